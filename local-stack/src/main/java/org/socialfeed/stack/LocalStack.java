@@ -1,0 +1,247 @@
+package org.socialfeed.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine: Kafka, Redis and the MongoDB-protocol server (unless external ones are
+ * configured), then the four packaged services, each waited on until {@code /q/health/ready} answers 200.
+ * Closing it stops everything it started, in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    private static final String JWT_ISSUER = "https://socialfeed.local";
+
+    private final Deque<ManagedProcess> started = new ArrayDeque<>();
+    private final Map<ServiceApp, ManagedProcess> services = new EnumMap<>(ServiceApp.class);
+    private final Map<ServiceApp, Integer> servicePorts = new EnumMap<>(ServiceApp.class);
+    private final StackSettings settings;
+    private final Consumer<String> say;
+    private final Path logDirectory;
+    private String kafkaBootstrap;
+    private String redisUri;
+    private String mongoUri;
+    private JwtKeyFiles keys;
+    private ManagedProcess kafka;
+    private ManagedProcess redis;
+    private ManagedProcess mongo;
+    private int kafkaPort;
+    private int kafkaControllerPort;
+    private int redisPort;
+    private int mongoPort;
+
+    private LocalStack(StackSettings settings, Consumer<String> say) {
+        this.settings = settings;
+        this.say = say;
+        this.logDirectory = settings.dataDirectory().resolve("logs");
+    }
+
+    public static LocalStack start(StackSettings settings, Consumer<String> say) throws Exception {
+        LocalStack stack = new LocalStack(settings, say);
+        try {
+            stack.claimPorts();
+            stack.startStores();
+            stack.keys = JwtKeyFiles.createIfAbsent(settings.dataDirectory().resolve("keys"));
+            for (ServiceApp app : ServiceApp.values()) {
+                stack.startService(app);
+            }
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings = StackSettings.fromEnvironment(Path.of("").toAbsolutePath(), System::getenv);
+        LocalStack stack;
+        try {
+            stack = start(settings, System.out::println);
+        } catch (IllegalStateException e) {
+            System.err.println("The stack did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the stack...");
+            stack.close();
+            System.out.println("Stopped.");
+        }));
+        System.out.println(stack.summary());
+        Thread.currentThread().join();
+    }
+
+    public String serviceUrl(ServiceApp app) {
+        return "http://127.0.0.1:" + servicePorts.get(app);
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public String redisUri() {
+        return redisUri;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public ManagedProcess service(ServiceApp app) {
+        return services.get(app);
+    }
+
+    /** Kills a service with SIGKILL and starts it again on the same port: for fault tests. */
+    public void restartAfterKill(ServiceApp app) throws IOException {
+        ManagedProcess process = services.remove(app);
+        process.kill();
+        started.remove(process);
+        startService(app);
+    }
+
+    public String summary() {
+        StringBuilder text = new StringBuilder("\nsocialfeed is up:\n");
+        for (ServiceApp app : ServiceApp.values()) {
+            text.append(String.format("  %-21s %s   (OpenAPI %s/q/openapi, log %s)%n", app.module(),
+                    serviceUrl(app), serviceUrl(app), services.get(app).log()));
+        }
+        text.append(String.format("  %-21s %s%s%n", "kafka", kafkaBootstrap, kafka == null ? " (external)" : ""));
+        text.append(String.format("  %-21s %s%s%n", "redis", redisUri, redis == null ? " (external)" : ""));
+        text.append(String.format("  %-21s %s%s%n", "mongodb", mongoUri, mongo == null ? " (external)" : ""));
+        text.append("Data and logs: ").append(settings.dataDirectory()).append("\nPress Ctrl-C to stop everything.");
+        return text.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            ManagedProcess process = started.pop();
+            say.accept("  stopping " + process.name() + " (pid " + process.pid() + ")");
+            process.close();
+        }
+    }
+
+    /** Checks every port first, so a clash is reported before anything starts, never silently shared. */
+    private void claimPorts() {
+        kafkaPort = claim(settings.kafkaPort(), "Kafka", "SOCIALFEED_KAFKA_PORT", settings.externalKafka());
+        kafkaControllerPort = claim(settings.kafkaControllerPort(), "the Kafka controller",
+                "SOCIALFEED_KAFKA_CONTROLLER_PORT", settings.externalKafka());
+        redisPort = claim(settings.redisPort(), "Redis", "SOCIALFEED_REDIS_PORT", settings.externalRedis());
+        mongoPort = claim(settings.mongoPort(), "the MongoDB-protocol server", "SOCIALFEED_MONGO_PORT",
+                settings.externalMongo());
+        for (ServiceApp app : ServiceApp.values()) {
+            servicePorts.put(app, claim(settings.servicePorts().get(app), app.module(), app.portVariable(), null));
+        }
+    }
+
+    private static int claim(int port, String what, String variable, String external) {
+        if (external != null) {
+            return -1;
+        }
+        if (port == 0) {
+            return Ports.free();
+        }
+        if (Ports.isTaken(port)) {
+            throw new IllegalStateException("Port " + port + " for " + what + " is already in use by another "
+                    + "program. Stop it, or choose another port with " + variable + "=<port>.");
+        }
+        return port;
+    }
+
+    private void startStores() throws IOException, InterruptedException {
+        Path data = settings.dataDirectory();
+        String classpath = Java.classpath();
+        kafkaBootstrap = settings.externalKafka();
+        if (kafkaBootstrap == null) {
+            say.accept("Starting Kafka (KRaft) on 127.0.0.1:" + kafkaPort + "...");
+            kafka = track(KafkaNode.start(kafkaPort, kafkaControllerPort, data.resolve("kafka"), logDirectory,
+                    classpath));
+            kafkaBootstrap = KafkaNode.bootstrapServers(kafkaPort);
+        }
+        KafkaTopics.ensure(kafkaBootstrap);
+        redisUri = settings.externalRedis();
+        if (redisUri == null) {
+            say.accept("Starting Redis on 127.0.0.1:" + redisPort + "...");
+            redis = track(RedisNode.start(redisPort, data.resolve("redis"), logDirectory));
+            redisUri = RedisNode.uri(redisPort);
+        }
+        mongoUri = settings.externalMongo();
+        if (mongoUri == null) {
+            say.accept("Starting the MongoDB-protocol server on 127.0.0.1:" + mongoPort + "...");
+            mongo = track(MongoNode.start(mongoPort, data.resolve("mongo"), logDirectory, classpath));
+            mongoUri = MongoNode.connectionString(mongoPort);
+        }
+    }
+
+    private void startService(ServiceApp app) throws IOException {
+        Path jar = settings.projectRoot().resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (mvn -DskipTests install)");
+        }
+        int port = servicePorts.get(app);
+        say.accept("Starting " + app.module() + " on 127.0.0.1:" + port + "...");
+        ManagedProcess process = track(ManagedProcess.start(app.module(),
+                List.of(Java.executable(), "-Xmx384m", "-jar", jar.toString()), environment(app, port), logDirectory));
+        services.put(app, process);
+        process.awaitReady(() -> isReady(port), SERVICE_START_TIMEOUT);
+    }
+
+    private Map<String, String> environment(ServiceApp app, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", JWT_ISSUER);
+        if (app == ServiceApp.USER) {
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toAbsolutePath().toString());
+            env.put("SMALLRYE_JWT_NEW_TOKEN_ISSUER", JWT_ISSUER);
+        }
+        if (app.usesMongo()) {
+            env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongoUri);
+        }
+        if (app.usesRedis()) {
+            env.put("SOCIAL_REDIS_URI", redisUri);
+        }
+        for (ServiceApp other : ServiceApp.values()) {
+            env.put("SOCIAL_" + other.module().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_URL",
+                    "http://127.0.0.1:" + servicePorts.get(other));
+        }
+        return env;
+    }
+
+    private static boolean isReady(int port) {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private ManagedProcess track(ManagedProcess process) {
+        started.push(process);
+        return process;
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+}

@@ -1,0 +1,61 @@
+package org.socialfeed.stack;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Where the local stack listens and what it reuses. Each store is started by the stack unless its address is
+ * given ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SOCIAL_REDIS_URI}, {@code QUARKUS_MONGODB_CONNECTION_STRING}),
+ * in which case the services use that one instead. A port of 0 means "any free port".
+ */
+public record StackSettings(Path projectRoot, Path dataDirectory,
+                            String externalKafka, int kafkaPort, int kafkaControllerPort,
+                            String externalRedis, int redisPort,
+                            String externalMongo, int mongoPort,
+                            Map<ServiceApp, Integer> servicePorts) {
+
+    public static final int DEFAULT_KAFKA_PORT = 19092;
+    public static final int DEFAULT_REDIS_PORT = 16379;
+    public static final int DEFAULT_MONGO_PORT = 37017;
+
+    public static StackSettings fromEnvironment(Path projectRoot, Function<String, String> env) {
+        Map<ServiceApp, Integer> servicePorts = new EnumMap<>(ServiceApp.class);
+        for (ServiceApp app : ServiceApp.values()) {
+            servicePorts.put(app, intOr(env.apply(app.portVariable()), app.defaultPort()));
+        }
+        int kafkaPort = intOr(env.apply("SOCIALFEED_KAFKA_PORT"), DEFAULT_KAFKA_PORT);
+        return new StackSettings(projectRoot, projectRoot.resolve(".local"),
+                blankToNull(env.apply("KAFKA_BOOTSTRAP_SERVERS")), kafkaPort,
+                intOr(env.apply("SOCIALFEED_KAFKA_CONTROLLER_PORT"), kafkaPort + 1),
+                blankToNull(env.apply("SOCIAL_REDIS_URI")), intOr(env.apply("SOCIALFEED_REDIS_PORT"), DEFAULT_REDIS_PORT),
+                blankToNull(env.apply("QUARKUS_MONGODB_CONNECTION_STRING")),
+                intOr(env.apply("SOCIALFEED_MONGO_PORT"), DEFAULT_MONGO_PORT),
+                servicePorts);
+    }
+
+    /** Everything on free ports with its data under {@code dataDirectory}: for tests beside a running stack. */
+    public static StackSettings isolated(Path projectRoot, Path dataDirectory) {
+        Map<ServiceApp, Integer> servicePorts = new EnumMap<>(ServiceApp.class);
+        for (ServiceApp app : ServiceApp.values()) {
+            servicePorts.put(app, 0);
+        }
+        return new StackSettings(projectRoot, dataDirectory, null, 0, 0, null, 0, null, 0, servicePorts);
+    }
+
+    private static int intOr(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Expected a port number, got '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
