@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A post was published. Topic {@link Topics#POSTS}, key = author id. Carries everything a timeline
- * needs to render the post, so feed-service never calls post-service on the read path.
+ * A post was published. Topic {@link Topics#POSTS}, key = author id. Carries everything a timeline needs to render
+ * the post, so feed-service never calls post-service on the read path.
  *
  * @param mentions accounts mentioned with {@code @username}, already resolved
+ * @param hashtags tag names without '#', lower-cased
  */
 public record PostCreated(String postId, AccountRef author, String text, Visibility visibility,
-                          String inReplyToId, String inReplyToAccountId, List<AccountRef> mentions,
+                          String inReplyToId, String inReplyToAccountId, String quotedPostId,
+                          List<AccountRef> mentions, List<String> hashtags, List<MediaRef> media,
                           Instant createdAt) {
     public static final String TYPE = "social.post.created.v1";
 }

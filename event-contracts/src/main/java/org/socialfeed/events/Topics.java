@@ -4,11 +4,14 @@ package org.socialfeed.events;
 public final class Topics {
     /** Account lifecycle, keyed by user id. */
     public static final String USERS = "users.events";
-    /** The follow graph, compacted, keyed {@code followerId:followeeId} so the whole graph can be replayed. */
+    /**
+     * The social graph, compacted so it can be replayed whole: follows keyed {@code followerId:followeeId}, blocks
+     * {@code block:blockerId:blockedId}, mutes {@code mute:muterId:mutedId}.
+     */
     public static final String FOLLOWS = "follows.events";
     /** Post lifecycle, keyed by author id so one author's events stay in order. */
     public static final String POSTS = "posts.events";
-    /** Likes, reposts and replies, keyed by the target post's author id. */
+    /** Likes, reposts and replies, keyed by the target post id so one post's counters stay in order. */
     public static final String INTERACTIONS = "interactions.events";
     /** One record per device and notification for push gateways, keyed by user id. */
     public static final String NOTIFICATIONS_PUSH = "notifications.push";

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,9 +32,12 @@ public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     private final KafkaEventSender sender;
+    private final Executor blockingWork;
 
-    public Outbox(KafkaEventSender sender) {
+    /** @param blockingWork where the database updates after an acknowledgement run, off Kafka's and Vert.x's threads */
+    public Outbox(KafkaEventSender sender, Executor blockingWork) {
         this.sender = sender;
+        this.blockingWork = blockingWork;
     }
 
     /** The update that appends {@code events} to a document's outbox, to combine with the write itself. */
@@ -55,8 +59,8 @@ public final class Outbox {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (OutgoingEvent event : events) {
             chain = chain.thenCompose(ignored -> sender.send(event))
-                    .thenRun(() -> collection.updateOne(Filters.eq("_id", documentId),
-                            Updates.pull(FIELD, new Document("id", event.id()))));
+                    .thenRunAsync(() -> collection.updateOne(Filters.eq("_id", documentId),
+                            Updates.pull(FIELD, new Document("id", event.id()))), blockingWork);
         }
         return chain.exceptionally(failure -> {
             LOG.debugf("Event publication for %s deferred to the outbox sweep: %s", documentId, failure.getMessage());

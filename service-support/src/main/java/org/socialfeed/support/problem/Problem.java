@@ -23,6 +23,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, instance, detail, null);
     }
 
+    /** The same problem with a machine-readable {@code error} code, as OAuth 2 requires ({@code invalid_grant}). */
+    public Problem withErrorCode(String code) {
+        return new Problem(type, title, status, detail, instance, code, violations);
+    }
+
     public Problem withViolations(List<FieldViolation> fieldViolations) {
         return new Problem(type, title, status, detail, instance, error, fieldViolations);
     }

@@ -1,0 +1,11 @@
+package org.socialfeed.events;
+
+import java.time.Instant;
+
+/**
+ * {@code actor} replied to a post with {@code replyId} (the reply itself is a {@link PostCreated}). Topic
+ * {@link Topics#INTERACTIONS}, key = postId (the one replied to).
+ */
+public record PostReplied(String replyId, AccountRef actor, String postId, String postAuthorId, Instant at) {
+    public static final String TYPE = "social.post.replied.v1";
+}

@@ -1,0 +1,78 @@
+package org.socialfeed.testing;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import org.socialfeed.stack.JwtKeyFiles;
+import org.socialfeed.stack.KafkaTopics;
+import org.socialfeed.stack.ManagedProcess;
+import org.socialfeed.stack.Ports;
+import org.socialfeed.stack.RedisNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real Kafka broker (KRaft, in-process), redis-server and MongoDB-protocol server that a test JVM shares:
+ * started on first use, on free ports, and stopped when the JVM exits. Started once per test run of a module,
+ * however many test classes and Quarkus restarts it has.
+ */
+public final class SharedInfrastructure {
+
+    private static SharedInfrastructure instance;
+
+    private final EmbeddedKafkaBroker kafka;
+    private final ManagedProcess redis;
+    private final MongoServer mongo;
+    private final String redisUri;
+    private final String mongoUri;
+    private final JwtKeyFiles keys;
+
+    private SharedInfrastructure() throws IOException {
+        Path directory = Files.createTempDirectory("socialfeed-test-");
+        kafka = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true).start();
+        KafkaTopics.ensure(kafka.getAdvertisedListeners());
+        int redisPort = Ports.free();
+        redis = RedisNode.start(redisPort, directory.resolve("redis"), directory.resolve("logs"));
+        redisUri = RedisNode.uri(redisPort);
+        mongo = new MongoServer(H2Backend.inMemory());
+        mongoUri = mongo.bindAndGetConnectionString();
+        keys = JwtKeyFiles.createIfAbsent(directory.resolve("keys"));
+    }
+
+    public static synchronized SharedInfrastructure get() {
+        if (instance == null) {
+            try {
+                instance = new SharedInfrastructure();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Test infrastructure did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.getAdvertisedListeners();
+    }
+
+    public String redisUri() {
+        return redisUri;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public JwtKeyFiles keys() {
+        return keys;
+    }
+
+    private void stop() {
+        mongo.shutdownNow();
+        redis.close();
+        kafka.close();
+    }
+}

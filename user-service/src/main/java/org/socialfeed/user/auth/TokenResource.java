@@ -1,0 +1,78 @@
+package org.socialfeed.user.auth;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialfeed.support.problem.Problem;
+import org.socialfeed.user.account.Account;
+import org.socialfeed.user.account.AccountRepository;
+
+/**
+ * Login. Mastodon issues tokens through OAuth 2 at {@code POST /oauth/token}; this is the same endpoint with the
+ * password grant only, and no registered client application is needed.
+ */
+@Path("/oauth/token")
+@Tag(name = "auth")
+public class TokenResource {
+
+    /** Compared against when the account does not exist, so both failures take the same time. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password", 10);
+
+    private final AccountRepository accounts;
+    private final TokenIssuer issuer;
+
+    public TokenResource(AccountRepository accounts, TokenIssuer issuer) {
+        this.accounts = accounts;
+        this.issuer = issuer;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with the password grant (form encoded)",
+            description = "Differs from Mastodon: no client_id/client_secret; the username or the email is accepted.")
+    public Response loginWithForm(
+            @FormParam("grant_type") @NotBlank(message = "is required")
+            @Pattern(regexp = "password", message = "must be 'password'") String grantType,
+            @FormParam("username") @NotBlank(message = "is required") @Size(max = 254, message = "is too long")
+            String username,
+            @FormParam("password") @NotBlank(message = "is required") @Size(max = 128, message = "is too long")
+            String password,
+            @Context UriInfo uri) {
+        return login(new PasswordGrant(grantType, username, password), uri);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with the password grant (JSON)")
+    public Response loginWithJson(@Valid @NotNull(message = "a JSON body is required") PasswordGrant grant,
+                                  @Context UriInfo uri) {
+        return login(grant, uri);
+    }
+
+    private Response login(PasswordGrant grant, UriInfo uri) {
+        Account account = accounts.findByLogin(grant.username()).orElse(null);
+        String hash = account == null ? DUMMY_HASH : account.passwordHash();
+        boolean passwordMatches = BcryptUtil.matches(grant.password(), hash);
+        if (account == null || !passwordMatches || account.suspended()) {
+            return Problem.of(Response.Status.BAD_REQUEST, "The username or password is incorrect", uri.getPath())
+                    .withErrorCode("invalid_grant").toResponse();
+        }
+        return Response.ok(issuer.issue(account)).build();
+    }
+}

@@ -1,0 +1,43 @@
+package org.socialfeed.user.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.socialfeed.support.outbox.OutboxPublisher;
+import org.socialfeed.user.account.AccountRepository;
+import org.socialfeed.user.follow.FollowRepository;
+
+import java.util.List;
+
+/** Publishes user-service's events (users.events, follows.events) from the outboxes of accounts and follows. */
+@Singleton
+public class UserEventOutbox extends OutboxPublisher {
+
+    public static final String CHANNEL = "events";
+
+    private final AccountRepository accounts;
+    private final FollowRepository follows;
+
+    public UserEventOutbox(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                           Emitter<String> emitter, ObjectMapper json, AccountRepository accounts,
+                           FollowRepository follows) {
+        super(emitter, "user-service", json);
+        this.accounts = accounts;
+        this.follows = follows;
+    }
+
+    @Override
+    protected List<MongoCollection<Document>> outboxCollections() {
+        return List.of(accounts.collection(), follows.collection());
+    }
+
+    @Scheduled(every = "${social.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        sweepAll();
+    }
+}
