@@ -18,7 +18,12 @@ final class Kubectl {
         List<String> candidates = new ArrayList<>();
         String configured = System.getProperty("socialfeed.kubectl", System.getenv("KUBECTL"));
         if (configured != null && !configured.isBlank()) {
-            candidates.add(configured);
+            Path p = Path.of(configured);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p;
+            }
+            throw new AssertionError("kubectl not found at " + configured + " (set by -Dsocialfeed.kubectl or $KUBECTL). "
+                    + "The deploy validation renders every overlay with `kubectl kustomize` and cannot run without it.");
         }
         candidates.add("/usr/bin/kubectl");
         candidates.add("/usr/local/bin/kubectl");

@@ -542,13 +542,13 @@ final class ManifestChecker {
     private void checkProjectService(ServiceFacts facts) {
         String name = facts.name();
         if (!services.containsKey(name)) {
-            violation("Service %s is missing", name);
+            violation("Service %s is missing (or was rejected above)", name);
         } else if (nullSafe(services.get(name).getSpec().getPorts()).stream().noneMatch(p -> Objects.equals(p.getPort(), facts.port()))) {
             violation("Service %s does not expose port %d", name, facts.port());
         }
         Optional<Workload> found = workloads.stream().filter(w -> w.kind().equals("Deployment") && w.name().equals(name)).findFirst();
         if (found.isEmpty()) {
-            violation("Deployment %s is missing", name);
+            violation("Deployment %s is missing (or was rejected above)", name);
             return;
         }
         Workload w = found.get();
