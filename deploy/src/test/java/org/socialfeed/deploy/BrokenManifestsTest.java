@@ -207,6 +207,13 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void hardSpreadThatCountsTaintedNodes() {
+        assertThat(checkBroken("prod", docs -> ((ObjectNode) find(docs, "Deployment", "post-service")
+                .at("/spec/template/spec/topologySpreadConstraints/1")).remove("nodeTaintsPolicy")))
+                .anySatisfy(v -> assertThat(v).contains("Deployment post-service: topology spread on kubernetes.io/hostname"));
+    }
+
+    @Test
     void pdbThatSelectsNothing() {
         assertThat(checkBroken("prod", docs -> ((ObjectNode) find(docs, "PodDisruptionBudget", "feed-service").at("/spec/selector/matchLabels"))
                 .put("app.kubernetes.io/name", "feed")))

@@ -337,6 +337,12 @@ final class ManifestChecker {
                 || Boolean.TRUE.equals(pod.getHostIPC())) {
             violation("%s shares a host namespace (hostNetwork/hostPID/hostIPC)", w.id());
         }
+        for (var spread : nullSafe(pod.getTopologySpreadConstraints())) {
+            if ("DoNotSchedule".equals(spread.getWhenUnsatisfiable()) && !"Honor".equals(spread.getNodeTaintsPolicy())) {
+                violation("%s: topology spread on %s with DoNotSchedule must set nodeTaintsPolicy: Honor "
+                        + "(tainted nodes would count as empty domains and block scale-out)", w.id(), spread.getTopologyKey());
+            }
+        }
         for (Volume v : nullSafe(pod.getVolumes())) {
             if (v.getHostPath() != null) {
                 violation("%s mounts a hostPath volume %s", w.id(), v.getName());

@@ -7,10 +7,12 @@ import java.util.List;
  * A post was published. Topic {@link Topics#POSTS}, key = author id. Carries everything a timeline needs to render
  * the post, so feed-service never calls post-service on the read path.
  *
+ * @param text     the text as the author wrote it
+ * @param content  the text rendered as Mastodon's HTML (escaped, mentions and hashtags linked)
  * @param mentions accounts mentioned with {@code @username}, already resolved
  * @param hashtags tag names without '#', lower-cased
  */
-public record PostCreated(String postId, AccountRef author, String text, Visibility visibility,
+public record PostCreated(String postId, AccountRef author, String text, String content, Visibility visibility,
                           String inReplyToId, String inReplyToAccountId, String quotedPostId,
                           List<AccountRef> mentions, List<String> hashtags, List<MediaRef> media,
                           Instant createdAt) {

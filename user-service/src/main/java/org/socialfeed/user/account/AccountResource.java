@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialfeed.support.mastodon.AccountView;
 import org.socialfeed.user.auth.TokenIssuer;
 import org.socialfeed.user.auth.TokenView;
 
@@ -49,20 +50,22 @@ public class AccountResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's own account, with its private source fields")
     public AccountView verifyCredentials() {
-        return AccountView.withCredentials(accounts.get(caller.getSubject()));
+        Account account = accounts.get(caller.getSubject());
+        return AccountViews.of(account).withSource(
+                new AccountView.Source(account.note(), "public", false, null, java.util.List.of(), account.email()));
     }
 
     @GET
     @Path("/lookup")
     @Operation(summary = "Find an account by username (acct)")
     public AccountView lookup(@QueryParam("acct") @NotBlank(message = "is required") String acct) {
-        return AccountView.of(accounts.getByUsername(acct.startsWith("@") ? acct.substring(1) : acct));
+        return AccountViews.of(accounts.getByUsername(acct.startsWith("@") ? acct.substring(1) : acct));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "An account by id")
     public AccountView get(@PathParam("id") String id) {
-        return AccountView.of(accounts.get(id));
+        return AccountViews.of(accounts.get(id));
     }
 }
