@@ -36,12 +36,7 @@ public final class KafkaProbe {
                                                                    Predicate<ConsumerRecord<String, String>> match,
                                                                    int count, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
             while (found.size() < count && Instant.now().isBefore(deadline)) {
@@ -57,6 +52,34 @@ public final class KafkaProbe {
                     + timeout.toSeconds() + " s, found " + found.size());
         }
         return found;
+    }
+
+    /**
+     * Reads {@code topic} from the beginning and returns every record that matches, in order, up to and including
+     * the first matching record that {@code last} accepts: for checking what came before a known final record
+     * (duplicates, ordering). Use a key in {@code match} so all records come from one partition.
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecordsUntil(String topic,
+                                                                        Predicate<ConsumerRecord<String, String>> match,
+                                                                        Predicate<ConsumerRecord<String, String>> last,
+                                                                        Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(record)) {
+                        found.add(record);
+                        if (last.test(record)) {
+                            return found;
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No final record on " + topic + " within " + timeout.toSeconds() + " s; "
+                + found.size() + " matching records before it");
     }
 
     /** Sends a raw record with CloudEvents headers (or none, to test poison handling). */
@@ -80,6 +103,15 @@ public final class KafkaProbe {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("Sending to " + topic + " failed", e.getCause());
         }
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

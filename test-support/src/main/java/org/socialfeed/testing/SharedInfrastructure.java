@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The real Kafka broker (KRaft, in-process), redis-server and MongoDB-protocol server that a test JVM shares:
@@ -24,6 +26,7 @@ public final class SharedInfrastructure {
     private static SharedInfrastructure instance;
 
     private final EmbeddedKafkaBroker kafka;
+    private final Path kafkaLogDir;
     private final ManagedProcess redis;
     private final MongoServer mongo;
     private final String redisUri;
@@ -32,7 +35,11 @@ public final class SharedInfrastructure {
 
     private SharedInfrastructure() throws IOException {
         Path directory = Files.createTempDirectory("socialfeed-test-");
-        kafka = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true).start();
+        // fixed ports and log directory, so the broker can be stopped and started again as the same broker
+        kafkaLogDir = directory.resolve("kafka");
+        kafka = new EmbeddedKafkaBroker().withKafkaPort(Ports.free()).withControllerPort(Ports.free())
+                .withAdditionalProperties(properties -> properties.setProperty("log.dir", kafkaLogDir.toString()))
+                .withDeleteLogDirsOnClose(false).start();
         KafkaTopics.ensure(kafka.getAdvertisedListeners());
         int redisPort = Ports.free();
         redis = RedisNode.start(redisPort, directory.resolve("redis"), directory.resolve("logs"));
@@ -58,6 +65,21 @@ public final class SharedInfrastructure {
         return kafka.getAdvertisedListeners();
     }
 
+    /**
+     * Stops the Kafka broker, keeping its address, topics and records, so a test can check how a service lives
+     * through a broker outage. Call {@link #startKafka()} in a {@code finally}: later tests of the JVM share it.
+     */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again after {@link #stopKafka()}, on the same address with the same data. */
+    public synchronized void startKafka() {
+        if (!kafka.isRunning()) {
+            kafka.start();
+        }
+    }
+
     public String redisUri() {
         return redisUri;
     }
@@ -74,5 +96,17 @@ public final class SharedInfrastructure {
         mongo.shutdownNow();
         redis.close();
         kafka.close();
+        deleteRecursively(kafkaLogDir);
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
     }
 }

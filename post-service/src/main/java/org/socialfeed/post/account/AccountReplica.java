@@ -1,0 +1,96 @@
+package org.socialfeed.post.account;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.socialfeed.events.AccountRef;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local copy of accounts, kept from users.events: enough to resolve {@code @mentions}, render authors and
+ * refuse suspended accounts. Every change is an upsert of absolute values, so an event applied twice changes nothing.
+ */
+@ApplicationScoped
+@Startup
+public class AccountReplica {
+
+    private final MongoCollection<Document> accounts;
+
+    public AccountReplica(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.accounts = client.getDatabase(database).getCollection("accounts");
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        accounts.createIndex(Indexes.ascending("usernameLower"));
+    }
+
+    public void upsertProfile(AccountRef account, boolean locked) {
+        accounts.updateOne(Filters.eq("_id", Long.parseLong(account.id())), Updates.combine(
+                        Updates.set("username", account.username()),
+                        Updates.set("usernameLower", account.username().toLowerCase(Locale.ROOT)),
+                        Updates.set("displayName", account.displayName()),
+                        Updates.set("locked", locked)),
+                new UpdateOptions().upsert(true));
+    }
+
+    public void setSuspended(long accountId, boolean suspended) {
+        accounts.updateOne(Filters.eq("_id", accountId), Updates.set("suspended", suspended),
+                new UpdateOptions().upsert(true));
+    }
+
+    public Optional<KnownAccount> find(long id) {
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", id)).first()).flatMap(AccountReplica::toAccount);
+    }
+
+    public Map<Long, KnownAccount> findAll(Collection<Long> ids) {
+        Map<Long, KnownAccount> found = new HashMap<>();
+        accounts.find(Filters.in("_id", ids)).forEach(document ->
+                toAccount(document).ifPresent(account -> found.put(account.id(), account)));
+        return found;
+    }
+
+    /** An account as the replica knows it, or as {@code username} if the replica has not caught up yet. */
+    public AccountRef refOf(long id, String username) {
+        return find(id).map(KnownAccount::ref)
+                .orElseGet(() -> new AccountRef(Long.toString(id), username, username));
+    }
+
+    /** Accounts by username, case-insensitively; names nobody has are left out. */
+    public List<KnownAccount> findByUsernames(Collection<String> usernames) {
+        List<String> lower = usernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).distinct().toList();
+        return accounts.find(Filters.in("usernameLower", lower)).map(AccountReplica::toAccount)
+                .into(new java.util.ArrayList<>()).stream().flatMap(Optional::stream).toList();
+    }
+
+    /** A suspension may arrive before the registration; such a half-known account is not rendered. */
+    private static Optional<KnownAccount> toAccount(Document document) {
+        if (document.getString("username") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new KnownAccount(new AccountRef(Long.toString(document.getLong("_id")),
+                document.getString("username"), document.getString("displayName")),
+                document.getBoolean("locked", false), document.getBoolean("suspended", false)));
+    }
+
+    /** Whether the account is known to be suspended (also when only the suspension has arrived so far). */
+    public boolean isSuspended(long id) {
+        Document document = accounts.find(Filters.eq("_id", id)).projection(new Document("suspended", 1)).first();
+        return document != null && document.getBoolean("suspended", false);
+    }
+}

@@ -1,0 +1,124 @@
+package org.socialfeed.post.interaction;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.support.events.OutgoingEvent;
+import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.support.paging.PageRequest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code favourites} collection: one document per (post, account), id {@code postId:accountId}, whose state
+ * flips between liked and unliked. The unique id is what keeps a repeated or concurrent like from counting twice;
+ * the document stays after an unlike so the outbox carrying the unlike event survives. {@code seq} orders the
+ * likes of a post for paging (a new id on every like).
+ */
+@ApplicationScoped
+@Startup
+public class FavouriteRepository {
+
+    private static final String LIKED = "liked";
+    private static final String UNLIKED = "unliked";
+
+    /** A like in a page of "favourited by": its paging id and who liked, as they were when they liked. */
+    public record Like(long seq, AccountRef actor) {
+        public long accountId() {
+            return Long.parseLong(actor.id());
+        }
+    }
+
+    private final MongoCollection<Document> favourites;
+
+    public FavouriteRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.favourites = client.getDatabase(database).getCollection("favourites");
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        favourites.createIndex(Indexes.compoundIndex(Indexes.ascending("postId"), Indexes.descending("seq")));
+    }
+
+    public MongoCollection<Document> collection() {
+        return favourites;
+    }
+
+    public static String key(long postId, long accountId) {
+        return postId + ":" + accountId;
+    }
+
+    /**
+     * Moves the pair to liked or unliked with its event, unless it already is.
+     *
+     * @return true if the state changed (and the event was stored)
+     */
+    public boolean transition(long postId, AccountRef actor, boolean liked, long seq, OutgoingEvent event) {
+        String state = liked ? LIKED : UNLIKED;
+        long accountId = Long.parseLong(actor.id());
+        try {
+            var result = favourites.updateOne(
+                    Filters.and(Filters.eq("_id", key(postId, accountId)), Filters.ne("state", state)),
+                    Updates.combine(Updates.set("state", state), Updates.set("postId", postId),
+                            Updates.set("accountId", accountId), Updates.set("seq", seq),
+                            Updates.set("actor", new Document("id", actor.id()).append("username", actor.username())
+                                    .append("displayName", actor.displayName())),
+                            Outbox.append(List.of(event))),
+                    new UpdateOptions().upsert(liked));
+            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false; // a concurrent like of the same pair won the upsert
+            }
+            throw e;
+        }
+    }
+
+    /** Which of {@code postIds} the account currently likes. */
+    public Set<Long> likedAmong(long accountId, Collection<Long> postIds) {
+        Set<Long> liked = new HashSet<>();
+        if (postIds.isEmpty()) {
+            return liked;
+        }
+        List<String> keys = postIds.stream().map(postId -> key(postId, accountId)).toList();
+        favourites.find(Filters.and(Filters.in("_id", keys), Filters.eq("state", LIKED)))
+                .projection(new Document("postId", 1))
+                .forEach(document -> liked.add(document.getLong("postId")));
+        return liked;
+    }
+
+    /** Who likes a post, most recent like first. */
+    public List<Like> likesOf(long postId, PageRequest page) {
+        List<Like> likes = new ArrayList<>();
+        favourites.find(Filters.and(Filters.eq("postId", postId), Filters.eq("state", LIKED),
+                        Filters.gt("seq", page.lowerBound()), Filters.lt("seq", page.upperBound())))
+                .sort(page.readsUpward() ? Sorts.ascending("seq") : Sorts.descending("seq"))
+                .limit(page.limit())
+                .forEach(document -> {
+                    Document actor = document.get("actor", Document.class);
+                    likes.add(new Like(document.getLong("seq"), new AccountRef(actor.getString("id"),
+                            actor.getString("username"), actor.getString("displayName"))));
+                });
+        if (page.readsUpward()) {
+            Collections.reverse(likes);
+        }
+        return likes;
+    }
+}

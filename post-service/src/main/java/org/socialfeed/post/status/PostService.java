@@ -1,0 +1,275 @@
+package org.socialfeed.post.status;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.events.PostCreated;
+import org.socialfeed.events.PostDeleted;
+import org.socialfeed.events.PostReplied;
+import org.socialfeed.events.PostUpdated;
+import org.socialfeed.events.Topics;
+import org.socialfeed.events.Visibility;
+import org.socialfeed.post.account.AccountReplica;
+import org.socialfeed.post.events.PostEventOutbox;
+import org.socialfeed.post.interaction.InteractionService;
+import org.socialfeed.support.events.OutgoingEvent;
+import org.socialfeed.support.id.SnowflakeIds;
+import org.socialfeed.support.problem.UnprocessableEntity;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writing, editing and deleting posts, each write stored with its events in one document. */
+@ApplicationScoped
+public class PostService {
+
+    /** Tries before giving up when a fresh id clashes or a concurrent edit wins. */
+    private static final int ATTEMPTS = 3;
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final PostRepository posts;
+    private final AccountReplica accounts;
+    private final Audience audience;
+    private final Composer composer;
+    private final PostEventOutbox events;
+    private final InteractionService interactions;
+    private final SnowflakeIds ids = new SnowflakeIds();
+
+    public PostService(PostRepository posts, AccountReplica accounts, Audience audience, Composer composer,
+                       PostEventOutbox events, InteractionService interactions) {
+        this.posts = posts;
+        this.accounts = accounts;
+        this.audience = audience;
+        this.composer = composer;
+        this.events = events;
+        this.interactions = interactions;
+    }
+
+    /**
+     * Publishes a post. With an idempotency key, a retry of the same request returns the post stored the first
+     * time instead of writing a second one.
+     */
+    public Post create(Caller caller, CreateStatusRequest request, String idempotencyKey) {
+        audience.requireActive(caller);
+        if (request == null) {
+            throw new UnprocessableEntity("Validation failed: a JSON body is required");
+        }
+        String storedKey = idempotencyKey(caller, idempotencyKey);
+        if (storedKey != null) {
+            var earlier = posts.findByIdempotencyKey(storedKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get());
+            }
+        }
+        Visibility visibility = visibility(request.visibility());
+        Post parent = referenced(caller, request.inReplyToId(), "in_reply_to_id");
+        Post quoted = referenced(caller, request.quoteId(), "quote_id");
+        if (quoted != null && quoted.visibility() != Visibility.PUBLIC && quoted.authorId() != caller.id()) {
+            throw new UnprocessableEntity("Validation failed: followers-only posts cannot be quoted");
+        }
+        Composer.Composition body = composer.compose(request.status(), request.mediaAttachments());
+        AccountRef author = author(caller);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Post post = new Post(ids.next(), author, body.text(), body.content(), visibility,
+                    parent == null ? null : parent.id(), parent == null ? null : parent.authorId(),
+                    quoted == null ? null : quoted.id(), null, body.mentions(), body.hashtags(), body.media(),
+                    now, null, 0, false, 0, 0, 0);
+            List<OutgoingEvent> created = creationEvents(post, parent);
+            switch (posts.insert(post, storedKey, null, created)) {
+                case NONE -> {
+                    if (parent != null) {
+                        posts.increment(parent.id(), PostRepository.REPLIES, +1);
+                    }
+                    events.publish(posts.collection(), post.id(), created);
+                    return post;
+                }
+                case IDEMPOTENCY_KEY -> {
+                    return replay(posts.findByIdempotencyKey(storedKey).orElseThrow());
+                }
+                default -> {
+                    // the id clashed with another instance's: draw a new one
+                }
+            }
+        }
+        throw new IllegalStateException("No free post id after " + ATTEMPTS + " attempts");
+    }
+
+    public Post get(String id, Long viewerId) {
+        return audience.of(viewerId).visible(posts.findById(parseId(id)));
+    }
+
+    /** The posts of a page the viewer may see, in the same order; a repost needs its original to be visible too. */
+    public List<Post> visibleOnly(List<Post> page, Audience.Sight sight) {
+        Map<Long, Post> originals = posts.findByIds(page.stream().filter(Post::isRepost).map(Post::reblogOfId)
+                .collect(Collectors.toSet()));
+        return page.stream().filter(post -> sight.canSee(post)
+                && (!post.isRepost() || sight.canSee(originals.get(post.reblogOfId())))).toList();
+    }
+
+    /** Replaces the text (and media, if given) of the caller's own post, keeping the old version in its history. */
+    public Post edit(Caller caller, String id, EditStatusRequest request) {
+        audience.requireActive(caller);
+        if (request == null) {
+            throw new UnprocessableEntity("Validation failed: a JSON body is required");
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Post post = get(id, caller.id());
+            if (post.authorId() != caller.id()) {
+                throw new ForbiddenException("Only the author can edit a post");
+            }
+            if (post.isRepost()) {
+                throw new UnprocessableEntity("A repost cannot be edited");
+            }
+            Composer.Composition body = composer.compose(request.status(), request.mediaAttachments());
+            if (request.mediaAttachments() == null) {
+                body = composer.withMedia(body, post.media());
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Post edited = new Post(post.id(), author(caller), body.text(), body.content(), post.visibility(),
+                    post.inReplyToId(), post.inReplyToAccountId(), post.quoteId(), null, body.mentions(),
+                    body.hashtags(), body.media(), post.createdAt(), now, post.version() + 1, false,
+                    post.favouritesCount(), post.reblogsCount(), post.repliesCount());
+            OutgoingEvent updated = events.event(Topics.POSTS, post.author().id(), PostUpdated.TYPE,
+                    new PostUpdated(post.idString(), edited.author(), edited.text(), edited.content(),
+                            edited.visibility(), edited.mentions(), edited.hashtags(), edited.media(),
+                            edited.createdAt(), now));
+            Post.Version replaced = new Post.Version(post.text(), post.content(), post.media(),
+                    post.editedAt() == null ? post.createdAt() : post.editedAt());
+            if (posts.edit(edited, replaced, post.version(), updated)) {
+                events.publish(posts.collection(), post.id(), updated);
+                return posts.findById(post.id()).orElseThrow();
+            }
+        }
+        throw new ClientErrorException("The post was edited concurrently; retry", Response.Status.CONFLICT);
+    }
+
+    /** Every version of a visible post, oldest first, the current one last (Mastodon's StatusEdit list). */
+    public List<Post.Version> history(String id, Long viewerId) {
+        Post post = get(id, viewerId);
+        List<Post.Version> versions = new ArrayList<>(posts.history(post.id()));
+        versions.add(new Post.Version(post.text(), post.content(), post.media(),
+                post.editedAt() == null ? post.createdAt() : post.editedAt()));
+        return versions;
+    }
+
+    /**
+     * Deletes a post (its author, or an admin): it becomes a tombstone whose deletion event takes it out of every
+     * timeline, and the reposts of it are undone. Deleting a repost undoes the repost.
+     *
+     * @return the post as it was, with its source text
+     */
+    public Post delete(Caller caller, String id) {
+        Post post = posts.findById(parseId(id)).filter(found -> !found.deleted()).orElseThrow(PostService::notFound);
+        if (post.authorId() != caller.id() && !caller.admin()) {
+            if (!audience.of(caller.id()).canSee(post)) {
+                throw notFound();
+            }
+            throw new ForbiddenException("Only the author or an admin can delete a post");
+        }
+        if (post.isRepost()) {
+            interactions.undoRepost(post);
+            return post;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        OutgoingEvent deleted = events.event(Topics.POSTS, post.author().id(), PostDeleted.TYPE,
+                new PostDeleted(post.idString(), post.author().id(), now));
+        if (posts.markDeleted(post.id(), now, List.of(deleted))) {
+            if (post.inReplyToId() != null) {
+                posts.increment(post.inReplyToId(), PostRepository.REPLIES, -1);
+            }
+            events.publish(posts.collection(), post.id(), deleted);
+            posts.findByIds(posts.allRepostIds(post.id())).values().forEach(interactions::undoRepost);
+        }
+        return post;
+    }
+
+    private AccountRef author(Caller caller) {
+        return accounts.refOf(caller.id(), caller.username());
+    }
+
+    private List<OutgoingEvent> creationEvents(Post post, Post parent) {
+        List<OutgoingEvent> created = new ArrayList<>();
+        created.add(events.event(Topics.POSTS, post.author().id(), PostCreated.TYPE,
+                new PostCreated(post.idString(), post.author(), post.text(), post.content(), post.visibility(),
+                        parent == null ? null : parent.idString(), parent == null ? null : parent.author().id(),
+                        post.quoteId() == null ? null : post.quoteId().toString(), post.mentions(), post.hashtags(),
+                        post.media(), post.createdAt())));
+        if (parent != null) {
+            created.add(events.event(Topics.INTERACTIONS, parent.idString(), PostReplied.TYPE,
+                    new PostReplied(post.idString(), post.author(), parent.idString(), parent.author().id(),
+                            post.createdAt())));
+        }
+        return created;
+    }
+
+    /** The post a new one replies to or quotes; a repost stands for its original, as in Mastodon. */
+    private Post referenced(Caller caller, String id, String field) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            throw new UnprocessableEntity("Validation failed: " + field + " must be a post id");
+        }
+        Audience.Sight sight = audience.of(caller.id());
+        Post post = posts.findById(parsed).filter(sight::canSee).orElseThrow(() ->
+                new UnprocessableEntity("Validation failed: " + field + " names no post you can see"));
+        if (post.isRepost()) {
+            post = posts.findById(post.reblogOfId()).filter(sight::canSee).orElseThrow(() ->
+                    new UnprocessableEntity("Validation failed: " + field + " names no post you can see"));
+        }
+        audience.requireMayInteract(caller, post);
+        return post;
+    }
+
+    private static Post replay(Post earlier) {
+        if (earlier.deleted()) {
+            throw new UnprocessableEntity("The post created with this Idempotency-Key has been deleted");
+        }
+        return earlier;
+    }
+
+    private static String idempotencyKey(Caller caller, String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new UnprocessableEntity("Idempotency-Key must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        return caller.id() + ":" + key;
+    }
+
+    private static Visibility visibility(String value) {
+        if (value == null || value.isBlank()) {
+            return Visibility.PUBLIC;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "public" -> Visibility.PUBLIC;
+            case "private" -> Visibility.PRIVATE;
+            default -> throw new UnprocessableEntity("Validation failed: visibility must be public or private");
+        };
+    }
+
+    public static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+    }
+
+    public static NotFoundException notFound() {
+        return new NotFoundException("Record not found");
+    }
+}

@@ -1,0 +1,249 @@
+package org.socialfeed.post.status;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.post.account.AccountReplica;
+import org.socialfeed.post.account.KnownAccount;
+import org.socialfeed.post.http.Paged;
+import org.socialfeed.post.interaction.FavouriteRepository;
+import org.socialfeed.post.interaction.InteractionService;
+import org.socialfeed.support.mastodon.AccountView;
+import org.socialfeed.support.mastodon.StatusView;
+import org.socialfeed.support.paging.PageRequest;
+import org.socialfeed.support.problem.UnprocessableEntity;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Mastodon's statuses API: write, read, edit, delete, thread, likes and reposts. */
+@Path("/api/v1/statuses")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "statuses")
+public class StatusResource {
+
+    private final PostService posts;
+    private final InteractionService interactions;
+    private final ThreadService threads;
+    private final StatusViews views;
+    private final Audience audience;
+    private final AccountReplica accounts;
+    private final PostRepository repository;
+    private final JsonWebToken token;
+
+    public StatusResource(PostService posts, InteractionService interactions, ThreadService threads,
+                          StatusViews views, Audience audience, AccountReplica accounts, PostRepository repository,
+                          JsonWebToken token) {
+        this.posts = posts;
+        this.interactions = interactions;
+        this.threads = threads;
+        this.views = views;
+        this.audience = audience;
+        this.accounts = accounts;
+        this.repository = repository;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses with one difference: "
+            + "media are given as media_attachments [{url, description}] (already hosted elsewhere) instead of "
+            + "media_ids of uploads. visibility is public or private (followers only). A retry with the same "
+            + "Idempotency-Key header returns the post created first instead of a second one.")
+    public StatusView create(@Valid CreateStatusRequest request,
+                             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = Caller.of(token);
+        return views.one(posts.create(caller, request, idempotencyKey), audience.of(caller.id()));
+    }
+
+    @GET
+    @Operation(summary = "Several posts at once", description = "Mastodon 4.3's GET /api/v1/statuses?id[]=...: the "
+            + "posts the caller may see, in the order asked; unknown or hidden ids are left out. At most 40 ids.")
+    public List<StatusView> batch(@QueryParam("id[]") List<String> ids) {
+        Set<Long> wanted = new LinkedHashSet<>();
+        for (String id : ids) {
+            try {
+                wanted.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                // an id that is not a number names no post
+            }
+        }
+        if (wanted.size() > PageRequest.MAX_LIMIT) {
+            throw new UnprocessableEntity("At most " + PageRequest.MAX_LIMIT + " ids may be asked for at once");
+        }
+        Audience.Sight sight = audience.of(viewer());
+        Map<Long, Post> found = repository.findByIds(wanted);
+        List<Post> asked = wanted.stream().filter(found::containsKey).map(found::get).toList();
+        return views.page(posts.visibleOnly(asked, sight), sight);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One post")
+    public StatusView get(@PathParam("id") String id) {
+        Long viewer = viewer();
+        return views.one(posts.get(id, viewer), audience.of(viewer));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Edit the caller's own post", description = "The earlier version is kept (see /history) "
+            + "and edited_at is set. media_attachments, if given, replace the media; absent, they stay.")
+    public StatusView edit(@PathParam("id") String id, @Valid EditStatusRequest request) {
+        Caller caller = Caller.of(token);
+        return views.one(posts.edit(caller, id, request), audience.of(caller.id()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Delete a post", description = "By its author or an admin. Returns the post with its "
+            + "source text (for delete and redraft); the post leaves every timeline. Deleting a repost undoes it.")
+    public StatusView delete(@PathParam("id") String id) {
+        Caller caller = Caller.of(token);
+        return views.deleted(posts.delete(caller, id), audience.of(caller.id()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The edit history of a post", description = "Every version, oldest first, the current "
+            + "one last.")
+    public List<StatusEditView> history(@PathParam("id") String id) {
+        Long viewer = viewer();
+        Post post = posts.get(id, viewer);
+        AccountView author = StatusViews.account(post.author(), accounts.findAll(List.of(post.authorId())));
+        return posts.history(id, viewer).stream()
+                .map(version -> new StatusEditView(version.content(), "", false, version.at(), author,
+                        views.media(version.media()), List.of()))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}/context")
+    @Operation(summary = "The thread of a post", description = "ancestors: the chain of posts it replies to, root "
+            + "first. descendants: its replies and their replies, oldest first. Differs from Mastodon: descendants "
+            + "are paged (limit, default 40, at most 40; min_id to read on), and a Link rel=\"next\" header is set "
+            + "when more follow.")
+    public Response context(@PathParam("id") String id, @QueryParam("max_id") String maxId,
+                            @QueryParam("since_id") String sinceId, @QueryParam("min_id") String minId,
+                            @QueryParam("limit") String limit, @Context UriInfo uri) {
+        Long viewer = viewer();
+        PageRequest page = PageRequest.parse(maxId, sinceId, minId, limit, PageRequest.MAX_LIMIT,
+                PageRequest.MAX_LIMIT);
+        ThreadService.Thread thread = threads.of(id, viewer, page);
+        Audience.Sight sight = audience.of(viewer);
+        Response.ResponseBuilder response = Response.ok(new ContextView(views.page(thread.ancestors(), sight),
+                views.page(thread.descendants(), sight)));
+        if (thread.moreDescendants()) {
+            String last = thread.descendants().get(thread.descendants().size() - 1).idString();
+            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("min_id", last)
+                    .replaceQueryParam("max_id").replaceQueryParam("since_id").build() + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    @POST
+    @Path("/{id}/favourite")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Like a post", description = "Idempotent: liking twice is one like.")
+    public StatusView favourite(@PathParam("id") String id) {
+        Caller caller = Caller.of(token);
+        return views.one(interactions.favourite(caller, id, true), audience.of(caller.id()));
+    }
+
+    @POST
+    @Path("/{id}/unfavourite")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Take back a like", description = "Idempotent.")
+    public StatusView unfavourite(@PathParam("id") String id) {
+        Caller caller = Caller.of(token);
+        return views.one(interactions.favourite(caller, id, false), audience.of(caller.id()));
+    }
+
+    @POST
+    @Path("/{id}/reblog")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Repost a post", description = "Returns the repost, a status of its own whose reblog is "
+            + "the original. Idempotent: reposting again returns the same repost. Followers-only posts cannot be "
+            + "reposted.")
+    public StatusView reblog(@PathParam("id") String id) {
+        Caller caller = Caller.of(token);
+        return views.one(interactions.repost(caller, id), audience.of(caller.id()));
+    }
+
+    @POST
+    @Path("/{id}/unreblog")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Undo a repost", description = "Returns the original. Idempotent.")
+    public StatusView unreblog(@PathParam("id") String id) {
+        Caller caller = Caller.of(token);
+        return views.one(interactions.unrepost(caller, id), audience.of(caller.id()));
+    }
+
+    @GET
+    @Path("/{id}/favourited_by")
+    @Operation(summary = "Who liked a post", description = "Most recent first, paged with Link headers.")
+    public Response favouritedBy(@PathParam("id") String id, @QueryParam("max_id") String maxId,
+                                 @QueryParam("since_id") String sinceId, @QueryParam("min_id") String minId,
+                                 @QueryParam("limit") String limit, @Context UriInfo uri) {
+        List<FavouriteRepository.Like> likes = interactions.likes(id, viewer(),
+                PageRequest.parse(maxId, sinceId, minId, limit));
+        List<AccountView> people = people(likes.stream().map(FavouriteRepository.Like::actor).toList());
+        return Paged.of(people, likes.stream().map(like -> Long.toString(like.seq())).toList(), uri);
+    }
+
+    @GET
+    @Path("/{id}/reblogged_by")
+    @Operation(summary = "Who reposted a post", description = "Most recent first, paged with Link headers.")
+    public Response rebloggedBy(@PathParam("id") String id, @QueryParam("max_id") String maxId,
+                                @QueryParam("since_id") String sinceId, @QueryParam("min_id") String minId,
+                                @QueryParam("limit") String limit, @Context UriInfo uri) {
+        List<Post> reposts = interactions.reposts(id, viewer(), PageRequest.parse(maxId, sinceId, minId, limit));
+        List<AccountView> people = people(reposts.stream().map(Post::author).toList());
+        return Paged.of(people, reposts.stream().map(Post::idString).toList(), uri);
+    }
+
+    /** Accounts as the replica knows them now (snapshots where it does not), suspended ones left out. */
+    private List<AccountView> people(List<AccountRef> snapshots) {
+        Map<Long, KnownAccount> known = accounts.findAll(snapshots.stream().map(ref -> Long.parseLong(ref.id()))
+                .toList());
+        return snapshots.stream()
+                .filter(ref -> !known.containsKey(Long.parseLong(ref.id()))
+                        || !known.get(Long.parseLong(ref.id())).suspended())
+                .map(ref -> StatusViews.account(ref, known)).toList();
+    }
+
+    private Long viewer() {
+        return Caller.idOrNull(token);
+    }
+}
