@@ -221,6 +221,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("SOCIAL_" + other.module().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_URL",
                     "http://127.0.0.1:" + servicePorts.get(other));
         }
+        env.putAll(settings.serviceEnvironment());
         return env;
     }
 

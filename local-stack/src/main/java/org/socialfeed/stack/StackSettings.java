@@ -9,12 +9,35 @@ import java.util.function.Function;
  * Where the local stack listens and what it reuses. Each store is started by the stack unless its address is
  * given ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SOCIAL_REDIS_URI}, {@code QUARKUS_MONGODB_CONNECTION_STRING}),
  * in which case the services use that one instead. A port of 0 means "any free port".
+ * {@code serviceEnvironment} holds extra environment entries given to every service (for example a feed-service
+ * setting a benchmark changes per run); they are applied last, so they win over the stack's own entries.
  */
 public record StackSettings(Path projectRoot, Path dataDirectory,
                             String externalKafka, int kafkaPort, int kafkaControllerPort,
                             String externalRedis, int redisPort,
                             String externalMongo, int mongoPort,
-                            Map<ServiceApp, Integer> servicePorts) {
+                            Map<ServiceApp, Integer> servicePorts,
+                            Map<String, String> serviceEnvironment) {
+
+    public StackSettings {
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    /** Settings without extra service environment (the constructor this record had before that option). */
+    public StackSettings(Path projectRoot, Path dataDirectory,
+                         String externalKafka, int kafkaPort, int kafkaControllerPort,
+                         String externalRedis, int redisPort,
+                         String externalMongo, int mongoPort,
+                         Map<ServiceApp, Integer> servicePorts) {
+        this(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort, externalRedis, redisPort,
+                externalMongo, mongoPort, servicePorts, Map.of());
+    }
+
+    /** The same settings, with {@code environment} passed to every service on top of the stack's own entries. */
+    public StackSettings withServiceEnvironment(Map<String, String> environment) {
+        return new StackSettings(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort,
+                externalRedis, redisPort, externalMongo, mongoPort, servicePorts, environment);
+    }
 
     public static final int DEFAULT_KAFKA_PORT = 19092;
     public static final int DEFAULT_REDIS_PORT = 16379;

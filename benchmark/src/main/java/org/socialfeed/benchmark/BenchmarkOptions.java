@@ -1,0 +1,126 @@
+package org.socialfeed.benchmark;
+
+import org.socialfeed.benchmark.graph.GraphSpec;
+import org.socialfeed.benchmark.run.FanOutMode;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to run, from {@code --quick} (a 2-3 minute smoke run of the hybrid mode) or the default profile (all three
+ * modes, under 15 minutes on 2 cores), each value overridable with {@code --name=value}. {@link #settings()} lists
+ * every value used, for the report.
+ */
+public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec graph, int seedPostsPerActor,
+                               Map<String, Double> rates, int phaseSeconds, int warmupSeconds, int deliverySeconds,
+                               int saturationConcurrency, int fanOutAuthors, int fanOutRounds, long redisRequests,
+                               String thresholdVariable, long hybridThreshold, String feedGroup, int maxInFlight,
+                               String activeReadersKey, String timelinePattern, String output) {
+
+    static final Map<String, String> HELP = new LinkedHashMap<>();
+
+    static {
+        HELP.put("quick", "small graph, hybrid mode only, short phases (about 2-3 minutes)");
+        HELP.put("modes", "fan-out modes to run, comma-separated: hybrid,write,read");
+        HELP.put("actors", "accounts registered over HTTP (they post, read, like, follow)");
+        HELP.put("celebrity-followers", "passive followers per celebrity, comma-separated (one celebrity each)");
+        HELP.put("top-followers", "passive followers of the most-followed regular author (rank r gets this / r)");
+        HELP.put("follows-per-actor", "accounts each actor follows over HTTP");
+        HELP.put("seed-posts", "posts per actor before the phases");
+        HELP.put("home-rate", "offered home-timeline reads/s");
+        HELP.put("user-timeline-rate", "offered user-timeline reads/s");
+        HELP.put("compose-rate", "offered posts/s");
+        HELP.put("like-rate", "offered likes/s");
+        HELP.put("follow-rate", "offered follows/s");
+        HELP.put("mix-rate", "offered requests/s of the 60/30/10 mix");
+        HELP.put("delivery-rate", "background posts/s during the delivery probe");
+        HELP.put("phase-seconds", "length of each open-loop phase");
+        HELP.put("delivery-seconds", "length of the delivery phase");
+        HELP.put("fan-out-authors", "most-followed regular authors posting in the fan-out burst");
+        HELP.put("fan-out-rounds", "posts per author in the fan-out burst");
+        HELP.put("redis-requests", "requests per redis ceiling test");
+        HELP.put("threshold-variable", "environment variable of feed-service's celebrity threshold");
+        HELP.put("hybrid-threshold", "celebrity threshold in hybrid mode");
+        HELP.put("feed-group", "feed-service's Kafka consumer group (to wait until it has read the loaded graph)");
+        HELP.put("active-readers-key", "Redis sorted set of active readers feed-service fans out to; synthetic "
+                + "followers are marked active there (empty: not marked)");
+        HELP.put("timeline-pattern", "Redis key pattern of home timelines, for the memory figure");
+        HELP.put("output", "results folder (default benchmark/results/<timestamp>)");
+    }
+
+    public static BenchmarkOptions parse(String... args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String[] pair = arg.substring(2).split("=", 2);
+            if (!HELP.containsKey(pair[0])) {
+                throw new IllegalArgumentException("unknown option --" + pair[0]);
+            }
+            given.put(pair[0], pair.length == 2 ? pair[1] : "true");
+        }
+        boolean quick = Boolean.parseBoolean(given.getOrDefault("quick", "false"));
+        Values v = new Values(given);
+        List<FanOutMode> modes = Arrays.stream(v.text("modes", quick ? "hybrid" : "hybrid,write,read").split(","))
+                .map(FanOutMode::parse).toList();
+        List<Integer> celebrities = Arrays.stream(v.text("celebrity-followers", quick ? "100000" : "150000,100000")
+                .split(",")).map(String::trim).map(Integer::parseInt).toList();
+        GraphSpec graph = new GraphSpec(v.integer("actors", quick ? 150 : 600), celebrities,
+                v.integer("top-followers", 10_000), 1.0, v.integer("follows-per-actor", 10), 0.5, 4, 20250101L);
+        Map<String, Double> rates = new LinkedHashMap<>();
+        rates.put("home", v.number("home-rate", 5_000));
+        rates.put("user-timeline", v.number("user-timeline-rate", 2_000));
+        rates.put("compose", v.number("compose-rate", 200));
+        rates.put("like", v.number("like-rate", 500));
+        rates.put("follow", v.number("follow-rate", 100));
+        rates.put("mix", v.number("mix-rate", 2_000));
+        rates.put("delivery", v.number("delivery-rate", 100));
+        return new BenchmarkOptions(quick, modes, graph, v.integer("seed-posts", 3), rates,
+                v.integer("phase-seconds", quick ? 5 : 12), quick ? 2 : 4, v.integer("delivery-seconds", quick ? 10 : 25),
+                32, v.integer("fan-out-authors", 20), v.integer("fan-out-rounds", quick ? 2 : 5),
+                v.integer("redis-requests", quick ? 500_000 : 2_000_000),
+                v.text("threshold-variable", "SOCIAL_FEED_CELEBRITY_THRESHOLD"),
+                v.integer("hybrid-threshold", 50_000), v.text("feed-group", "feed-service"), 4096,
+                v.text("active-readers-key", "feed:active"), v.text("timeline-pattern", "feed:tl:*"),
+                v.text("output", null));
+    }
+
+    /** Every value this run uses, as text, for the report. */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("profile", quick ? "quick" : "default");
+        settings.put("modes", String.join(",", modes.stream().map(FanOutMode::label).toList()));
+        settings.put("graph", graph.toString());
+        settings.put("seed posts per actor", Integer.toString(seedPostsPerActor));
+        rates.forEach((name, rate) -> settings.put("offered rate " + name + " /s", String.format("%.0f", rate)));
+        settings.put("phase seconds", Integer.toString(phaseSeconds));
+        settings.put("warm-up seconds", Integer.toString(warmupSeconds));
+        settings.put("delivery seconds", Integer.toString(deliverySeconds));
+        settings.put("saturation workers", Integer.toString(saturationConcurrency));
+        settings.put("fan-out burst", fanOutAuthors + " authors x " + fanOutRounds + " posts");
+        settings.put("redis ceiling requests", Long.toString(redisRequests));
+        settings.put("threshold variable", thresholdVariable);
+        settings.put("hybrid threshold", Long.toString(hybridThreshold));
+        settings.put("max requests in flight", Integer.toString(maxInFlight));
+        settings.put("active readers key", activeReadersKey);
+        settings.put("timeline key pattern", timelinePattern);
+        return settings;
+    }
+
+    private record Values(Map<String, String> given) {
+        String text(String name, String fallback) {
+            return given.getOrDefault(name, fallback);
+        }
+
+        int integer(String name, int fallback) {
+            return given.containsKey(name) ? Integer.parseInt(given.get(name).trim()) : fallback;
+        }
+
+        double number(String name, double fallback) {
+            return given.containsKey(name) ? Double.parseDouble(given.get(name).trim()) : fallback;
+        }
+    }
+}

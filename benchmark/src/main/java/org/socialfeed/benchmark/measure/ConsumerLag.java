@@ -1,0 +1,83 @@
+package org.socialfeed.benchmark.measure;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.socialfeed.benchmark.load.Progress;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How far a service's consumer group is behind on a topic, read from the broker (end offsets minus committed
+ * offsets): the harness waits on it so a phase starts only once the service has applied what was loaded.
+ */
+public final class ConsumerLag implements AutoCloseable {
+
+    private final Admin admin;
+
+    public ConsumerLag(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** Records of {@code topic} the group has not committed yet; -1 if the group has committed nothing. */
+    public long lag(String group, String topic) throws InterruptedException {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var description : admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).get(topic).partitions()) {
+                latest.put(new TopicPartition(topic, description.partition()), OffsetSpec.latest());
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                    .get(10, TimeUnit.SECONDS);
+            long lag = 0;
+            boolean any = false;
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                if (offset != null) {
+                    any = true;
+                }
+                lag += end.getValue().offset() - (offset == null ? 0 : offset.offset());
+            }
+            return any || lag == 0 ? lag : -1;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Waits until {@code group} has consumed {@code topic} to its end, showing progress over {@code expected}
+     * records; returns false (and the caller reports it) if that did not happen within {@code timeout}.
+     */
+    public boolean awaitCaughtUp(String group, String topic, long expected, Duration timeout, String label)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Progress progress = Progress.start(label, Math.max(1, expected))) {
+            while (System.nanoTime() < deadline) {
+                long lag = lag(group, topic);
+                if (lag == 0) {
+                    progress.set(expected);
+                    return true;
+                }
+                if (lag > 0) {
+                    progress.set(Math.max(0, expected - lag));
+                }
+                Thread.sleep(250);
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,20 @@
+package org.socialfeed.benchmark.report;
+
+/** Names of phases and operations, shared by the runs that record them and the report that reads them. */
+public final class Names {
+
+    public static final String HOME = "read-home-timeline";
+    public static final String USER_TIMELINE = "read-user-timeline";
+    public static final String COMPOSE = "compose-post";
+    public static final String LIKE = "like";
+    public static final String FOLLOW = "follow";
+    public static final String MIX = "mix-60-30-10";
+    public static final String HOME_SATURATION = "home-timeline-saturation";
+    public static final String HTTP_CEILING = "http ceiling (feed-service /q/health/live)";
+    public static final String ZADD_CEILING = "redis ZADD pipelined";
+    public static final String ZREVRANGE_CEILING = "redis ZREVRANGE 0 19 pipelined";
+    public static final String HYBRID = "hybrid";
+
+    private Names() {
+    }
+}

@@ -1,0 +1,207 @@
+package org.socialfeed.benchmark.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.socialfeed.benchmark.ceiling.CeilingResult;
+import org.socialfeed.benchmark.graph.LoadSummary;
+import org.socialfeed.benchmark.load.LatencyStats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a {@link Report} three ways into one folder: {@code report.json} (for machines), {@code report.md} (the
+ * tables) and {@code report.html} (the same tables with bar charts as inline SVG; one file, nothing to fetch).
+ */
+public final class ReportWriter {
+
+    private final ObjectMapper json;
+
+    public ReportWriter(ObjectMapper json) {
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    public void write(Report report, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        json.writeValue(directory.resolve("report.json").toFile(), report);
+        Files.writeString(directory.resolve("report.md"), markdown(report));
+        Files.writeString(directory.resolve("report.html"), html(report));
+    }
+
+    public String markdown(Report report) {
+        StringBuilder text = new StringBuilder("## socialfeed benchmark, ").append(report.startedAt()).append("\n\n");
+        text.append(machineLine(report)).append("\n\n");
+        tables(report).forEach(table -> text.append(table.markdown()));
+        return text.toString();
+    }
+
+    public String html(Report report) {
+        StringBuilder text = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>socialfeed benchmark</title>
+                <style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}
+                table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #ccc;padding:3px 8px;
+                text-align:right}td:first-child,th:first-child{text-align:left}svg{display:block;margin:1em 0}</style>
+                </head><body>
+                """);
+        text.append("<h1>socialfeed benchmark</h1>\n<p>").append(Table.escape(report.startedAt())).append(" &middot; ")
+                .append(Table.escape(machineLine(report))).append("</p>\n<p><code>")
+                .append(Table.escape(report.command())).append("</code></p>\n");
+        charts(report).forEach(text::append);
+        tables(report).forEach(table -> text.append(table.html()));
+        return text.append("</body></html>\n").toString();
+    }
+
+    static String machineLine(Report report) {
+        Report.Machine m = report.machine();
+        return String.format(Locale.ROOT, "Machine: %s, %d CPUs, %.1f GiB RAM, %s, Java %s; everything on this one "
+                        + "machine. Run took %.0f s.", m.cpuModel(), m.cpus(), m.memoryBytes() / 1024.0 / 1024 / 1024,
+                m.os(), m.java(), report.durationSeconds());
+    }
+
+    List<Table> tables(Report report) {
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("Headline: ratios to the ceilings measured in the same run", List.of("ratio", "value",
+                "what"), report.headlines().stream().map(h -> List.of(h.name(),
+                String.format(Locale.ROOT, "%.2f", h.value()), h.explanation())).toList()));
+        tables.add(new Table("Targets (hybrid mode)", List.of("target", "measured", "result"),
+                report.targets().stream().map(t -> List.of(t.target(), t.measured(),
+                        t.pass() == null ? "n/a" : t.pass() ? "PASS" : "FAIL")).toList()));
+        List<List<String>> operations = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            for (PhaseResult phase : mode.phases()) {
+                for (LatencyStats s : phase.operations()) {
+                    operations.add(List.of(mode.mode(), phase.phase(), s.operation(),
+                            phase.generator().equals("open-loop") ? num(phase.offeredRate()) : "max (" + phase.concurrency()
+                                    + " workers)", num(s.throughputPerSecond()), ms(s.p50Ms()), ms(s.p99Ms()),
+                            ms(s.p999Ms()), Long.toString(s.errors())));
+                }
+            }
+        }
+        tables.add(new Table("Operations: throughput and latency (open loop: from intended start)",
+                List.of("mode", "phase", "operation", "offered /s", "done /s", "p50 ms", "p99 ms", "p99.9 ms",
+                        "errors"), operations));
+        tables.add(comparison(report));
+        tables.add(new Table("Ceilings (same run, same machine)", List.of("ceiling", "ops/s", "method", "command"),
+                report.ceilings().stream().map(c -> List.of(c.name(), num(c.opsPerSecond()), c.method(),
+                        c.detail())).toList()));
+        List<List<String>> loads = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            LoadSummary l = mode.load();
+            loads.add(List.of(mode.mode(),
+                    String.format(Locale.ROOT, "%,d accounts in %.0f s", l.accountsOverHttp(), l.registerSeconds()),
+                    String.format(Locale.ROOT, "%,d follows in %.0f s", l.followsOverHttp(), l.followSeconds()),
+                    String.format(Locale.ROOT, "%,d seed posts in %.0f s", l.seedPostsOverHttp(), l.seedSeconds()),
+                    String.format(Locale.ROOT, "%,d follow events of %,d synthetic accounts in %.0f s; %,d of them "
+                                    + "marked active readers in Redis", l.followsOverKafka(), l.syntheticAccounts(),
+                            l.kafkaSeconds(), l.syntheticMarkedActive()),
+                    String.format(Locale.ROOT, "%s after %.0f s", l.feedCaughtUp() ? "yes" : "NO",
+                            l.feedCatchUpSeconds())));
+        }
+        tables.add(new Table("How the graph was loaded", List.of("mode", "HTTP: register", "HTTP: follow",
+                "HTTP: post", "Kafka: follows.events", "feed-service caught up"), loads));
+        return tables;
+    }
+
+    private static Table comparison(Report report) {
+        List<String> headers = new ArrayList<>(List.of("measure"));
+        report.modes().forEach(m -> headers.add(m.mode()));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row(report, "feed-service setting", m -> String.join(" ", m.environment().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList())));
+        rows.add(row(report, "fan-out inserts/s", m -> m.fanOut() == null ? "-" : num(m.fanOut().insertsPerSecond())
+                + (m.fanOut().complete() ? "" : " (incomplete)")));
+        rows.add(row(report, "fan-out ZADD calls / expected", m -> m.fanOut() == null ? "-"
+                : String.format(Locale.ROOT, "%,d / %,d", m.fanOut().zaddCalls(), m.fanOut().expectedInserts())));
+        rows.add(row(report, "delivery p50 / p99, normal author", m -> m.delivery() == null ? "-"
+                : ms(m.delivery().normal().p50Ms()) + " / " + ms(m.delivery().normal().p99Ms()) + " ms"
+                + missed(m.delivery().normalMissed())));
+        rows.add(row(report, "delivery p50 / p99, celebrity", m -> m.delivery() == null ? "-"
+                : ms(m.delivery().celebrity().p50Ms()) + " / " + ms(m.delivery().celebrity().p99Ms()) + " ms"
+                + missed(m.delivery().celebrityMissed())));
+        rows.add(row(report, "celebrity post accepted p99", m -> m.delivery() == null ? "-"
+                : ms(m.delivery().celebrityAccepted().p99Ms()) + " ms"));
+        rows.add(row(report, "home reads, saturated", m -> {
+            LatencyStats s = m.stats(Names.HOME_SATURATION, Names.HOME);
+            return s == null ? "-" : num(s.throughputPerSecond()) + "/s";
+        }));
+        rows.add(row(report, "home reads at offered rate: p99", m -> {
+            LatencyStats s = m.stats(Names.HOME, Names.HOME);
+            return s == null ? "-" : ms(s.p99Ms()) + " ms at " + num(s.throughputPerSecond()) + "/s";
+        }));
+        rows.add(row(report, "mean home page size", m -> String.format(Locale.ROOT, "%.1f", m.meanHomePageSize())));
+        rows.add(row(report, "Redis bytes per sorted-set entry", m -> m.memory() == null ? "-"
+                : String.format(Locale.ROOT, "%.1f (%,d keys sampled, %s)", m.memory().bytesPerEntry(),
+                m.memory().keysSampled(), m.memory().encodings())));
+        rows.add(row(report, "Redis used_memory", m -> m.memory() == null ? "-"
+                : String.format(Locale.ROOT, "%.1f MiB", m.memory().usedMemoryBytes() / 1024.0 / 1024)));
+        return new Table("Fan-out modes side by side", headers, rows);
+    }
+
+    private static List<String> row(Report report, String name, java.util.function.Function<ModeResult, String> cell) {
+        List<String> row = new ArrayList<>(List.of(name));
+        report.modes().forEach(m -> row.add(cell.apply(m)));
+        return row;
+    }
+
+    private static List<String> charts(Report report) {
+        List<String> charts = new ArrayList<>();
+        List<SvgBarChart.Bar> http = new ArrayList<>();
+        List<SvgBarChart.Bar> redis = new ArrayList<>();
+        for (CeilingResult c : report.ceilings()) {
+            (c.name().startsWith("redis") ? redis : http).add(new SvgBarChart.Bar("ceiling: " + c.name(),
+                    c.opsPerSecond(), 0));
+        }
+        List<SvgBarChart.Bar> latency = new ArrayList<>();
+        List<SvgBarChart.Bar> delivery = new ArrayList<>();
+        int series = 1;
+        for (ModeResult mode : report.modes()) {
+            LatencyStats saturated = mode.stats(Names.HOME_SATURATION, Names.HOME);
+            if (saturated != null) {
+                http.add(new SvgBarChart.Bar(mode.mode() + ": home reads, saturated", saturated.throughputPerSecond(),
+                        series));
+            }
+            if (mode.fanOut() != null) {
+                redis.add(new SvgBarChart.Bar(mode.mode() + ": fan-out inserts", mode.fanOut().insertsPerSecond(),
+                        series));
+            }
+            for (PhaseResult phase : mode.phases()) {
+                if (phase.generator().equals("open-loop")) {
+                    for (LatencyStats s : phase.operations()) {
+                        latency.add(new SvgBarChart.Bar(mode.mode() + " " + phase.phase() + ": " + s.operation(),
+                                s.p99Ms(), series));
+                    }
+                }
+            }
+            if (mode.delivery() != null) {
+                delivery.add(new SvgBarChart.Bar(mode.mode() + ": normal author", mode.delivery().normal().p99Ms(),
+                        series));
+                delivery.add(new SvgBarChart.Bar(mode.mode() + ": celebrity", mode.delivery().celebrity().p99Ms(),
+                        series));
+            }
+            series++;
+        }
+        charts.add(SvgBarChart.render("HTTP throughput beside the trivial-endpoint ceiling", "requests/s", http));
+        charts.add(SvgBarChart.render("Fan-out beside Redis's own ceilings", "operations/s", redis));
+        charts.add(SvgBarChart.render("p99 latency at the offered rate", "ms", latency));
+        charts.add(SvgBarChart.render("Delivery p99, post accepted to visible in a follower's timeline", "ms",
+                delivery));
+        return charts;
+    }
+
+    private static String missed(long missed) {
+        return missed == 0 ? "" : " (" + missed + " missed)";
+    }
+
+    static String num(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    static String ms(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

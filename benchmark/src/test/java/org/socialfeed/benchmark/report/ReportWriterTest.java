@@ -1,0 +1,107 @@
+package org.socialfeed.benchmark.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socialfeed.benchmark.ceiling.CeilingResult;
+import org.socialfeed.benchmark.graph.LoadSummary;
+import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.RedisStats;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportWriterTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    static Report sample() {
+        LatencyStats home = new LatencyStats(Names.HOME, 60_000, 0, 5_000, 1.2, 8.5, 15.0, 30.0, 1.6);
+        LatencyStats saturated = new LatencyStats(Names.HOME, 90_000, 0, 7_500, 3.0, 9.0, 12.0, 20.0, 3.5);
+        LatencyStats normal = new LatencyStats("normal", 25, 0, 0, 180, 650, 700, 700, 200);
+        LatencyStats celebrity = new LatencyStats("celebrity", 25, 0, 0, 40, 90, 95, 95, 45);
+        LatencyStats accepted = new LatencyStats("post by celebrity", 25, 0, 1, 6, 30, 31, 31, 7);
+        LoadSummary load = new LoadSummary(600, 30, 6_000, 12, 330_000, 150_000, 4, 1_800, 6, true, 20, 10_800,
+                List.of(150_300, 100_250), 150_000);
+        ModeResult hybrid = new ModeResult(Names.HYBRID, "hybrid fan-out",
+                Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "50000"), load,
+                List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4),
+                        new PhaseResult(Names.HOME_SATURATION, "closed-loop", 0, 32, 12, List.of(saturated), 0)),
+                new DeliveryResult(100, 20, 10, 10_800, normal, 0, 150_300, celebrity, 0, accepted),
+                new FanOutResult(100, 360_000, 360_000, 2.4, 150_000, true),
+                new RedisStats.TimelineMemory(5_000, 400_000, 9_000_000, 22.5, 80, Map.of("ziplist", 5_000L), 90_000_000),
+                19.6);
+        ModeResult write = new ModeResult("write", "pure fan-out on write",
+                Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "2147483647"), load,
+                List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4)),
+                new DeliveryResult(100, 20, 10, 10_800, normal, 3, 150_300, celebrity, 7, accepted),
+                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20);
+        List<ModeResult> modes = List.of(hybrid, write);
+        List<CeilingResult> ceilings = List.of(
+                new CeilingResult(Names.ZADD_CEILING, 280_000, "redis-benchmark", "redis-benchmark -P 32 <a&b>"),
+                new CeilingResult(Names.ZREVRANGE_CEILING, 500_000, "redis-benchmark", "redis-benchmark -P 16"),
+                new CeilingResult(Names.HTTP_CEILING, 15_000, "harness HTTP client", "GET /q/health/live"));
+        return new Report("2025-06-01T10:00", 600, new Report.Machine("Linux", "Test CPU", 2, 8L << 30, "17"),
+                "bin/benchmark --quick", Map.of("profile", "quick"), modes, ceilings,
+                Verdicts.headlines(modes, ceilings), Verdicts.targets(modes, ceilings));
+    }
+
+    @Test
+    void writesJsonMarkdownAndSelfContainedHtml(@TempDir Path dir) throws Exception {
+        new ReportWriter(json).write(sample(), dir);
+
+        JsonNode parsed = json.readTree(dir.resolve("report.json").toFile());
+        assertThat(parsed.get("modes")).hasSize(2);
+        assertThat(parsed.at("/modes/0/fanOut/insertsPerSecond").asDouble()).isEqualTo(150_000);
+        assertThat(parsed.at("/ceilings/0/method").asText()).isEqualTo("redis-benchmark");
+        assertThat(parsed.get("targets")).hasSize(4);
+
+        String markdown = Files.readString(dir.resolve("report.md"));
+        assertThat(markdown)
+                .contains("| mode | phase | operation | offered /s | done /s | p50 ms | p99 ms | p99.9 ms | errors |")
+                .contains("| hybrid | read-home-timeline | read-home-timeline | 5,000 | 5,000 | 1.2 | 8.5 | 15.0 | 0 |")
+                .contains("| measure | hybrid | write |")
+                .contains("Test CPU, 2 CPUs");
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "</html>")
+                .contains("&lt;a&amp;b&gt;").doesNotContain("<script", "src=", "href=");
+    }
+
+    @Test
+    void headlinesAreRatiosToTheCeilingsOfTheSameRun() {
+        Report report = sample();
+
+        assertThat(report.headlines()).anySatisfy(h -> {
+            assertThat(h.name()).isEqualTo("hybrid: fan-out / pipelined ZADD ceiling");
+            assertThat(h.value()).isCloseTo(150_000 / 280_000.0, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        assertThat(report.headlines()).anySatisfy(h -> {
+            assertThat(h.name()).isEqualTo("hybrid: home-timeline reads / HTTP ceiling");
+            assertThat(h.value()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    @Test
+    void targetsAreCheckedAgainstTheHybridMode() {
+        List<Report.TargetCheck> targets = sample().targets();
+
+        assertThat(targets).extracting(Report.TargetCheck::pass).containsExactly(true, true, true, true);
+        assertThat(targets.get(1).measured()).contains("150,000/s", "0.54 x ZADD ceiling");
+        String markdown = new ReportWriter(json).markdown(sample());
+        assertThat(markdown).contains("| PASS |").doesNotContain("| FAIL |");
+    }
+
+    @Test
+    void aTargetThatWasNotMeasuredIsNeitherPassNorFail() {
+        List<Report.TargetCheck> targets = Verdicts.targets(List.of(), List.of());
+
+        assertThat(targets).extracting(Report.TargetCheck::pass).containsOnlyNulls();
+        assertThat(targets).extracting(Report.TargetCheck::measured).containsOnly("not measured in this run");
+    }
+}
