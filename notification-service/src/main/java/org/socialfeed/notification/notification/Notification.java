@@ -1,0 +1,17 @@
+package org.socialfeed.notification.notification;
+
+import org.socialfeed.events.AccountRef;
+
+import java.time.Instant;
+
+/**
+ * One stored notification. {@code filtered}: kept aside by the recipient's policy (listed only on request, never
+ * pushed).
+ */
+public record Notification(long id, String recipientId, NotificationType type, AccountRef actor, String statusId,
+                           String groupKey, Instant createdAt, boolean filtered) {
+
+    public String idString() {
+        return Long.toString(id);
+    }
+}

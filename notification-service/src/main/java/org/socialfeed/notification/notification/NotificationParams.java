@@ -1,0 +1,37 @@
+package org.socialfeed.notification.notification;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.socialfeed.support.paging.PageRequest;
+
+import java.util.List;
+
+/** The query parameters the notification lists share (v1 and the grouped v2): filters and Mastodon's cursors. */
+public class NotificationParams {
+
+    @QueryParam("types[]")
+    List<String> types;
+    @QueryParam("exclude_types[]")
+    List<String> excludeTypes;
+    @QueryParam("account_id")
+    String accountId;
+    @QueryParam("include_filtered")
+    @DefaultValue("false")
+    boolean includeFiltered;
+    @QueryParam("max_id")
+    String maxId;
+    @QueryParam("since_id")
+    String sinceId;
+    @QueryParam("min_id")
+    String minId;
+    @QueryParam("limit")
+    String limit;
+
+    PageRequest page() {
+        return PageRequest.parse(maxId, sinceId, minId, limit);
+    }
+
+    NotificationQuery query(NotificationReader reader, String callerId) {
+        return reader.query(callerId, types, excludeTypes, includeFiltered, accountId);
+    }
+}

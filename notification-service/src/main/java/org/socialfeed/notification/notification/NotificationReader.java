@@ -1,0 +1,132 @@
+package org.socialfeed.notification.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import org.socialfeed.notification.config.NotificationConfig;
+import org.socialfeed.notification.marker.MarkerRepository;
+import org.socialfeed.notification.replica.SocialGraph;
+import org.socialfeed.support.paging.PageRequest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The read side: pages, single notifications, groups, unread counts; always only the caller's own. */
+@ApplicationScoped
+public class NotificationReader {
+
+    /** Accounts listed per group, as Mastodon's sample_account_ids. */
+    public static final int GROUP_SAMPLE_ACCOUNTS = 8;
+    /** The grouped view reads at most this many notifications per group it returns. */
+    private static final int GROUP_SCAN_FACTOR = 50;
+
+    private final NotificationRepository notifications;
+    private final SocialGraph graph;
+    private final MarkerRepository markers;
+    private final NotificationConfig config;
+
+    public NotificationReader(NotificationRepository notifications, SocialGraph graph, MarkerRepository markers,
+                              NotificationConfig config) {
+        this.notifications = notifications;
+        this.graph = graph;
+        this.markers = markers;
+        this.config = config;
+    }
+
+    /** The query a read runs: the client's filters plus the accounts the caller silenced. */
+    public NotificationQuery query(String callerId, List<String> types, List<String> excludeTypes,
+                                   boolean includeFiltered, String accountId) {
+        return new NotificationQuery(parseTypes(types), parseTypes(excludeTypes), graph.silencedBy(callerId),
+                includeFiltered, accountId);
+    }
+
+    public List<Notification> page(String callerId, NotificationQuery query, PageRequest page) {
+        return notifications.page(callerId, query, page);
+    }
+
+    public Notification get(String callerId, String id) {
+        return notifications.find(callerId, NotificationQuery.everything(graph.silencedBy(callerId)), parseId(id))
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+    }
+
+    public void dismiss(String callerId, String id) {
+        if (!notifications.dismiss(callerId, parseId(id))) {
+            throw new NotFoundException("Record not found");
+        }
+    }
+
+    public void dismissAll(String callerId) {
+        notifications.dismissAll(callerId);
+    }
+
+    /** Notifications newer than the caller's read marker, counted up to {@code limit} (Mastodon's cap). */
+    public long unreadCount(String callerId, NotificationQuery query, String limit) {
+        int cap = config.notifications().unreadCountDefaultLimit();
+        if (limit != null && !limit.isBlank()) {
+            try {
+                cap = Math.max(1, Math.min(Integer.parseInt(limit.trim()), config.notifications().unreadCountMaxLimit()));
+            } catch (NumberFormatException e) {
+                throw new jakarta.ws.rs.BadRequestException("limit must be a whole number");
+            }
+        }
+        long lastRead = markers.get(callerId).map(MarkerRepository.Marker::lastReadId).orElse(0L);
+        return notifications.count(callerId, query, lastRead, cap);
+    }
+
+    /**
+     * A page of groups, newest first by their most recent notification. A group appears once, on the page of its
+     * most recent notification; its older members on later pages are skipped.
+     */
+    public List<Group> groups(String callerId, NotificationQuery query, PageRequest page) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        Set<String> passed = new HashSet<>();
+        for (Notification notification : notifications.newestFirst(callerId, query, page.lowerBound(),
+                page.upperBound(), page.limit() * GROUP_SCAN_FACTOR)) {
+            if (groups.size() == page.limit()) {
+                break;
+            }
+            if (!passed.add(notification.groupKey())) {
+                continue;
+            }
+            if (!notification.type().groupable()) {
+                groups.put(notification.groupKey(), new Group(notification, 1, List.of(notification.actor())));
+                continue;
+            }
+            Notification head = notifications.groupHead(callerId, query, notification.groupKey()).orElse(notification);
+            if (head.id() == notification.id()) {
+                NotificationRepository.GroupSummary summary = notifications.groupSummary(callerId, query,
+                        notification.groupKey(), GROUP_SAMPLE_ACCOUNTS);
+                groups.put(notification.groupKey(), new Group(notification, summary.count(), summary.sampleActors()));
+            }
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    public long[] filteredSummary(String callerId) {
+        return notifications.filteredSummary(callerId,
+                new NotificationQuery(Set.of(), Set.of(), graph.silencedBy(callerId), true, null));
+    }
+
+    /** A group as the grouped view shows it: its newest notification, its size and its latest actors. */
+    public record Group(Notification mostRecent, long count, List<org.socialfeed.events.AccountRef> sampleActors) {
+    }
+
+    private static Set<NotificationType> parseTypes(List<String> names) {
+        Set<NotificationType> types = new HashSet<>();
+        if (names != null) {
+            names.forEach(name -> types.add(NotificationType.parse(name)));
+        }
+        return types;
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Record not found");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.socialfeed.notification.notification;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.support.events.OutgoingEvent;
+import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.support.paging.PageRequest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code notifications} collection. A notification is never deleted by a read-side action: dismissing,
+ * an undo, a deleted post or a suspended actor set a flag that hides it, so a redelivered event still finds its
+ * notification (by the unique {@code dedupKey}) and does not create it again.
+ */
+@ApplicationScoped
+public class NotificationRepository {
+
+    static final String DISMISSED = "dismissed";
+    static final String UNDONE = "undone";
+    static final String STATUS_DELETED = "statusDeleted";
+    static final String ACTOR_SUSPENDED = "actorSuspended";
+    static final List<String> HIDING_FLAGS = List.of(DISMISSED, UNDONE, STATUS_DELETED, ACTOR_SUSPENDED);
+    private static final int SAMPLE_SCAN_FACTOR = 10;
+
+    private final MongoCollection<Document> notifications;
+
+    public NotificationRepository(MongoClient client,
+                                  @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.notifications = client.getDatabase(database).getCollection("notifications");
+        notifications.createIndex(Indexes.ascending("dedupKey"), new IndexOptions().unique(true));
+        notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId"), Indexes.descending("_id")));
+        notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId", "groupPrefix"),
+                Indexes.descending("_id")));
+        notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId", "groupKey"),
+                Indexes.descending("_id")));
+        notifications.createIndex(Indexes.ascending("recipientId", "undoKey"));
+        notifications.createIndex(Indexes.ascending("actorId"));
+        notifications.createIndex(Indexes.ascending("statusId"));
+    }
+
+    public MongoCollection<Document> collection() {
+        return notifications;
+    }
+
+    /**
+     * Stores the notification with its outbox in one write.
+     *
+     * @return false if a notification with this {@code dedupKey} exists already
+     * @throws MongoWriteException with a duplicate key on {@code _id} (an id clash: retry with another id)
+     */
+    public boolean insert(Notification notification, NotificationDraft draft, String groupPrefix, Long groupBucket,
+                          List<OutgoingEvent> outbox) {
+        Document document = new Document("_id", notification.id())
+                .append("recipientId", notification.recipientId())
+                .append("type", notification.type().apiName())
+                .append("actorId", notification.actor().id())
+                .append("actor", new Document("id", notification.actor().id())
+                        .append("username", notification.actor().username())
+                        .append("displayName", notification.actor().displayName()))
+                .append("statusId", notification.statusId())
+                .append("groupKey", notification.groupKey())
+                .append("groupPrefix", groupPrefix)
+                .append("groupBucket", groupBucket)
+                .append("dedupKey", draft.dedupKey())
+                .append("undoKey", draft.undoKey())
+                .append("createdAt", Date.from(notification.createdAt()))
+                .append("filtered", notification.filtered())
+                .append(Outbox.FIELD, Outbox.field(outbox));
+        try {
+            notifications.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && findByDedupKey(draft.dedupKey()).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Notification> findByDedupKey(String dedupKey) {
+        return Optional.ofNullable(notifications.find(Filters.eq("dedupKey", dedupKey)).first())
+                .map(NotificationRepository::fromDocument);
+    }
+
+    /** A reply notification becomes a mention when the reply turns out to mention its recipient too. */
+    public void changeType(String dedupKey, NotificationType from, NotificationType to) {
+        notifications.updateOne(Filters.and(Filters.eq("dedupKey", dedupKey), Filters.eq("type", from.apiName())),
+                Updates.set("type", to.apiName()));
+    }
+
+    /** The hour bucket of the recipient's latest notification with this group prefix, if any. */
+    public Optional<Long> latestGroupBucket(String recipientId, String groupPrefix) {
+        Document latest = notifications.find(Filters.and(Filters.eq("recipientId", recipientId),
+                        Filters.eq("groupPrefix", groupPrefix)))
+                .sort(Sorts.descending("_id")).projection(new Document("groupBucket", 1)).first();
+        return latest == null ? Optional.empty() : Optional.ofNullable(latest.getLong("groupBucket"));
+    }
+
+    /** A page of the recipient's notifications, newest first, with Mastodon's cursors. */
+    public List<Notification> page(String recipientId, NotificationQuery query, PageRequest page) {
+        Bson filter = Filters.and(query.filter(recipientId), Filters.gt("_id", page.lowerBound()),
+                Filters.lt("_id", page.upperBound()));
+        List<Notification> found = new ArrayList<>();
+        notifications.find(filter).sort(page.readsUpward() ? Sorts.ascending("_id") : Sorts.descending("_id"))
+                .limit(page.limit()).forEach(document -> found.add(fromDocument(document)));
+        if (page.readsUpward()) {
+            Collections.reverse(found);
+        }
+        return found;
+    }
+
+    /** Notifications newer than {@code afterId}, oldest first: what an SSE client that reconnects missed. */
+    public List<Notification> after(String recipientId, NotificationQuery query, long afterId, int limit) {
+        List<Notification> found = new ArrayList<>();
+        notifications.find(Filters.and(query.filter(recipientId), Filters.gt("_id", afterId)))
+                .sort(Sorts.ascending("_id")).limit(limit).forEach(document -> found.add(fromDocument(document)));
+        return found;
+    }
+
+    /**
+     * The recipient's notifications between the bounds (exclusive), newest first, at most {@code max}: the raw
+     * material the grouped view walks.
+     */
+    public Iterable<Notification> newestFirst(String recipientId, NotificationQuery query, long lowerBound,
+                                              long upperBound, int max) {
+        return notifications.find(Filters.and(query.filter(recipientId), Filters.gt("_id", lowerBound),
+                        Filters.lt("_id", upperBound))).sort(Sorts.descending("_id")).limit(max)
+                .map(NotificationRepository::fromDocument);
+    }
+
+    /** How many notifications the policy kept aside, and from how many accounts. */
+    public long[] filteredSummary(String recipientId, NotificationQuery query) {
+        Bson filter = Filters.and(query.filter(recipientId), Filters.eq("filtered", true));
+        long count = notifications.countDocuments(filter);
+        Set<String> actors = new LinkedHashSet<>();
+        notifications.distinct("actorId", filter, String.class).forEach(actors::add);
+        return new long[]{count, actors.size()};
+    }
+
+    public Optional<Notification> find(String recipientId, NotificationQuery query, long id) {
+        return Optional.ofNullable(notifications.find(Filters.and(query.filter(recipientId), Filters.eq("_id", id)))
+                .first()).map(NotificationRepository::fromDocument);
+    }
+
+    public long count(String recipientId, NotificationQuery query, long afterId, int limit) {
+        return notifications.countDocuments(Filters.and(query.filter(recipientId), Filters.gt("_id", afterId)),
+                new com.mongodb.client.model.CountOptions().limit(limit));
+    }
+
+    /** @return whether the recipient had this notification (dismissing twice is fine) */
+    public boolean dismiss(String recipientId, long id) {
+        return notifications.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("recipientId", recipientId)),
+                Updates.set(DISMISSED, true)).getMatchedCount() > 0;
+    }
+
+    public void dismissAll(String recipientId) {
+        notifications.updateMany(Filters.and(Filters.eq("recipientId", recipientId), Filters.ne(DISMISSED, true)),
+                Updates.set(DISMISSED, true));
+    }
+
+    /** Withdraws what an undone action caused (an unlike withdraws the like's notification). */
+    public void undo(String recipientId, String undoKey) {
+        notifications.updateMany(Filters.and(Filters.eq("recipientId", recipientId), Filters.eq("undoKey", undoKey)),
+                Updates.set(UNDONE, true));
+    }
+
+    public void hideAboutStatus(String statusId) {
+        notifications.updateMany(Filters.eq("statusId", statusId), Updates.set(STATUS_DELETED, true));
+    }
+
+    public void setActorSuspended(String actorId, boolean suspended) {
+        notifications.updateMany(Filters.eq("actorId", actorId), Updates.set(ACTOR_SUSPENDED, suspended));
+    }
+
+    /** The newest visible notification of a group. */
+    public Optional<Notification> groupHead(String recipientId, NotificationQuery query, String groupKey) {
+        return Optional.ofNullable(notifications.find(Filters.and(query.filter(recipientId),
+                        Filters.eq("groupKey", groupKey))).sort(Sorts.descending("_id")).first())
+                .map(NotificationRepository::fromDocument);
+    }
+
+    /** Counts the visible notifications of a group and lists its latest distinct actors. */
+    public GroupSummary groupSummary(String recipientId, NotificationQuery query, String groupKey, int samples) {
+        Bson filter = Filters.and(query.filter(recipientId), Filters.eq("groupKey", groupKey));
+        long count = notifications.countDocuments(filter);
+        Set<String> actors = new LinkedHashSet<>();
+        List<AccountRef> refs = new ArrayList<>();
+        // the latest actors are among the latest notifications: a large group is not read whole
+        for (Document document : notifications.find(filter).sort(Sorts.descending("_id"))
+                .projection(new Document("actor", 1)).limit(samples * SAMPLE_SCAN_FACTOR)) {
+            Document actor = document.get("actor", Document.class);
+            if (actors.size() < samples && actors.add(actor.getString("id"))) {
+                refs.add(new AccountRef(actor.getString("id"), actor.getString("username"),
+                        actor.getString("displayName")));
+            }
+        }
+        return new GroupSummary(count, refs);
+    }
+
+    /** What the grouped view shows of a group besides its newest notification. */
+    public record GroupSummary(long count, List<AccountRef> sampleActors) {
+    }
+
+    static Notification fromDocument(Document document) {
+        Document actor = document.get("actor", Document.class);
+        return new Notification(document.getLong("_id"), document.getString("recipientId"),
+                NotificationType.fromApiName(document.getString("type")).orElseThrow(),
+                new AccountRef(actor.getString("id"), actor.getString("username"), actor.getString("displayName")),
+                document.getString("statusId"), document.getString("groupKey"),
+                document.getDate("createdAt").toInstant(), Boolean.TRUE.equals(document.getBoolean("filtered")));
+    }
+}

@@ -1,0 +1,90 @@
+package org.socialfeed.notification.notification;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialfeed.support.paging.LinkHeader;
+import org.socialfeed.support.paging.PageRequest;
+
+import java.util.List;
+import java.util.Map;
+
+/** Mastodon's notification endpoints (v1). The caller reads and changes only their own notifications. */
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "jwt")
+@Tag(name = "notifications")
+public class NotificationResource {
+
+    private final NotificationReader reader;
+    private final NotificationViews views;
+    private final JsonWebToken caller;
+
+    public NotificationResource(NotificationReader reader, NotificationViews views, JsonWebToken caller) {
+        this.reader = reader;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The caller's notifications, newest first",
+            description = "Mastodon's GET /api/v1/notifications: types[], exclude_types[], account_id, max_id, "
+                    + "since_id, min_id, limit (default 20, max 40), Link header. include_filtered=true also lists "
+                    + "what the notification policy filtered (Mastodon 4.3).")
+    public Response list(@BeanParam NotificationParams params, @Context UriInfo uri) {
+        PageRequest page = params.page();
+        NotificationQuery query = params.query(reader, caller.getSubject());
+        List<NotificationView> rendered = views.render(reader.page(caller.getSubject(), query, page));
+        return Response.ok(rendered)
+                .header("Link", LinkHeader.of(uri, rendered.stream().map(NotificationView::id).toList())).build();
+    }
+
+    @GET
+    @Path("/unread_count")
+    @Operation(summary = "How many notifications are newer than the read marker",
+            description = "Mastodon 4.3's unread_count: counts up to limit (default 100, max 1000); types[] and "
+                    + "exclude_types[] as for the list.")
+    public Map<String, Long> unreadCount(@QueryParam("types[]") List<String> types,
+                                         @QueryParam("exclude_types[]") List<String> excludeTypes,
+                                         @QueryParam("limit") String limit) {
+        NotificationQuery query = reader.query(caller.getSubject(), types, excludeTypes, false, null);
+        return Map.of("count", reader.unreadCount(caller.getSubject(), query, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of the caller's notifications")
+    public NotificationView get(@PathParam("id") String id) {
+        return views.render(reader.get(caller.getSubject(), id));
+    }
+
+    @POST
+    @Path("/{id}/dismiss")
+    @Operation(summary = "Dismiss one notification")
+    public Map<String, Object> dismiss(@PathParam("id") String id) {
+        reader.dismiss(caller.getSubject(), id);
+        return Map.of();
+    }
+
+    @POST
+    @Path("/clear")
+    @Operation(summary = "Dismiss all of the caller's notifications")
+    public Map<String, Object> clear() {
+        reader.dismissAll(caller.getSubject());
+        return Map.of();
+    }
+}

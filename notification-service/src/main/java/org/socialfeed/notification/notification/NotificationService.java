@@ -1,0 +1,148 @@
+package org.socialfeed.notification.notification;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.jboss.logging.Logger;
+import org.socialfeed.notification.policy.NotificationPolicy;
+import org.socialfeed.notification.policy.PolicyAction;
+import org.socialfeed.notification.policy.UserSettingsRepository;
+import org.socialfeed.notification.push.PushOutbox;
+import org.socialfeed.notification.replica.AccountReplica;
+import org.socialfeed.notification.replica.SocialGraph;
+import org.socialfeed.support.events.OutgoingEvent;
+import org.socialfeed.support.id.SnowflakeIds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether an event's notification reaches its recipient, stores it once, and hands it to the push
+ * channels. The rules, in order: never for one's own action; not for a type the recipient turned off; not from an
+ * account the recipient blocked or muted (with notifications) or from a suspended one; then the recipient's policy
+ * accepts, filters (stored, not shown or pushed) or drops it.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
+    private static final int ID_CLASH_RETRIES = 3;
+
+    private final NotificationRepository notifications;
+    private final NotificationGrouping grouping;
+    private final UserSettingsRepository settings;
+    private final SocialGraph graph;
+    private final AccountReplica accounts;
+    private final PushOutbox push;
+    private final Event<NotificationStored> stored;
+    private final SnowflakeIds ids = new SnowflakeIds();
+
+    public NotificationService(NotificationRepository notifications, NotificationGrouping grouping,
+                               UserSettingsRepository settings, SocialGraph graph, AccountReplica accounts,
+                               PushOutbox push, Event<NotificationStored> stored) {
+        this.notifications = notifications;
+        this.grouping = grouping;
+        this.settings = settings;
+        this.graph = graph;
+        this.accounts = accounts;
+        this.push = push;
+        this.stored = stored;
+    }
+
+    /** @return the stored notification, or empty if the rules let none through */
+    public Optional<Notification> deliver(NotificationDraft draft) {
+        String recipient = draft.recipientId();
+        String actor = draft.actor().id();
+        if (recipient == null || recipient.equals(actor)) {
+            return Optional.empty();
+        }
+        Optional<Notification> existing = notifications.findByDedupKey(draft.dedupKey());
+        if (existing.isPresent()) {
+            return Optional.of(redelivered(draft, existing.get()));
+        }
+        UserSettingsRepository.UserSettings userSettings = settings.get(recipient);
+        if (userSettings.disabledTypes().contains(draft.type()) || graph.blocksOrMutes(recipient, actor)
+                || accounts.isSuspended(actor)) {
+            return Optional.empty();
+        }
+        PolicyAction action = policyAction(userSettings.policy(), recipient, actor);
+        if (action == PolicyAction.DROP) {
+            return Optional.empty();
+        }
+        return Optional.of(store(draft, action == PolicyAction.FILTER));
+    }
+
+    private Notification store(NotificationDraft draft, boolean filtered) {
+        for (int attempt = 1; ; attempt++) {
+            long id = ids.next();
+            Instant now = Instant.now();
+            NotificationGrouping.Placement placement = grouping.place(draft.recipientId(), draft.type(),
+                    draft.statusId(), id, now);
+            Notification notification = new Notification(id, draft.recipientId(), draft.type(), draft.actor(),
+                    draft.statusId(), placement.groupKey(), now, filtered);
+            List<OutgoingEvent> pushes = filtered ? List.of() : push.eventsFor(notification);
+            try {
+                if (!notifications.insert(notification, draft, placement.prefix(), placement.bucket(), pushes)) {
+                    return redelivered(draft, notifications.findByDedupKey(draft.dedupKey()).orElseThrow());
+                }
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && attempt < ID_CLASH_RETRIES) {
+                    LOG.debugf("Notification id %d clashed, retrying", id);
+                    continue;
+                }
+                throw e;
+            }
+            if (!filtered) {
+                push.publish(notifications.collection(), id, pushes);
+                stored.fire(new NotificationStored(notification, true));
+            }
+            return notification;
+        }
+    }
+
+    /**
+     * The event was seen before. A mention wins over a reply notification for the same post; and the push channels
+     * get another chance at what a crash may have cut short (they apply it once).
+     */
+    private Notification redelivered(NotificationDraft draft, Notification existing) {
+        if (draft.type() == NotificationType.MENTION && existing.type() == NotificationType.REPLY) {
+            notifications.changeType(draft.dedupKey(), NotificationType.REPLY, NotificationType.MENTION);
+        }
+        if (!existing.filtered()) {
+            stored.fire(new NotificationStored(existing, false));
+        }
+        return existing;
+    }
+
+    private PolicyAction policyAction(NotificationPolicy policy, String recipient, String actor) {
+        PolicyAction action = PolicyAction.ACCEPT;
+        if (policy.forNotFollowing() != PolicyAction.ACCEPT && !graph.follows(recipient, actor)) {
+            action = action.atLeast(policy.forNotFollowing());
+        }
+        if (policy.forNotFollowers() != PolicyAction.ACCEPT && !graph.follows(actor, recipient)) {
+            action = action.atLeast(policy.forNotFollowers());
+        }
+        if (policy.forNewAccounts() != PolicyAction.ACCEPT) {
+            Instant created = accounts.createdAt(actor);
+            if (created != null && created.isAfter(Instant.now().minus(Duration.ofDays(policy.newAccountDays())))) {
+                action = action.atLeast(policy.forNewAccounts());
+            }
+        }
+        return action;
+    }
+
+    public void undo(String recipientId, String undoKey) {
+        notifications.undo(recipientId, undoKey);
+    }
+
+    public void postDeleted(String postId) {
+        notifications.hideAboutStatus(postId);
+    }
+
+    public void actorSuspended(String actorId, boolean suspended) {
+        notifications.setActorSuspended(actorId, suspended);
+    }
+}

@@ -1,0 +1,63 @@
+package org.socialfeed.notification.push;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.socialfeed.events.PushNotification;
+import org.socialfeed.events.Topics;
+import org.socialfeed.notification.notification.Notification;
+import org.socialfeed.notification.notification.NotificationRepository;
+import org.socialfeed.support.events.OutgoingEvent;
+import org.socialfeed.support.outbox.OutboxPublisher;
+
+import java.util.List;
+
+/**
+ * Publishes notifications.push records from the outbox of each notification: the records are written with the
+ * notification itself, one per registered device, so a stored notification is never left unpushed.
+ */
+@Singleton
+public class PushOutbox extends OutboxPublisher {
+
+    public static final String CHANNEL = "push";
+
+    private final NotificationRepository notifications;
+    private final DeviceRepository devices;
+
+    public PushOutbox(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                      Emitter<String> emitter, ObjectMapper json, NotificationRepository notifications,
+                      DeviceRepository devices) {
+        super(emitter, "notification-service", json);
+        this.notifications = notifications;
+        this.devices = devices;
+    }
+
+    @Override
+    protected List<MongoCollection<Document>> outboxCollections() {
+        return List.of(notifications.collection());
+    }
+
+    /** The push records for a notification about to be stored: one per device of the recipient. */
+    public List<OutgoingEvent> eventsFor(Notification notification) {
+        PushMessages.Message message = PushMessages.of(notification);
+        return devices.ofUser(notification.recipientId()).stream()
+                .map(device -> event(Topics.NOTIFICATIONS_PUSH, notification.recipientId(), PushNotification.TYPE,
+                        new PushNotification(notification.idString(), notification.recipientId(),
+                                Long.toString(device.id()), device.platform(), device.token(),
+                                notification.type().apiName(), notification.actor(), notification.statusId(),
+                                message.title(), message.body(), notification.createdAt())))
+                .toList();
+    }
+
+    /** The first sweep waits until the Kafka channel is up. */
+    @Scheduled(every = "${social.outbox.sweep-interval}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        sweepAll();
+    }
+}

@@ -1,0 +1,80 @@
+package org.socialfeed.notification.replica;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.support.id.SnowflakeIds;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What this service knows of accounts, from users.events: the latest name (to render notifications), when the
+ * account was created (for the "new accounts" policy) and whether it is suspended.
+ */
+@ApplicationScoped
+public class AccountReplica {
+
+    private final MongoCollection<Document> accounts;
+
+    public AccountReplica(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.accounts = client.getDatabase(database).getCollection("accounts");
+    }
+
+    /** Records the account's current name; {@code createdAt} only when known (registration). */
+    public void upsert(AccountRef account, Instant createdAt) {
+        var update = Updates.combine(Updates.set("username", account.username()),
+                Updates.set("displayName", account.displayName()));
+        if (createdAt != null) {
+            update = Updates.combine(update, Updates.set("createdAt", Date.from(createdAt)));
+        }
+        accounts.updateOne(Filters.eq("_id", account.id()), update, new UpdateOptions().upsert(true));
+    }
+
+    public void setSuspended(String accountId, boolean suspended) {
+        accounts.updateOne(Filters.eq("_id", accountId), Updates.set("suspended", suspended),
+                new UpdateOptions().upsert(true));
+    }
+
+    public boolean isSuspended(String accountId) {
+        Document account = accounts.find(Filters.eq("_id", accountId)).first();
+        return account != null && Boolean.TRUE.equals(account.getBoolean("suspended"));
+    }
+
+    /**
+     * When the account was created: from its registration event, else from its id (account ids are time-ordered
+     * snowflakes), else null.
+     */
+    public Instant createdAt(String accountId) {
+        Document account = accounts.find(Filters.eq("_id", accountId)).first();
+        if (account != null && account.getDate("createdAt") != null) {
+            return account.getDate("createdAt").toInstant();
+        }
+        try {
+            return SnowflakeIds.instantOf(Long.parseLong(accountId));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The latest known name of each account among {@code ids} (those the replica has a name for). */
+    public Map<String, AccountRef> refs(Collection<String> ids) {
+        Map<String, AccountRef> refs = new HashMap<>();
+        accounts.find(Filters.in("_id", ids)).forEach(account -> {
+            if (account.getString("username") != null) {
+                refs.put(account.getString("_id"), new AccountRef(account.getString("_id"),
+                        account.getString("username"), account.getString("displayName")));
+            }
+        });
+        return refs;
+    }
+}

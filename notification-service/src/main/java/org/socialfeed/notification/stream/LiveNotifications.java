@@ -1,0 +1,77 @@
+package org.socialfeed.notification.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.socialfeed.notification.notification.Notification;
+import org.socialfeed.notification.notification.NotificationStored;
+import org.socialfeed.notification.notification.NotificationViews;
+import org.socialfeed.notification.redis.RedisConnections;
+
+/**
+ * Carries new notifications to the SSE connections of every instance: the instance whose Kafka consumer stored a
+ * notification publishes it on one Redis channel; each instance hands it to its own connections of that user.
+ * If Redis is unreachable, this instance's connections still get it; the others' clients catch up on their next
+ * reconnect (Last-Event-ID).
+ */
+@ApplicationScoped
+public class LiveNotifications {
+
+    static final String CHANNEL = "notifications:live";
+    private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
+
+    private final RedisConnections redis;
+    private final LiveStreams streams;
+    private final NotificationViews views;
+    private final ObjectMapper json;
+
+    public LiveNotifications(RedisConnections redis, LiveStreams streams, NotificationViews views, ObjectMapper json) {
+        this.redis = redis;
+        this.streams = streams;
+        this.views = views;
+        this.json = json;
+    }
+
+    void subscribe(@Observes StartupEvent event) {
+        var connection = redis.pubSub();
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                deliverLocally(message);
+            }
+        });
+        connection.sync().subscribe(CHANNEL);
+    }
+
+    void onStored(@Observes NotificationStored stored) {
+        if (!stored.firstTime()) {
+            return; // already streamed when it was first stored; a client that missed it replays it
+        }
+        Notification notification = stored.notification();
+        String message;
+        try {
+            message = notification.recipientId() + "\n" + notification.id() + "\n"
+                    + json.writeValueAsString(views.render(notification));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Notification " + notification.id() + " cannot be written as JSON", e);
+        }
+        try {
+            redis.commands().sync().publish(CHANNEL, message);
+        } catch (RuntimeException e) {
+            LOG.warnf("Redis publish failed, streaming notification %d to this instance's clients only: %s",
+                    notification.id(), e.getMessage());
+            deliverLocally(message);
+        }
+    }
+
+    private void deliverLocally(String message) {
+        String[] parts = message.split("\n", 3);
+        if (parts.length == 3) {
+            streams.push(parts[0], Long.parseLong(parts[1]), parts[2]);
+        }
+    }
+}
