@@ -1,0 +1,17 @@
+package org.socialfeed.feed.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where Redis is ({@code social.redis.*}, env {@code SOCIAL_REDIS_URI}). */
+@ConfigMapping(prefix = "social.redis")
+public interface RedisConfig {
+
+    String uri();
+
+    /** Command timeout: a slow Redis fails a request instead of hanging it. */
+    @WithDefault("5S")
+    Duration timeout();
+}

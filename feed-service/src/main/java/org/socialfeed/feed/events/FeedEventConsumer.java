@@ -1,0 +1,30 @@
+package org.socialfeed.feed.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.support.events.EventCodec;
+
+/**
+ * What the live consumers of the four topics share: they decode records into {@link HomeFeed} calls, and hold
+ * their next record while a recovery restores Redis from the same topics.
+ */
+abstract class FeedEventConsumer implements EventApplier {
+
+    protected final HomeFeed feed;
+    protected final EventCodec codec;
+    private final RecoveryGate recovery;
+
+    protected FeedEventConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+        this.feed = feed;
+        this.codec = new EventCodec(json);
+        this.recovery = recovery;
+    }
+
+    /** Applies a record from the live consumer; a record that throws goes to the dead-letter topic. */
+    protected void applyLive(ConsumerRecord<String, String> record) {
+        recovery.awaitRecovered();
+        apply(record, false);
+    }
+}

@@ -1,0 +1,50 @@
+package org.socialfeed.feed.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.socialfeed.events.PostLiked;
+import org.socialfeed.events.PostReposted;
+import org.socialfeed.events.Topics;
+import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.support.events.EventCodec;
+
+/** interactions.events: reposts enter timelines (once per original), likes move counts. Replies come as posts. */
+@Singleton
+public class InteractionEventsConsumer extends FeedEventConsumer {
+
+    public static final String CHANNEL = "interactions";
+
+    public InteractionEventsConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+        super(feed, json, recovery);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        applyLive(record);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.INTERACTIONS;
+    }
+
+    @Override
+    public void apply(ConsumerRecord<String, String> record, boolean replay) {
+        String type = EventCodec.type(record);
+        if (PostReposted.TYPE.equals(type)) {
+            PostReposted event = codec.decode(record, PostReposted.class);
+            PostEventsConsumer.requireIds(event.repostId(), event.actor() == null ? null : event.actor().id(), record);
+            PostEventsConsumer.requireIds(event.postId(), event.postAuthorId(), record);
+            feed.reposted(event, replay);
+        } else if (PostLiked.TYPE.equals(type)) {
+            PostLiked event = codec.decode(record, PostLiked.class);
+            PostEventsConsumer.requireIds(event.postId(), event.actor() == null ? null : event.actor().id(), record);
+            feed.liked(event.actor().id(), event.postId(), event.liked());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.socialfeed.feed.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.socialfeed.events.PostCreated;
+import org.socialfeed.events.PostDeleted;
+import org.socialfeed.events.PostUpdated;
+import org.socialfeed.events.Topics;
+import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.support.events.EventCodec;
+
+/** posts.events: fills the post cache and fans posts out; deletions leave every timeline. */
+@Singleton
+public class PostEventsConsumer extends FeedEventConsumer {
+
+    public static final String CHANNEL = "posts";
+
+    public PostEventsConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+        super(feed, json, recovery);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        applyLive(record);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.POSTS;
+    }
+
+    @Override
+    public void apply(ConsumerRecord<String, String> record, boolean replay) {
+        String type = EventCodec.type(record);
+        if (PostCreated.TYPE.equals(type)) {
+            PostCreated event = codec.decode(record, PostCreated.class);
+            requireIds(event.postId(), event.author() == null ? null : event.author().id(), record);
+            feed.postCreated(event, replay);
+        } else if (PostUpdated.TYPE.equals(type)) {
+            feed.postUpdated(codec.decode(record, PostUpdated.class));
+        } else if (PostDeleted.TYPE.equals(type)) {
+            PostDeleted event = codec.decode(record, PostDeleted.class);
+            requireIds(event.postId(), event.authorId(), record);
+            feed.postDeleted(event.postId(), event.authorId());
+        }
+    }
+
+    /** Ids must be numbers: they are sorted-set scores. Anything else is a poison record. */
+    static void requireIds(String postId, String authorId, ConsumerRecord<String, String> record) {
+        if (postId == null || authorId == null || !postId.matches("\\d{1,16}")) {
+            throw new IllegalArgumentException("Record at " + record.topic() + "/" + record.partition() + "@"
+                    + record.offset() + " has no valid post or author id");
+        }
+    }
+}

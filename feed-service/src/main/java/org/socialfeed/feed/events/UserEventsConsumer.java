@@ -1,0 +1,45 @@
+package org.socialfeed.feed.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.socialfeed.events.Topics;
+import org.socialfeed.events.UserSuspended;
+import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.support.events.EventCodec;
+
+/** users.events: a suspended account disappears from every timeline, and comes back if reinstated. */
+@Singleton
+public class UserEventsConsumer extends FeedEventConsumer {
+
+    public static final String CHANNEL = "users";
+
+    public UserEventsConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+        super(feed, json, recovery);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        applyLive(record);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.USERS;
+    }
+
+    @Override
+    public void apply(ConsumerRecord<String, String> record, boolean replay) {
+        if (UserSuspended.TYPE.equals(EventCodec.type(record))) {
+            UserSuspended event = codec.decode(record, UserSuspended.class);
+            if (event.userId() == null) {
+                throw new IllegalArgumentException("UserSuspended without a user id at " + record.offset());
+            }
+            feed.suspensionChanged(event.userId(), event.suspended());
+        }
+    }
+}

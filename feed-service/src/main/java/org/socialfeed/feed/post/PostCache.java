@@ -1,0 +1,110 @@
+package org.socialfeed.feed.post;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.redis.RedisKeys;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Posts and reposts by id, as JSON strings in Redis with an expiry, filled from posts.events and
+ * interactions.events. A deleted post leaves a tombstone for as long, so a repeated or late event cannot bring it
+ * back.
+ */
+@ApplicationScoped
+public class PostCache {
+
+    private static final Logger LOG = Logger.getLogger(PostCache.class);
+
+    private final StatefulRedisConnection<String, String> redis;
+    private final ObjectMapper json;
+    private final long ttlSeconds;
+
+    public PostCache(StatefulRedisConnection<String, String> redis, ObjectMapper json, FeedConfig config) {
+        this.redis = redis;
+        this.json = json;
+        this.ttlSeconds = config.postCacheTtl().toSeconds();
+    }
+
+    /** Stores the post unless it was deleted; returns whether it is now cached. */
+    public boolean store(CachedPost post) {
+        if (isGone(post.id())) {
+            return false;
+        }
+        redis.sync().set(RedisKeys.post(post.id()), write(post), SetArgs.Builder.ex(ttlSeconds));
+        return true;
+    }
+
+    public boolean isGone(String postId) {
+        return redis.sync().exists(RedisKeys.tombstone(postId)) > 0;
+    }
+
+    public Optional<CachedPost> get(String postId) {
+        return Optional.ofNullable(read(redis.sync().get(RedisKeys.post(postId))));
+    }
+
+    /** Forgets the post and leaves its tombstone. */
+    public void remove(String postId) {
+        redis.sync().set(RedisKeys.tombstone(postId), "1", SetArgs.Builder.ex(ttlSeconds));
+        redis.sync().del(RedisKeys.post(postId));
+    }
+
+    /** Queues one MGET of the posts on a pipeline or connection; decode the answer with {@link #decode}. */
+    public RedisFuture<List<KeyValue<String, String>>> fetch(RedisAsyncCommands<String, String> commands,
+                                                            Collection<String> postIds) {
+        return commands.mget(postIds.stream().map(RedisKeys::post).toArray(String[]::new));
+    }
+
+    /** The cached posts among those asked for, by id; missing ones (expired, deleted) are left out. */
+    public Map<String, CachedPost> getAll(Collection<String> postIds) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        return decode(redis.sync().mget(postIds.stream().map(RedisKeys::post).toArray(String[]::new)));
+    }
+
+    public Map<String, CachedPost> decode(List<KeyValue<String, String>> values) {
+        Map<String, CachedPost> posts = new HashMap<>();
+        for (KeyValue<String, String> value : values) {
+            if (value.hasValue()) {
+                CachedPost post = read(value.getValue());
+                if (post != null) {
+                    posts.put(post.id(), post);
+                }
+            }
+        }
+        return posts;
+    }
+
+    private String write(CachedPost post) {
+        try {
+            return json.writeValueAsString(post);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Post " + post.id() + " cannot be cached", e);
+        }
+    }
+
+    private CachedPost read(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readValue(value, CachedPost.class);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Unreadable cached post skipped: %s", e.getOriginalMessage());
+            return null;
+        }
+    }
+}

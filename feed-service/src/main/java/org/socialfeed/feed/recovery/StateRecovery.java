@@ -1,0 +1,148 @@
+package org.socialfeed.feed.recovery;
+
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.events.FollowEventsConsumer;
+import org.socialfeed.feed.events.InteractionEventsConsumer;
+import org.socialfeed.feed.events.PostEventsConsumer;
+import org.socialfeed.feed.events.UserEventsConsumer;
+import org.socialfeed.feed.redis.RedisKeys;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Rebuilds feed-service's Redis state from Kafka when Redis has lost it (first start, restart without persistence,
+ * FLUSHALL, eviction): the marker key {@link RedisKeys#STATE} is missing. It replays follows.events whole (it is
+ * compacted: the current graph), users.events whole, then posts.events and interactions.events from
+ * {@code recovery.replay-window} ago, through the same appliers as the live consumers, in replay mode. Timelines
+ * are not replayed: each is rebuilt from the restored state on its owner's next read. One instance recovers at a
+ * time (a Redis lock); the others wait for the marker.
+ */
+@ApplicationScoped
+public class StateRecovery {
+
+    private static final Logger LOG = Logger.getLogger(StateRecovery.class);
+    private static final Duration LOCK_TIME = Duration.ofMinutes(10);
+
+    private final StatefulRedisConnection<String, String> redis;
+    private final RecoveryGate gate;
+    private final FeedConfig config;
+    private final TopicReplayer replayer;
+    private final FollowEventsConsumer follows;
+    private final UserEventsConsumer users;
+    private final PostEventsConsumer posts;
+    private final InteractionEventsConsumer interactions;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "feed-recovery");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public StateRecovery(StatefulRedisConnection<String, String> redis, RecoveryGate gate, FeedConfig config,
+                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                         FollowEventsConsumer follows, UserEventsConsumer users, PostEventsConsumer posts,
+                         InteractionEventsConsumer interactions) {
+        this.redis = redis;
+        this.gate = gate;
+        this.config = config;
+        this.replayer = new TopicReplayer(bootstrapServers);
+        this.follows = follows;
+        this.users = users;
+        this.posts = posts;
+        this.interactions = interactions;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        gate.whenLost(this::start);
+        check();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    @Scheduled(every = "${social.feed.recovery.check-interval:5s}", delayed = "${social.feed.recovery.check-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        try {
+            if (redis.sync().exists(RedisKeys.STATE) > 0) {
+                if (!running.get()) {
+                    gate.open();
+                }
+            } else {
+                gate.lost();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot check the Redis state marker: %s", e.getMessage());
+        }
+    }
+
+    private void start() {
+        if (running.compareAndSet(false, true)) {
+            worker.submit(this::recover);
+        }
+    }
+
+    private void recover() {
+        try {
+            if (redis.sync().set(RedisKeys.RECOVERY_LOCK, instanceId, SetArgs.Builder.nx().px(LOCK_TIME.toMillis())) == null) {
+                awaitOtherInstance();
+            } else {
+                replayAll();
+            }
+            gate.open();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Recovery of the Redis state failed; the next check retries");
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void replayAll() {
+        long started = System.nanoTime();
+        Instant since = Instant.now().minus(config.recovery().replayWindow());
+        LOG.info("Redis has lost feed-service's state: replaying the topics");
+        try {
+            long graph = replayer.replay(follows, null);
+            long accounts = replayer.replay(users, null);
+            long posted = replayer.replay(posts, since);
+            long interacted = replayer.replay(interactions, since);
+            redis.sync().hset(RedisKeys.STATE, "recovered-at", Instant.now().toString());
+            LOG.infof("Recovered from Kafka in %d ms: %d graph, %d account, %d post, %d interaction events",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), graph, accounts, posted, interacted);
+        } finally {
+            redis.sync().del(RedisKeys.RECOVERY_LOCK);
+        }
+    }
+
+    private void awaitOtherInstance() {
+        long deadline = System.nanoTime() + LOCK_TIME.toNanos();
+        while (redis.sync().exists(RedisKeys.STATE) == 0 && System.nanoTime() < deadline) {
+            if (redis.sync().exists(RedisKeys.RECOVERY_LOCK) == 0) {
+                replayAll(); // the other instance gave up
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.socialfeed.feed.redis;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A Lua script run by its SHA-1 ({@code EVALSHA}), so the body crosses the network only when Redis has forgotten it
+ * (after a restart or {@code SCRIPT FLUSH}).
+ */
+public final class LuaScript {
+
+    private final String body;
+    private final String sha;
+
+    public LuaScript(String body) {
+        this.body = body;
+        this.sha = sha1(body);
+    }
+
+    /** Runs the script once and waits for its answer. */
+    public <T> T run(StatefulRedisConnection<String, String> connection, ScriptOutputType output, String[] keys,
+                     String... args) {
+        try {
+            return connection.sync().evalsha(sha, output, keys, args);
+        } catch (RedisNoScriptException e) {
+            return connection.sync().eval(body, output, keys, args);
+        }
+    }
+
+    /** Makes sure Redis knows the script before a pipeline sends it by SHA many times. */
+    public void load(StatefulRedisConnection<String, String> connection) {
+        connection.sync().scriptLoad(body);
+    }
+
+    /** Queues the script by SHA (call {@link #load} first). */
+    public <T> RedisFuture<T> queue(RedisAsyncCommands<String, String> commands, ScriptOutputType output,
+                                    String[] keys, String... args) {
+        return commands.evalsha(sha, output, keys, args);
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

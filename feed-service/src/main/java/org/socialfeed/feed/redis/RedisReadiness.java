@@ -1,0 +1,29 @@
+package org.socialfeed.feed.redis;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while Redis answers PING: every read and every fan-out needs it. */
+@Readiness
+@ApplicationScoped
+public class RedisReadiness implements HealthCheck {
+
+    private final StatefulRedisConnection<String, String> redis;
+
+    public RedisReadiness(StatefulRedisConnection<String, String> redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            String pong = redis.sync().ping();
+            return HealthCheckResponse.named("redis").status("PONG".equals(pong)).build();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named("redis").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.socialfeed.feed.stream;
+
+import io.lettuce.core.Range;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.support.id.SnowflakeIds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Tells connected streams about timeline changes, through one Redis pub/sub channel that every instance reads
+ * (whichever instance did the fan-out, the reader may be connected to another). Only users with a connected stream
+ * are published to. Deletions are also logged for a while, so a reconnecting client learns of those it missed.
+ */
+@ApplicationScoped
+public class LiveFeed {
+
+    private final StatefulRedisConnection<String, String> redis;
+    private final FeedConfig config;
+    private final SnowflakeIds eventIds = new SnowflakeIds();
+
+    public LiveFeed(StatefulRedisConnection<String, String> redis, FeedConfig config) {
+        this.redis = redis;
+        this.config = config;
+    }
+
+    /** New entries in these users' timelines. */
+    public void entryAdded(Collection<String> userIds, String entryId) {
+        List<String> online = online(userIds);
+        RedisAsyncCommands<String, String> commands = redis.async();
+        for (String userId : online) {
+            commands.publish(RedisKeys.LIVE_CHANNEL, LiveEvent.forUser(userId, LiveEvent.UPDATE, entryId).encode());
+        }
+    }
+
+    /** A new entry by an author merged at read time: every follower's stream shows it. */
+    public void authorPosted(String authorId, String entryId) {
+        redis.async().publish(RedisKeys.LIVE_CHANNEL, LiveEvent.forAuthor(authorId, LiveEvent.UPDATE, entryId).encode());
+    }
+
+    /** A post or repost by {@code authorId} is gone: streams of the author and their followers are told. */
+    public void deleted(String authorId, String postId) {
+        long now = eventIds.next();
+        double oldest = SnowflakeIds.floorAt(Instant.now().minus(config.stream().deletionsKept()));
+        redis.sync().zadd(RedisKeys.DELETIONS, (double) now, postId + ":" + authorId);
+        redis.async().zremrangebyscore(RedisKeys.DELETIONS, Range.create(0d, oldest));
+        redis.async().publish(RedisKeys.LIVE_CHANNEL, LiveEvent.forAuthor(authorId, LiveEvent.DELETE, postId).encode());
+    }
+
+    /** Marks {@code userId} as having a stream connected until {@code until} (epoch ms); refreshed by heartbeats. */
+    public void connected(String userId, long until) {
+        redis.sync().zadd(RedisKeys.ONLINE, (double) until, userId);
+    }
+
+    private List<String> online(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        String[] members = userIds.toArray(String[]::new);
+        List<Double> until = redis.sync().zmscore(RedisKeys.ONLINE, members);
+        long now = System.currentTimeMillis();
+        List<String> online = new ArrayList<>();
+        for (int i = 0; i < members.length; i++) {
+            if (until.get(i) != null && until.get(i) > now) {
+                online.add(members[i]);
+            }
+        }
+        return online;
+    }
+}

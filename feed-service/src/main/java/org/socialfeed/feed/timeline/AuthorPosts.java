@@ -1,0 +1,51 @@
+package org.socialfeed.feed.timeline;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.redis.RedisKeys;
+
+import java.util.List;
+
+/**
+ * Each author's recent home-worthy posts and reposts (a capped sorted set): what a new follower is backfilled with,
+ * what a cold timeline is rebuilt from, and what celebrities' followers get merged in at read time.
+ */
+@ApplicationScoped
+public class AuthorPosts {
+
+    private final StatefulRedisConnection<String, String> redis;
+    private final int kept;
+
+    public AuthorPosts(StatefulRedisConnection<String, String> redis, FeedConfig config) {
+        this.redis = redis;
+        this.kept = config.recentPostsPerAuthor();
+    }
+
+    public void add(String authorId, String postId) {
+        String key = RedisKeys.recent(authorId);
+        redis.sync().zadd(key, Double.parseDouble(postId), postId);
+        redis.sync().zremrangebyrank(key, 0, -(kept + 1L));
+    }
+
+    public void remove(String authorId, String postId) {
+        redis.sync().zrem(RedisKeys.recent(authorId), postId);
+    }
+
+    /** The newest {@code count} entries of the author, newest first. */
+    public List<String> latest(String authorId, int count) {
+        return redis.sync().zrevrange(RedisKeys.recent(authorId), 0, count - 1L);
+    }
+
+    /** Queues a range read of one author's entries within a page's bounds. */
+    public RedisFuture<List<String>> range(RedisAsyncCommands<String, String> commands, String authorId,
+                                           Range<Long> bounds, int limit, boolean upward) {
+        String key = RedisKeys.recent(authorId);
+        return upward ? commands.zrangebyscore(key, bounds, Limit.create(0, limit))
+                : commands.zrevrangebyscore(key, bounds, Limit.create(0, limit));
+    }
+}

@@ -1,0 +1,275 @@
+package org.socialfeed.feed.timeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.events.PostCreated;
+import org.socialfeed.events.PostReposted;
+import org.socialfeed.events.Visibility;
+import org.socialfeed.feed.account.SuspendedAccounts;
+import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.graph.FollowGraph;
+import org.socialfeed.feed.post.CachedPost;
+import org.socialfeed.feed.post.PostCache;
+import org.socialfeed.feed.post.PostStats;
+import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.feed.stream.LiveFeed;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The home feed algorithm, write side: what enters and leaves whose timeline when something happens.
+ * <ul>
+ *   <li>A post goes to the author and the author's followers (fan-out on write), except that a reply to someone
+ *   else goes only to followers who also follow that account, and nobody who muted the author gets it.</li>
+ *   <li>Authors with more than {@code celebrity-threshold} followers are not fanned out: their posts wait in their
+ *   recent list and {@link HomeTimeline} merges them in at read time.</li>
+ *   <li>Only active readers' timelines are written; others are rebuilt on their next read.</li>
+ *   <li>A repost enters a timeline once per original ({@link TimelineStore#insertRepost}).</li>
+ *   <li>Deletes, unfollows, blocks and mutes take entries out again.</li>
+ * </ul>
+ * Every step is idempotent, so an event applied twice (a redelivery, or a replay after a Redis flush) leaves the
+ * timelines as if applied once. During a replay ({@code replay} true) only the replica, the post cache and the
+ * recent lists are restored; timelines are rebuilt lazily by {@link TimelineRebuilder}.
+ */
+@ApplicationScoped
+public class HomeFeed {
+
+    private final FeedConfig config;
+    private final FollowGraph graph;
+    private final PostCache posts;
+    private final PostStats stats;
+    private final AuthorPosts recent;
+    private final TimelineStore timelines;
+    private final ActiveReaders readers;
+    private final SuspendedAccounts suspended;
+    private final LiveFeed live;
+    private final ReaderFilters filters;
+    private final StatefulRedisConnection<String, String> redis;
+
+    public HomeFeed(FeedConfig config, FollowGraph graph, PostCache posts, PostStats stats, AuthorPosts recent,
+                    TimelineStore timelines, ActiveReaders readers, SuspendedAccounts suspended, LiveFeed live,
+                    ReaderFilters filters, StatefulRedisConnection<String, String> redis) {
+        this.config = config;
+        this.graph = graph;
+        this.posts = posts;
+        this.stats = stats;
+        this.recent = recent;
+        this.timelines = timelines;
+        this.readers = readers;
+        this.suspended = suspended;
+        this.live = live;
+        this.filters = filters;
+        this.redis = redis;
+    }
+
+    // ---- posts ----
+
+    public void postCreated(PostCreated event, boolean replay) {
+        String authorId = event.author().id();
+        boolean celebrity = isCelebrity(authorId);
+        CachedPost post = CachedPost.of(event, !celebrity);
+        if (!posts.store(post)) {
+            return; // deleted already: a late or repeated event
+        }
+        if (event.inReplyToId() != null) {
+            stats.reply(event.postId(), event.inReplyToId(), true);
+        }
+        recent.add(authorId, post.id());
+        if (replay || suspended.isSuspended(authorId)) {
+            return;
+        }
+        Set<String> audience = new LinkedHashSet<>();
+        if (!celebrity) {
+            audience.addAll(post.isReplyToOther()
+                    ? graph.audienceOfReply(authorId, post.inReplyToAccountId())
+                    : graph.audienceOfPosts(authorId));
+        }
+        audience.add(authorId); // the author sees their own post
+        List<String> receivers = readers.activeAmong(audience);
+        timelines.insert(receivers, post.id());
+        live.entryAdded(receivers, post.id());
+        if (celebrity) {
+            live.authorPosted(authorId, post.id());
+        }
+    }
+
+    public void postUpdated(org.socialfeed.events.PostUpdated event) {
+        posts.get(event.postId()).ifPresent(post -> posts.store(post.edited(event)));
+    }
+
+    public void postDeleted(String postId, String authorId) {
+        CachedPost post = posts.get(postId).orElse(null);
+        posts.remove(postId);
+        recent.remove(authorId, postId);
+        if (post != null && post.inReplyToId() != null) {
+            stats.reply(postId, post.inReplyToId(), false);
+        }
+        removeEverywhere(authorId, postId, post == null || post.fannedOut());
+        for (String repostId : redis.sync().smembers(RedisKeys.repostIds(postId))) {
+            posts.get(repostId).ifPresent(repost -> undoRepost(repost.authorId(), repostId, postId));
+        }
+        redis.sync().del(RedisKeys.repostIds(postId));
+    }
+
+    // ---- reposts and likes ----
+
+    public void reposted(PostReposted event, boolean replay) {
+        String actorId = event.actor().id();
+        stats.repost(actorId, event.postId(), event.reposted());
+        if (!event.reposted()) {
+            undoRepost(actorId, event.repostId(), event.postId());
+            return;
+        }
+        if (posts.isGone(event.postId())) {
+            return;
+        }
+        boolean ownPost = actorId.equals(event.postAuthorId());
+        if (event.postVisibility() == Visibility.PRIVATE && !ownPost) {
+            return; // followers-only posts cannot be reposted to another audience
+        }
+        boolean celebrity = isCelebrity(actorId);
+        if (!posts.store(CachedPost.of(event, !celebrity))) {
+            return;
+        }
+        redis.sync().sadd(RedisKeys.repostIds(event.postId()), event.repostId());
+        redis.sync().expire(RedisKeys.repostIds(event.postId()), config.postCacheTtl().toSeconds());
+        recent.add(actorId, event.repostId());
+        if (replay || suspended.isSuspended(actorId) || suspended.isSuspended(event.postAuthorId())) {
+            return;
+        }
+        Set<String> audience = new LinkedHashSet<>();
+        if (!celebrity) {
+            audience.addAll(graph.audienceOfRepost(actorId, event.postAuthorId()));
+        }
+        audience.add(actorId);
+        List<String> receivers = timelines.insertRepost(readers.activeAmong(audience), event.repostId(),
+                event.postId());
+        live.entryAdded(receivers, event.repostId());
+        if (celebrity) {
+            live.authorPosted(actorId, event.repostId());
+        }
+    }
+
+    public void liked(String actorId, String postId, boolean liked) {
+        stats.like(actorId, postId, liked);
+    }
+
+    private void undoRepost(String actorId, String repostId, String originalId) {
+        CachedPost repost = posts.get(repostId).orElse(null);
+        posts.remove(repostId);
+        recent.remove(actorId, repostId);
+        redis.sync().srem(RedisKeys.repostIds(originalId), repostId);
+        removeEverywhere(actorId, repostId, repost == null || repost.fannedOut());
+    }
+
+    /** Takes an entry out of the author's timeline and, if it was fanned out, out of every follower's. */
+    private void removeEverywhere(String authorId, String entryId, boolean fannedOut) {
+        Set<String> holders = new HashSet<>();
+        holders.add(authorId);
+        if (fannedOut) {
+            holders.addAll(redis.sync().smembers(RedisKeys.followers(authorId)));
+        }
+        timelines.remove(holders, entryId);
+        live.deleted(authorId, entryId);
+    }
+
+    // ---- the social graph ----
+
+    public void followed(String followerId, String followeeId, boolean showReblogs, boolean replay) {
+        graph.follow(followerId, followeeId, showReblogs);
+        if (replay || isCelebrity(followeeId) || readers.activeAmong(List.of(followerId)).isEmpty()) {
+            return; // celebrities are merged at read time; an inactive reader's timeline is rebuilt on return
+        }
+        backfill(followerId, followeeId, showReblogs);
+    }
+
+    /** Copies the followee's recent posts (and reposts, de-duplicated) into the new follower's timeline. */
+    private void backfill(String followerId, String followeeId, boolean showReblogs) {
+        List<String> latest = recent.latest(followeeId, config.backfillSize());
+        Map<String, CachedPost> found = posts.getAll(latest);
+        ReaderFilter filter = filters.forReader(followerId);
+        List<String> originals = new ArrayList<>();
+        for (String id : latest) {
+            CachedPost entry = found.get(id);
+            if (entry == null) {
+                continue;
+            }
+            if (!entry.isRepost()) {
+                boolean unfollowedReply = entry.isReplyToOther()
+                        && !graph.follows(followerId, entry.inReplyToAccountId());
+                if (!filter.hides(entry, null) && !unfollowedReply) {
+                    originals.add(id);
+                }
+            } else if (showReblogs && !filter.hidesAccount(entry.reblogOfAuthorId())) {
+                timelines.insertRepost(List.of(followerId), id, entry.reblogOfId());
+            }
+        }
+        timelines.insertAll(followerId, originals);
+    }
+
+    public void unfollowed(String followerId, String followeeId, boolean replay) {
+        graph.unfollow(followerId, followeeId);
+        if (!replay) {
+            purge(followerId, entry -> entry.authorId().equals(followeeId));
+        }
+    }
+
+    public void blockChanged(String blockerId, String blockedId, boolean blocking, boolean replay) {
+        graph.block(blockerId, blockedId, blocking);
+        if (blocking && !replay) {
+            purgeInvolving(blockerId, blockedId);
+            purgeInvolving(blockedId, blockerId);
+        }
+    }
+
+    public void muteChanged(String muterId, String mutedId, boolean muting, boolean replay) {
+        graph.mute(muterId, mutedId, muting);
+        if (muting && !replay) {
+            purgeInvolving(muterId, mutedId);
+        }
+    }
+
+    public void suspensionChanged(String userId, boolean isSuspended) {
+        suspended.set(userId, isSuspended);
+    }
+
+    /** Removes from a timeline everything by {@code accountId} or reposting {@code accountId}. */
+    private void purgeInvolving(String userId, String accountId) {
+        purge(userId, entry -> entry.involves(accountId));
+    }
+
+    private void purge(String userId, Predicate<CachedPost> unwanted) {
+        List<String> entries = timelines.all(userId);
+        if (entries.isEmpty()) {
+            return;
+        }
+        Collection<CachedPost> cached = posts.getAll(entries).values();
+        String[] doomed = cached.stream().filter(unwanted).map(CachedPost::id).toArray(String[]::new);
+        if (doomed.length > 0) {
+            timelines.remove(List.of(userId), doomed);
+        }
+    }
+
+    /**
+     * Whether the author is merged at read time. Once over the threshold an author stays merged (a set member), so
+     * posts made in that mode stay visible when the follower count dips.
+     */
+    private boolean isCelebrity(String authorId) {
+        if (redis.sync().sismember(RedisKeys.CELEBRITIES, authorId)) {
+            return true;
+        }
+        if (graph.followerCount(authorId) > config.celebrityThreshold()) {
+            redis.sync().sadd(RedisKeys.CELEBRITIES, authorId);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,94 @@
+package org.socialfeed.feed;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.socialfeed.feed.FeedEvents.User;
+import org.socialfeed.feed.graph.FollowGraph;
+import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.feed.timeline.ActiveReaders;
+import org.socialfeed.feed.timeline.TimelineStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.socialfeed.feed.FeedEvents.post;
+import static org.socialfeed.feed.FeedEvents.user;
+
+@QuarkusTest
+class FanOutAndMemoryTest {
+
+    @Inject
+    FollowGraph graph;
+    @Inject
+    ActiveReaders readers;
+    @Inject
+    TimelineStore timelines;
+    @Inject
+    StatefulRedisConnection<String, String> redis;
+
+    @Test
+    void fansOutToEveryActiveFollowerAndRebuildsTheInactiveOnRead() {
+        User author = user("popular");
+        List<User> followers = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            followers.add(user("f" + i));
+        }
+        FeedEvents.followAll(followers, author);
+        await().atMost(Duration.ofSeconds(60)).until(() -> graph.followerCount(author.id()) == followers.size());
+        User away = followers.get(0); // has not read in a long while: fan-out skips them
+        followers.subList(1, followers.size()).forEach(follower -> readers.markActive(follower.id()));
+
+        String postId = post(author, "to everyone");
+        await().atMost(Duration.ofSeconds(30)).until(() -> followers.subList(1, followers.size()).stream()
+                .allMatch(follower -> timelines.contains(follower.id(), postId)));
+        assertThat(timelines.contains(away.id(), postId)).isFalse();
+        assertThat(HomeApi.ids(away)).containsExactly(postId); // rebuilt on read, not empty
+    }
+
+    @Test
+    void capsTimelinesAndKeepsThemInTheCompactEncoding() {
+        User author = user("prolific");
+        User reader = user("devoted");
+        HomeApi.ids(reader);
+        FeedEvents.follow(reader, author);
+        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        String last = null;
+        for (int i = 0; i < 850; i++) {
+            last = post(author, "post number " + i);
+        }
+        String newest = last;
+        HomeApi.await(() -> timelines.contains(reader.id(), newest), true);
+
+        String key = RedisKeys.timeline(reader.id());
+        assertThat(redis.sync().zcard(key)).isEqualTo(800);
+        assertThat(redis.sync().objectEncoding(key)).isIn("ziplist", "listpack");
+        long compact = memoryUsage(key);
+        assertThat(compact).isLessThan(24 * 800); // DESIGN.md: about 21 bytes an entry
+
+        // the same timeline in the default skiplist encoding, for comparison
+        Map<String, String> before = redis.sync().configGet("zset-max-ziplist-entries");
+        String copy = key + ":skiplist";
+        try {
+            redis.sync().configSet("zset-max-ziplist-entries", "128");
+            redis.sync().zunionstore(copy, key);
+            assertThat(redis.sync().objectEncoding(copy)).isEqualTo("skiplist");
+            long skiplist = memoryUsage(copy);
+            assertThat(skiplist).isGreaterThan(4 * compact);
+            System.out.printf("800-entry timeline: %d bytes compact, %d bytes as a skiplist%n", compact, skiplist);
+        } finally {
+            redis.sync().configSet("zset-max-ziplist-entries", before.values().iterator().next());
+            redis.sync().del(copy);
+        }
+        assertThat(HomeApi.ids(reader, Map.of("limit", 40))).hasSize(40).first().isEqualTo(newest);
+    }
+
+    private long memoryUsage(String key) {
+        return redis.sync().memoryUsage(key);
+    }
+}
