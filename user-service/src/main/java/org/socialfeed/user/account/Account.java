@@ -7,8 +7,11 @@ import java.util.Set;
 
 /** An account as stored. Counters are kept on the document so reading them never scans the graph. */
 public record Account(long id, String username, String email, String passwordHash, String displayName, String note,
-                      boolean locked, Set<String> roles, boolean suspended, Instant createdAt,
+                      String avatar, boolean locked, Set<String> roles, boolean suspended, Instant createdAt,
                       long followersCount, long followingCount, long statusesCount) {
+
+    public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
 
     public String idString() {
         return Long.toString(id);
@@ -16,5 +19,9 @@ public record Account(long id, String username, String email, String passwordHas
 
     public AccountRef ref() {
         return new AccountRef(idString(), username, displayName);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(ROLE_ADMIN);
     }
 }

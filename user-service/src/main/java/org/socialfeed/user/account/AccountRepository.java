@@ -5,13 +5,18 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
@@ -24,10 +29,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The {@code accounts} collection. Usernames and emails are unique case-insensitively through their lower-cased copies. */
+/**
+ * The {@code accounts} collection. Usernames and emails are unique case-insensitively through their lower-cased
+ * copies. The counters live on the document and change by {@code $inc}, each change applied once (see
+ * {@link #applyCount}).
+ */
 @ApplicationScoped
 @Startup
 public class AccountRepository {
+
+    public static final String FOLLOWERS_COUNT = "followersCount";
+    public static final String FOLLOWING_COUNT = "followingCount";
+    public static final String STATUSES_COUNT = "statusesCount";
+    /**
+     * How many recent counter operations an account remembers. A retried operation is recognised while it is among
+     * them; retries come within seconds, long before this many other changes of one account.
+     */
+    static final int REMEMBERED_COUNT_OPS = 256;
+    private static final String COUNT_OPS = "countOps";
+
+    /** Reads leave out the bookkeeping arrays. */
+    private static final Bson READ = Projections.exclude(COUNT_OPS, Outbox.FIELD);
 
     private final MongoCollection<Document> accounts;
 
@@ -47,24 +69,8 @@ public class AccountRepository {
 
     /** Inserts the account with its events in the same document; false if the username or email is taken. */
     public boolean insert(Account account, List<OutgoingEvent> events) {
-        Document document = new Document("_id", account.id())
-                .append("username", account.username())
-                .append("usernameLower", account.username().toLowerCase(Locale.ROOT))
-                .append("email", account.email())
-                .append("emailLower", account.email().toLowerCase(Locale.ROOT))
-                .append("passwordHash", account.passwordHash())
-                .append("displayName", account.displayName())
-                .append("note", account.note())
-                .append("locked", account.locked())
-                .append("roles", new ArrayList<>(account.roles()))
-                .append("suspended", account.suspended())
-                .append("createdAt", Date.from(account.createdAt()))
-                .append("followersCount", 0L)
-                .append("followingCount", 0L)
-                .append("statusesCount", 0L)
-                .append(Outbox.FIELD, Outbox.field(events));
         try {
-            accounts.insertOne(document);
+            accounts.insertOne(toDocument(account).append(Outbox.FIELD, Outbox.field(events)));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -74,18 +80,38 @@ public class AccountRepository {
         }
     }
 
+    /** The stored form of an account, counters included; public for bulk imports. */
+    public static Document toDocument(Account account) {
+        return new Document("_id", account.id())
+                .append("username", account.username())
+                .append("usernameLower", account.username().toLowerCase(Locale.ROOT))
+                .append("email", account.email())
+                .append("emailLower", account.email().toLowerCase(Locale.ROOT))
+                .append("passwordHash", account.passwordHash())
+                .append("displayName", account.displayName())
+                .append("note", account.note())
+                .append("avatar", account.avatar())
+                .append("locked", account.locked())
+                .append("roles", new ArrayList<>(account.roles()))
+                .append("suspended", account.suspended())
+                .append("createdAt", Date.from(account.createdAt()))
+                .append(FOLLOWERS_COUNT, account.followersCount())
+                .append(FOLLOWING_COUNT, account.followingCount())
+                .append(STATUSES_COUNT, account.statusesCount());
+    }
+
     public Optional<Account> findById(long id) {
-        return Optional.ofNullable(accounts.find(Filters.eq("_id", id)).first()).map(AccountRepository::toAccount);
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", id)).projection(READ).first()).map(AccountRepository::toAccount);
     }
 
     public List<Account> findByIds(Collection<Long> ids) {
         List<Account> found = new ArrayList<>();
-        accounts.find(Filters.in("_id", ids)).forEach(document -> found.add(toAccount(document)));
+        accounts.find(Filters.in("_id", ids)).projection(READ).forEach(document -> found.add(toAccount(document)));
         return found;
     }
 
     public Optional<Account> findByUsername(String username) {
-        return Optional.ofNullable(accounts.find(Filters.eq("usernameLower", username.toLowerCase(Locale.ROOT))).first())
+        return Optional.ofNullable(accounts.find(Filters.eq("usernameLower", username.toLowerCase(Locale.ROOT))).projection(READ).first())
                 .map(AccountRepository::toAccount);
     }
 
@@ -93,22 +119,56 @@ public class AccountRepository {
     public Optional<Account> findByLogin(String login) {
         String lower = login.toLowerCase(Locale.ROOT);
         return Optional.ofNullable(accounts.find(lower.contains("@")
-                ? Filters.eq("emailLower", lower) : Filters.eq("usernameLower", lower)).first())
+                ? Filters.eq("emailLower", lower) : Filters.eq("usernameLower", lower)).projection(READ).first())
                 .map(AccountRepository::toAccount);
     }
 
-    public void adjustFollowCounts(long followerId, long followeeId, int delta) {
-        accounts.updateOne(Filters.eq("_id", followerId), Updates.inc("followingCount", (long) delta));
-        accounts.updateOne(Filters.eq("_id", followeeId), Updates.inc("followersCount", (long) delta));
+    /**
+     * Sets profile fields (already validated) and stores the event in the same write.
+     *
+     * @return the account after the change
+     */
+    public Optional<Account> updateProfile(long id, List<Bson> changes, OutgoingEvent event) {
+        List<Bson> update = new ArrayList<>(changes);
+        update.add(Outbox.append(List.of(event)));
+        return Optional.ofNullable(accounts.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(update),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(READ))).map(AccountRepository::toAccount);
+    }
+
+    /** Suspends or reinstates; false if the account was already in that state (no event then). */
+    public boolean setSuspended(long id, boolean suspended, OutgoingEvent event) {
+        return accounts.updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("suspended", suspended)),
+                Updates.combine(Updates.set("suspended", suspended), Outbox.append(List.of(event))))
+                .getModifiedCount() > 0;
+    }
+
+    public void grantRole(long id, String role) {
+        accounts.updateOne(Filters.eq("_id", id), Updates.addToSet("roles", role));
+    }
+
+    /**
+     * Adds {@code delta} to a counter once per {@code operationId}: the account remembers the operations it has
+     * applied, so a repair that repeats an operation after a crash does not count it twice.
+     *
+     * @return true if applied now, false if it had been applied before (or the account does not exist)
+     */
+    public boolean applyCount(long id, String operationId, String counter, long delta) {
+        return accounts.updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.ne(COUNT_OPS, operationId)),
+                Updates.combine(Updates.inc(counter, delta),
+                        Updates.pushEach(COUNT_OPS, List.of(operationId),
+                                new PushOptions().slice(-REMEMBERED_COUNT_OPS))))
+                .getModifiedCount() > 0;
     }
 
     private static Account toAccount(Document document) {
         return new Account(document.getLong("_id"), document.getString("username"), document.getString("email"),
                 document.getString("passwordHash"), document.getString("displayName"), document.getString("note"),
-                document.getBoolean("locked", false), new HashSet<>(document.getList("roles", String.class, List.of())),
+                document.getString("avatar"), document.getBoolean("locked", false),
+                new HashSet<>(document.getList("roles", String.class, List.of())),
                 document.getBoolean("suspended", false), document.getDate("createdAt").toInstant(),
-                document.get("followersCount", Number.class).longValue(),
-                document.get("followingCount", Number.class).longValue(),
-                document.get("statusesCount", Number.class).longValue());
+                document.get(FOLLOWERS_COUNT, Number.class).longValue(),
+                document.get(FOLLOWING_COUNT, Number.class).longValue(),
+                document.get(STATUSES_COUNT, Number.class).longValue());
     }
 }

@@ -4,19 +4,21 @@ import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.support.mastodon.AccountView;
+import org.socialfeed.user.auth.Caller;
 import org.socialfeed.user.auth.TokenIssuer;
 import org.socialfeed.user.auth.TokenView;
 
@@ -28,9 +30,9 @@ public class AccountResource {
 
     private final AccountService accounts;
     private final TokenIssuer tokens;
-    private final JsonWebToken caller;
+    private final Caller caller;
 
-    public AccountResource(AccountService accounts, TokenIssuer tokens, JsonWebToken caller) {
+    public AccountResource(AccountService accounts, TokenIssuer tokens, Caller caller) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.caller = caller;
@@ -39,7 +41,9 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an account", description = "Returns a token for the new account, as Mastodon "
-            + "does. Differs from Mastodon: no app token is needed; display_name may be given at once.")
+            + "does. Differs from Mastodon: no app token is needed; display_name may be given at once. Username: "
+            + "1-30 letters, digits or underscores, unique ignoring case. Password: 8-128 characters (at most 72 "
+            + "bytes), not containing the username, at least 4 different characters.")
     public TokenView register(@Valid @NotNull(message = "a JSON body is required") RegistrationRequest request) {
         return tokens.issue(accounts.register(request));
     }
@@ -48,23 +52,35 @@ public class AccountResource {
     @Path("/verify_credentials")
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "The caller's own account, with its private source fields")
+    @Operation(summary = "The caller's own account (\"me\"), with its private source fields")
     public AccountView verifyCredentials() {
-        Account account = accounts.get(caller.getSubject());
-        return AccountViews.of(account).withSource(
-                new AccountView.Source(account.note(), "public", false, null, java.util.List.of(), account.email()));
+        return AccountViews.credentials(caller.account());
+    }
+
+    @PATCH
+    @Path("/update_credentials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Change the caller's own profile",
+            description = "Differs from Mastodon: a JSON body instead of a multipart form; avatar is an http(s) URL "
+                    + "of an image hosted elsewhere, not an upload (empty string removes it). Setting locked=false "
+                    + "accepts the pending follow requests.")
+    public AccountView updateCredentials(@Valid @NotNull(message = "a JSON body is required") ProfileUpdate update) {
+        return AccountViews.credentials(accounts.updateProfile(caller.account(), update));
     }
 
     @GET
     @Path("/lookup")
-    @Operation(summary = "Find an account by username (acct)")
-    public AccountView lookup(@QueryParam("acct") @NotBlank(message = "is required") String acct) {
+    @Operation(summary = "Find an account by username (acct)", description = "Suspended accounts answer 404.")
+    public AccountView lookup(@QueryParam("acct") @NotBlank(message = "is required")
+                              @Size(max = 64, message = "is too long") String acct) {
         return AccountViews.of(accounts.getByUsername(acct.startsWith("@") ? acct.substring(1) : acct));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An account by id")
+    @Operation(summary = "An account by id", description = "Suspended accounts answer 404, as in Mastodon.")
     public AccountView get(@PathParam("id") String id) {
         return AccountViews.of(accounts.get(id));
     }

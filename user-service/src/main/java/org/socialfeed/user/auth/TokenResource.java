@@ -18,12 +18,19 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.support.problem.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import org.socialfeed.user.account.Account;
 import org.socialfeed.user.account.AccountRepository;
+import org.socialfeed.user.account.AccountService;
+
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Login. Mastodon issues tokens through OAuth 2 at {@code POST /oauth/token}; this is the same endpoint with the
- * password grant only, and no registered client application is needed.
+ * password grant only, and no registered client application is needed. Every failure (unknown account, wrong
+ * password, suspended account) gets the same answer after the same bcrypt work, and repeated failures for one
+ * username from one address are refused for a while ({@link LoginThrottle}).
  */
 @Path("/oauth/token")
 @Tag(name = "auth")
@@ -33,11 +40,16 @@ public class TokenResource {
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password", 10);
 
     private final AccountRepository accounts;
+    private final AccountService accountService;
     private final TokenIssuer issuer;
+    private final LoginThrottle throttle;
 
-    public TokenResource(AccountRepository accounts, TokenIssuer issuer) {
+    public TokenResource(AccountRepository accounts, AccountService accountService, TokenIssuer issuer,
+                         LoginThrottle throttle) {
         this.accounts = accounts;
+        this.accountService = accountService;
         this.issuer = issuer;
+        this.throttle = throttle;
     }
 
     @POST
@@ -52,8 +64,8 @@ public class TokenResource {
             String username,
             @FormParam("password") @NotBlank(message = "is required") @Size(max = 128, message = "is too long")
             String password,
-            @Context UriInfo uri) {
-        return login(new PasswordGrant(grantType, username, password), uri);
+            @Context UriInfo uri, @Context HttpServerRequest request) {
+        return login(new PasswordGrant(grantType, username, password), uri, request);
     }
 
     @POST
@@ -61,18 +73,27 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with the password grant (JSON)")
     public Response loginWithJson(@Valid @NotNull(message = "a JSON body is required") PasswordGrant grant,
-                                  @Context UriInfo uri) {
-        return login(grant, uri);
+                                  @Context UriInfo uri, @Context HttpServerRequest request) {
+        return login(grant, uri, request);
     }
 
-    private Response login(PasswordGrant grant, UriInfo uri) {
+    private Response login(PasswordGrant grant, UriInfo uri, HttpServerRequest request) {
+        String clientAddress = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        Optional<Duration> refused = throttle.refusedFor(grant.username(), clientAddress);
+        if (refused.isPresent()) {
+            return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
+                            "Too many failed logins; try again later", uri.getPath()).toResponse())
+                    .header("Retry-After", Math.max(1, refused.get().toSeconds() + 1)).build();
+        }
         Account account = accounts.findByLogin(grant.username()).orElse(null);
         String hash = account == null ? DUMMY_HASH : account.passwordHash();
         boolean passwordMatches = BcryptUtil.matches(grant.password(), hash);
         if (account == null || !passwordMatches || account.suspended()) {
+            throttle.recordFailure(grant.username(), clientAddress);
             return Problem.of(Response.Status.BAD_REQUEST, "The username or password is incorrect", uri.getPath())
                     .withErrorCode("invalid_grant").toResponse();
         }
-        return Response.ok(issuer.issue(account)).build();
+        throttle.reset(grant.username(), clientAddress);
+        return Response.ok(issuer.issue(accountService.withConfiguredRoles(account))).build();
     }
 }

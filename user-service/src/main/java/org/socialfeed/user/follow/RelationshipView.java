@@ -16,9 +16,4 @@ public record RelationshipView(String id, boolean following,
                                @JsonProperty("domain_blocking") boolean domainBlocking,
                                boolean endorsed,
                                String note) {
-
-    public static RelationshipView of(String id, boolean following, boolean followedBy) {
-        return new RelationshipView(id, following, following, false, followedBy, false, false, false, false, false,
-                false, false, false, "");
-    }
 }

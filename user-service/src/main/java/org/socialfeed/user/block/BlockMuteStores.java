@@ -1,0 +1,58 @@
+package org.socialfeed.user.block;
+
+import com.mongodb.client.MongoClient;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code blocks} and {@code mutes} collections, keyed like their events ({@code block:blockerId:blockedId},
+ * {@code mute:muterId:mutedId}), so a document and the Kafka record of its latest change share one key.
+ */
+@ApplicationScoped
+@Startup
+public class BlockMuteStores {
+
+    private final SwitchStore blocks;
+    private final SwitchStore mutes;
+
+    public BlockMuteStores(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        var db = client.getDatabase(database);
+        this.blocks = new SwitchStore(db.getCollection("blocks"), "block");
+        this.mutes = new SwitchStore(db.getCollection("mutes"), "mute");
+    }
+
+    public SwitchStore blocks() {
+        return blocks;
+    }
+
+    public SwitchStore mutes() {
+        return mutes;
+    }
+
+    /** Whether either account blocks the other. */
+    public boolean blockedEitherWay(long a, long b) {
+        return !blocks.active(List.of(blocks.key(a, b), blocks.key(b, a))).isEmpty();
+    }
+
+    /** The accounts among {@code others} that {@code viewerId} blocks or is blocked by: hidden from each other. */
+    public Set<Long> hiddenFrom(long viewerId, Collection<Long> others) {
+        List<String> keys = new ArrayList<>();
+        for (long other : others) {
+            keys.add(blocks.key(viewerId, other));
+            keys.add(blocks.key(other, viewerId));
+        }
+        Set<Long> hidden = new HashSet<>();
+        blocks.active(keys).values().forEach(block -> {
+            long source = block.getLong("sourceId");
+            hidden.add(source == viewerId ? block.getLong("targetId") : source);
+        });
+        return hidden;
+    }
+}

@@ -1,0 +1,92 @@
+package org.socialfeed.user;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.socialfeed.events.Topics;
+import org.socialfeed.events.UserUpdated;
+import org.socialfeed.testing.KafkaProbe;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class ProfileResourceTest {
+
+    @Test
+    void ownerUpdatesTheProfileAndOthersSeeIt() {
+        UserApi.Registered grace = UserApi.register("grace");
+        given().auth().oauth2(grace.token()).contentType(ContentType.JSON)
+                .body(Map.of("display_name", "Grace H.", "note", "Compilers & ships",
+                        "avatar", "https://cdn.example.org/grace.png"))
+                .patch("/api/v1/accounts/update_credentials")
+                .then().statusCode(200)
+                .body("display_name", equalTo("Grace H.")).body("note", equalTo("Compilers & ships"))
+                .body("avatar", equalTo("https://cdn.example.org/grace.png"))
+                .body("source.email", equalTo(grace.username() + "@example.org"));
+
+        UserApi.account(grace).statusCode(200)
+                .body("display_name", equalTo("Grace H.")).body("avatar_static", equalTo("https://cdn.example.org/grace.png"))
+                .body("created_at", notNullValue()).body("followers_count", equalTo(0))
+                .body("following_count", equalTo(0)).body("statuses_count", equalTo(0));
+        given().queryParam("acct", grace.username().toUpperCase()).get("/api/v1/accounts/lookup")
+                .then().statusCode(200).body("id", equalTo(grace.id())).body("note", equalTo("Compilers & ships"));
+
+        ConsumerRecord<String, String> updated = KafkaProbe.awaitRecord(Topics.USERS,
+                record -> grace.id().equals(record.key()) && UserUpdated.TYPE.equals(KafkaProbe.header(record, "ce_type")),
+                Duration.ofSeconds(20));
+        assertThat(updated.value()).contains("Grace H.");
+    }
+
+    @Test
+    void anUnchangedProfileWritesNothing() {
+        UserApi.Registered henry = UserApi.register("henry");
+        given().auth().oauth2(henry.token()).contentType(ContentType.JSON).body(Map.of())
+                .patch("/api/v1/accounts/update_credentials")
+                .then().statusCode(200).body("display_name", equalTo(henry.username()));
+        given().auth().oauth2(henry.token()).contentType(ContentType.JSON).body(Map.of("avatar", ""))
+                .patch("/api/v1/accounts/update_credentials").then().statusCode(200);
+    }
+
+    @Test
+    void rejectsBadProfileChangesAndKeepsTheProfile() {
+        UserApi.Registered iris = UserApi.register("iris");
+        for (Map<String, ?> bad : java.util.List.<Map<String, ?>>of(
+                Map.of("note", "x".repeat(501)),
+                Map.of("display_name", "y".repeat(31)),
+                Map.of("avatar", "javascript:alert(1)"),
+                Map.of("avatar", "https://example.org/" + "a".repeat(2048)))) {
+            given().auth().oauth2(iris.token()).contentType(ContentType.JSON).body(bad)
+                    .patch("/api/v1/accounts/update_credentials")
+                    .then().statusCode(422).contentType("application/problem+json");
+        }
+        given().auth().oauth2(iris.token()).contentType(ContentType.JSON).body("{\"locked\": \"maybe\"}")
+                .patch("/api/v1/accounts/update_credentials")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(iris.token()).contentType(ContentType.JSON).body("{\"note\": ")
+                .patch("/api/v1/accounts/update_credentials")
+                .then().statusCode(400).contentType("application/problem+json");
+        UserApi.account(iris).body("note", equalTo("")).body("display_name", equalTo(iris.username()))
+                .body("locked", equalTo(false));
+    }
+
+    @Test
+    void tokensNameTheirKeyAndExpire() {
+        UserApi.Registered jack = UserApi.register("jack");
+        String[] parts = jack.token().split("\\.");
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"kid\":\"socialfeed-1\"").contains("\"alg\":\"RS256\"");
+        assertThat(payload).contains("\"sub\":\"" + jack.id() + "\"").contains("\"upn\":\"" + jack.username() + "\"")
+                .contains("\"groups\":[\"user\"]").contains("\"exp\"");
+        UserApi.login(jack.username(), UserApi.PASSWORD).statusCode(200).body("expires_in", equalTo(86400));
+    }
+}
