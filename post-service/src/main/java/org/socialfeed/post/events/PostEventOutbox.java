@@ -36,7 +36,8 @@ public class PostEventOutbox extends OutboxPublisher {
         return List.of(posts.collection(), favourites.collection());
     }
 
-    @Scheduled(every = "${social.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${social.outbox.sweep-interval}", delayed = "5s", // after the Kafka emitter is connected
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         sweepAll();
     }

@@ -43,7 +43,8 @@ public class UserEventOutbox extends OutboxPublisher {
                 blockMute.mutes().collection());
     }
 
-    @Scheduled(every = "${social.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${social.outbox.sweep-interval}", delayed = "5s", // after the Kafka emitter is connected
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         sweepAll();
     }
