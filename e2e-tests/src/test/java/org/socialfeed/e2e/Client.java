@@ -22,7 +22,12 @@ final class Client {
     }
 
     static Client registerAndLogIn(String prefix) {
-        Client client = new Client(prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
+        return registerAndLogInAs(prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
+    }
+
+    /** An account with exactly this username (for one the stack configures, such as the admin). */
+    static Client registerAndLogInAs(String username) {
+        Client client = new Client(username);
         given().baseUri(RunningStack.url(ServiceApp.USER)).contentType(ContentType.JSON)
                 .body(Map.of("username", client.username, "email", client.username + "@example.org",
                         "password", client.password))

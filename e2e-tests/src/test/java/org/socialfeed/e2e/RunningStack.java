@@ -6,6 +6,7 @@ import org.socialfeed.stack.StackSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The whole system, started once for all end-to-end tests exactly as the README's run command starts it
@@ -14,7 +15,17 @@ import java.nio.file.Path;
  */
 final class RunningStack {
 
+    /** Registered by the tests that need an admin; user-service grants it the admin role (social.admin.usernames). */
+    static final String ADMIN_USERNAME = "e2e_admin";
+    /**
+     * Write limits far above what the tests send from one address and account, so the bad-input fuzzer is never
+     * throttled; LimitsIT restarts a service with low limits to check the 429s.
+     */
+    static final String UNTHROTTLED = "1000000";
+
     private static LocalStack stack;
+    private static Path data;
+    private static Client admin;
 
     private RunningStack() {
     }
@@ -23,14 +34,34 @@ final class RunningStack {
         if (stack == null) {
             try {
                 Path root = Path.of(System.getProperty("socialfeed.project.root", "..")).toAbsolutePath().normalize();
-                Path data = Files.createTempDirectory("socialfeed-e2e-");
-                stack = LocalStack.start(StackSettings.isolated(root, data), line -> System.out.println("[stack] " + line));
+                data = Files.createTempDirectory("socialfeed-e2e-");
+                StackSettings settings = StackSettings.isolated(root, data).withServiceEnvironment(Map.of(
+                        "SOCIAL_ADMIN_USERNAMES", ADMIN_USERNAME,
+                        "SOCIAL_RATE_LIMIT_WRITES_PER_ACCOUNT", UNTHROTTLED,
+                        "SOCIAL_RATE_LIMIT_WRITES_PER_ADDRESS", UNTHROTTLED,
+                        // the webhook tests deliver to receivers on this machine
+                        "SOCIAL_WEBHOOKS_ALLOW_PRIVATE_NETWORK", "true"));
+                stack = LocalStack.start(settings, line -> System.out.println("[stack] " + line));
             } catch (Exception e) {
                 throw new IllegalStateException("The local stack did not start", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
         return stack;
+    }
+
+    /** Where the stack keeps its data, logs and the JWT key pair it generated. */
+    static Path dataDirectory() {
+        get();
+        return data;
+    }
+
+    /** The admin account, registered on first use under the username the stack makes an admin. */
+    static synchronized Client admin() {
+        if (admin == null) {
+            admin = Client.registerAndLogInAs(ADMIN_USERNAME);
+        }
+        return admin;
     }
 
     static String url(ServiceApp app) {

@@ -29,6 +29,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<ManagedProcess> started = new ArrayDeque<>();
     private final Map<ServiceApp, ManagedProcess> services = new EnumMap<>(ServiceApp.class);
     private final Map<ServiceApp, Integer> servicePorts = new EnumMap<>(ServiceApp.class);
+    private final Map<ServiceApp, Map<String, String>> environmentOverrides = new EnumMap<>(ServiceApp.class);
     private final StackSettings settings;
     private final Consumer<String> say;
     private final Path logDirectory;
@@ -52,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(StackSettings settings, Consumer<String> say) throws Exception {
         LocalStack stack = new LocalStack(settings, say);
+        // whoever started the stack, its child processes end with this JVM, never orphaned
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
             stack.claimPorts();
             stack.startStores();
@@ -76,11 +79,6 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the stack...");
-            stack.close();
-            System.out.println("Stopped.");
-        }));
         System.out.println(stack.summary());
         Thread.currentThread().join();
     }
@@ -106,12 +104,62 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Kills a service with SIGKILL and starts it again on the same port: for fault tests. */
-    public void restartAfterKill(ServiceApp app) throws IOException {
+    public synchronized void restartAfterKill(ServiceApp app) throws IOException {
         ManagedProcess process = services.remove(app);
         process.kill();
         started.remove(process);
         startService(app);
     }
+
+    /**
+     * Stops a service gracefully and starts it again on the same port with {@code environment} on top of its usual
+     * environment (an empty map goes back to the usual one): for tests that need other settings for a while.
+     */
+    public synchronized void restartWith(ServiceApp app, Map<String, String> environment) throws IOException {
+        ManagedProcess process = services.remove(app);
+        process.close();
+        started.remove(process);
+        environmentOverrides.put(app, Map.copyOf(environment));
+        startService(app);
+    }
+
+    /** Stops a store the stack started: SIGKILL when {@code kill}, else a clean shutdown. Data stays on disk. */
+    public synchronized void stopStore(Store store, boolean kill) {
+        ManagedProcess process = storeProcess(store);
+        if (kill) {
+            process.kill();
+        } else {
+            process.close();
+        }
+        started.remove(process);
+    }
+
+    /** Starts a store stopped with {@link #stopStore} again, on the same port and with the same data directory. */
+    public synchronized void startStore(Store store) throws IOException, InterruptedException {
+        Path data = settings.dataDirectory();
+        switch (store) {
+            case KAFKA -> kafka = track(KafkaNode.start(kafkaPort, kafkaControllerPort, data.resolve("kafka"),
+                    logDirectory, Java.classpath()));
+            case REDIS -> redis = track(RedisNode.start(redisPort, data.resolve("redis"), logDirectory));
+            case MONGO -> mongo = track(MongoNode.start(mongoPort, data.resolve("mongo"), logDirectory,
+                    Java.classpath()));
+        }
+    }
+
+    private ManagedProcess storeProcess(Store store) {
+        ManagedProcess process = switch (store) {
+            case KAFKA -> kafka;
+            case REDIS -> redis;
+            case MONGO -> mongo;
+        };
+        if (process == null) {
+            throw new IllegalStateException(store + " is external: the stack did not start it");
+        }
+        return process;
+    }
+
+    /** The stores the stack starts itself (unless external ones are configured). */
+    public enum Store { KAFKA, REDIS, MONGO }
 
     public String summary() {
         StringBuilder text = new StringBuilder("\nsocialfeed is up:\n");
@@ -128,11 +176,21 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (started.isEmpty()) {
+            return;
+        }
+        say.accept("Stopping the stack...");
+        List<ManagedProcess> running = List.copyOf(started);
+        List<ManagedProcess> apps = running.stream().filter(services::containsValue).toList();
+        apps.forEach(app -> say.accept("  stopping " + app.name() + " (pid " + app.pid() + ")"));
+        ManagedProcess.closeAll(apps); // the services together, then the stores they were using
+        started.removeAll(apps);
         while (!started.isEmpty()) {
             ManagedProcess process = started.pop();
             say.accept("  stopping " + process.name() + " (pid " + process.pid() + ")");
             process.close();
         }
+        say.accept("Stopped.");
     }
 
     /** Checks every port first, so a clash is reported before anything starts, never silently shared. */
@@ -222,6 +280,7 @@ public final class LocalStack implements AutoCloseable {
                     "http://127.0.0.1:" + servicePorts.get(other));
         }
         env.putAll(settings.serviceEnvironment());
+        env.putAll(environmentOverrides.getOrDefault(app, Map.of()));
         return env;
     }
 

@@ -87,6 +87,12 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Signals all of them at once, then waits for each: stopping takes as long as the slowest, not the sum. */
+    public static void closeAll(java.util.Collection<ManagedProcess> processes) {
+        processes.forEach(managed -> managed.process.destroy());
+        processes.forEach(ManagedProcess::close);
+    }
+
     private boolean waitFor(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
