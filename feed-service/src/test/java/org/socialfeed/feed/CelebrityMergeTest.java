@@ -50,7 +50,7 @@ class CelebrityMergeTest {
         HomeApi.ids(celebrity);
         FeedEvents.followAll(crowd, celebrity);
         FeedEvents.follow(reader, friend);
-        await().atMost(Duration.ofSeconds(20)).until(() -> graph.followerCount(celebrity.id()) == crowd.size()
+        await().atMost(Duration.ofSeconds(20)).until(() -> graph.followerCounts(List.of(celebrity.id())).get(celebrity.id()) == crowd.size()
                 && graph.follows(reader.id(), friend.id()));
 
         List<String> newestFirst = new ArrayList<>();

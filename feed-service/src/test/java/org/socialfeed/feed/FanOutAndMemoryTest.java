@@ -3,14 +3,21 @@ package org.socialfeed.feed;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.socialfeed.events.FollowCreated;
+import org.socialfeed.events.FollowRemoved;
+import org.socialfeed.events.Topics;
 import org.socialfeed.feed.FeedEvents.User;
 import org.socialfeed.feed.graph.FollowGraph;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.feed.timeline.ActiveReaders;
 import org.socialfeed.feed.timeline.TimelineStore;
+import org.socialfeed.testing.KafkaProbe;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +47,7 @@ class FanOutAndMemoryTest {
             followers.add(user("f" + i));
         }
         FeedEvents.followAll(followers, author);
-        await().atMost(Duration.ofSeconds(60)).until(() -> graph.followerCount(author.id()) == followers.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> graph.followerCounts(List.of(author.id())).get(author.id()) == followers.size());
         User away = followers.get(0); // has not read in a long while: fan-out skips them
         followers.subList(1, followers.size()).forEach(follower -> readers.markActive(follower.id()));
 
@@ -49,6 +56,42 @@ class FanOutAndMemoryTest {
                 .allMatch(follower -> timelines.contains(follower.id(), postId)));
         assertThat(timelines.contains(away.id(), postId)).isFalse();
         assertThat(HomeApi.ids(away)).containsExactly(postId); // rebuilt on read, not empty
+    }
+
+    @Test
+    void aBurstOfFollowsIsAppliedInOrderAroundUnfollowsAndPoisonRecords() {
+        User author = user("burst");
+        String seed = post(author, "there before the follows");
+        HomeApi.awaitIds(author, List.of(seed));
+        List<User> followers = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            followers.add(user("b" + i));
+        }
+        followers.forEach(follower -> readers.markActive(follower.id()));
+        User leaver = followers.get(0);
+        User other = user("other");
+        String poisonKey = author.id() + ":poison";
+
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        followers.forEach(follower -> burst.add(FeedEvents.followRecord(follower, author)));
+        burst.add(FeedEvents.record(Topics.FOLLOWS, poisonKey, FollowCreated.TYPE, "{not json", "poison-1"));
+        burst.add(FeedEvents.record(Topics.FOLLOWS, FollowRemoved.key(leaver.id(), author.id()), FollowRemoved.TYPE,
+                FeedEvents.write(new FollowRemoved(leaver.id(), author.id(), Instant.now())), "unfollow-1"));
+        burst.add(FeedEvents.followRecord(leaver, other));
+        FeedEvents.sendAll(burst);
+
+        // records of different keys may sit in different partitions: only same-key order is promised
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(graph.follows(leaver.id(), other.id())).isTrue();
+            assertThat(graph.followerCounts(List.of(author.id())).get(author.id())).isEqualTo(followers.size() - 1);
+            assertThat(followers.subList(1, followers.size()))
+                    .allSatisfy(follower -> assertThat(timelines.contains(follower.id(), seed)).isTrue());
+        });
+        assertThat(graph.follows(leaver.id(), author.id())).isFalse();
+        assertThat(timelines.contains(leaver.id(), seed)).isFalse(); // backfilled, then purged by the unfollow
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.awaitRecords(Topics.deadLetter(Topics.FOLLOWS),
+                record -> poisonKey.equals(record.key()), 1, Duration.ofSeconds(20));
+        assertThat(dead).hasSize(1);
     }
 
     @Test

@@ -131,6 +131,11 @@ final class FeedEvents {
     }
 
     static void send(String topic, String key, String type, String payload, String ceId) {
+        sendAll(List.of(record(topic, key, type, payload, ceId)));
+    }
+
+    /** A record as the services publish it: CloudEvents headers when {@code type} is given. */
+    static ProducerRecord<String, String> record(String topic, String key, String type, String payload, String ceId) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         if (type != null) {
             record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
@@ -138,34 +143,34 @@ final class FeedEvents {
             record.headers().add(EventCodec.ID_HEADER, ceId.getBytes(StandardCharsets.UTF_8));
             record.headers().add("ce_source", "feed-tests".getBytes(StandardCharsets.UTF_8));
         }
-        try {
-            producer().send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Sending to " + topic + " failed", e.getCause());
-        }
+        return record;
     }
 
-    /** Sends many follows at once (batched by the producer), for large audiences. */
-    static void followAll(List<User> followers, User followee) {
-        var sent = followers.stream().map(follower -> {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.FOLLOWS,
-                    FollowRemoved.key(follower.id(), followee.id()),
-                    write(new FollowCreated(follower.ref(), followee.id(), false, true, Instant.now())));
-            record.headers().add(EventCodec.TYPE_HEADER, FollowCreated.TYPE.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(EventCodec.ID_HEADER, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            return producer().send(record);
-        }).toList();
+    static ProducerRecord<String, String> followRecord(User follower, User followee) {
+        return record(Topics.FOLLOWS, FollowRemoved.key(follower.id(), followee.id()), FollowCreated.TYPE,
+                write(new FollowCreated(follower.ref(), followee.id(), false, true, Instant.now())),
+                UUID.randomUUID().toString());
+    }
+
+    /** Sends records back to back (batched by the producer, so consumers get them in large polls), in order. */
+    static void sendAll(List<ProducerRecord<String, String>> records) {
+        var sent = records.stream().map(record -> producer().send(record)).toList();
         producer().flush();
         sent.forEach(future -> {
             try {
                 future.get();
-            } catch (InterruptedException | ExecutionException e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Sending failed", e.getCause());
             }
         });
+    }
+
+    /** Sends many follows at once, for large audiences. */
+    static void followAll(List<User> followers, User followee) {
+        sendAll(followers.stream().map(follower -> followRecord(follower, followee)).toList());
     }
 
     static String write(Object event) {

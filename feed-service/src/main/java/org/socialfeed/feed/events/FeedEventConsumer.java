@@ -1,10 +1,20 @@
 package org.socialfeed.feed.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.timeline.HomeFeed;
 import org.socialfeed.support.events.EventCodec;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What the live consumers of the four topics share: they decode records into {@link HomeFeed} calls, and hold
@@ -26,5 +36,27 @@ abstract class FeedEventConsumer implements EventApplier {
     protected void applyLive(ConsumerRecord<String, String> record) {
         recovery.awaitRecovered();
         apply(record, false);
+    }
+
+    /**
+     * Applies a batch from the live consumer: each record that fails goes to the dead-letter topic on its own (the
+     * rest of the batch still applies), and the batch is acknowledged once those copies are written.
+     */
+    protected CompletionStage<Void> applyLive(KafkaRecordBatch<String, String> batch) {
+        recovery.awaitRecovered();
+        Map<ConsumerRecord<String, String>, KafkaRecord<String, String>> incoming = new IdentityHashMap<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (KafkaRecord<String, String> message : batch) {
+            @SuppressWarnings("unchecked")
+            ConsumerRecord<String, String> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .orElseThrow().getRecord();
+            incoming.put(record, message);
+            records.add(record);
+        }
+        List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
+        applyAll(records, false, (record, failure) ->
+                deadLettered.add(incoming.get(record).nack(failure).toCompletableFuture()));
+        return CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new))
+                .thenCompose(written -> batch.ack());
     }
 }

@@ -2,6 +2,7 @@ package org.socialfeed.feed.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -10,11 +11,22 @@ import org.socialfeed.events.FollowCreated;
 import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.events.MuteChanged;
 import org.socialfeed.events.Topics;
+import org.socialfeed.feed.graph.Follow;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.timeline.HomeFeed;
 import org.socialfeed.support.events.EventCodec;
 
-/** follows.events: keeps the follower replica and takes entries in and out of timelines as the graph changes. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/**
+ * follows.events: keeps the follower replica and takes entries in and out of timelines as the graph changes. Read
+ * in batches: a run of consecutive follows is applied together (a new account following hundreds, or a popular
+ * account gaining thousands, costs a few Redis round trips, not several per follow); unfollows, blocks and mutes
+ * apply one by one, in their place in the order.
+ */
 @Singleton
 public class FollowEventsConsumer extends FeedEventConsumer {
 
@@ -26,8 +38,8 @@ public class FollowEventsConsumer extends FeedEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        applyLive(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return applyLive(batch);
     }
 
     @Override
@@ -37,11 +49,34 @@ public class FollowEventsConsumer extends FeedEventConsumer {
 
     @Override
     public void apply(ConsumerRecord<String, String> record, boolean replay) {
-        String type = EventCodec.type(record);
-        if (FollowCreated.TYPE.equals(type)) {
-            FollowCreated event = codec.decode(record, FollowCreated.class);
-            feed.followed(event.follower().id(), event.followeeId(), event.showReblogs(), replay);
-        } else if (FollowRemoved.TYPE.equals(type)) {
+        applyAll(List.of(record), replay, (failed, failure) -> {
+            throw failure;
+        });
+    }
+
+    @Override
+    public void applyAll(List<ConsumerRecord<String, String>> records, boolean replay,
+                         BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+        FollowRun run = new FollowRun(replay, rejected);
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                String type = EventCodec.type(record);
+                if (FollowCreated.TYPE.equals(type)) {
+                    FollowCreated event = codec.decode(record, FollowCreated.class);
+                    run.add(record, new Follow(event.follower().id(), event.followeeId(), event.showReblogs()));
+                } else {
+                    run.apply();
+                    applyOther(type, record, replay);
+                }
+            } catch (RuntimeException e) {
+                rejected.accept(record, e);
+            }
+        }
+        run.apply();
+    }
+
+    private void applyOther(String type, ConsumerRecord<String, String> record, boolean replay) {
+        if (FollowRemoved.TYPE.equals(type)) {
             FollowRemoved event = codec.decode(record, FollowRemoved.class);
             feed.unfollowed(event.followerId(), event.followeeId(), replay);
         } else if (BlockChanged.TYPE.equals(type)) {
@@ -50,6 +85,43 @@ public class FollowEventsConsumer extends FeedEventConsumer {
         } else if (MuteChanged.TYPE.equals(type)) {
             MuteChanged event = codec.decode(record, MuteChanged.class);
             feed.muteChanged(event.muterId(), event.mutedId(), event.muting(), replay);
+        }
+    }
+
+    /** Consecutive follows waiting to be applied together; if the run fails, each follow is tried on its own. */
+    private final class FollowRun {
+        private final boolean replay;
+        private final BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected;
+        private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        private final List<Follow> follows = new ArrayList<>();
+
+        FollowRun(boolean replay, BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+            this.replay = replay;
+            this.rejected = rejected;
+        }
+
+        void add(ConsumerRecord<String, String> record, Follow follow) {
+            records.add(record);
+            follows.add(follow);
+        }
+
+        void apply() {
+            if (follows.isEmpty()) {
+                return;
+            }
+            try {
+                feed.followed(follows, replay);
+            } catch (RuntimeException runFailed) {
+                for (int i = 0; i < follows.size(); i++) {
+                    try {
+                        feed.followed(List.of(follows.get(i)), replay);
+                    } catch (RuntimeException e) {
+                        rejected.accept(records.get(i), e);
+                    }
+                }
+            }
+            records.clear();
+            follows.clear();
         }
     }
 }

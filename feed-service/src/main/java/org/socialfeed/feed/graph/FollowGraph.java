@@ -1,10 +1,19 @@
 package org.socialfeed.feed.graph;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.feed.redis.Pipeline;
+import org.socialfeed.feed.redis.Pipelines;
+import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,20 +25,26 @@ import java.util.Set;
 public class FollowGraph {
 
     private final StatefulRedisConnection<String, String> redis;
+    private final Pipelines pipelines;
 
-    public FollowGraph(StatefulRedisConnection<String, String> redis) {
+    public FollowGraph(StatefulRedisConnection<String, String> redis, Pipelines pipelines) {
         this.redis = redis;
+        this.pipelines = pipelines;
     }
 
-    public void follow(String followerId, String followeeId, boolean showReblogs) {
-        RedisCommands<String, String> commands = redis.sync();
-        commands.sadd(RedisKeys.followers(followeeId), followerId);
-        commands.sadd(RedisKeys.following(followerId), followeeId);
-        if (showReblogs) {
-            commands.srem(RedisKeys.hidingReblogs(followeeId), followerId);
-        } else {
-            commands.sadd(RedisKeys.hidingReblogs(followeeId), followerId);
+    /** Records follows in one pipeline, in order (a later option change of the same follow wins). */
+    public void followAll(List<Follow> follows) {
+        Pipeline pipeline = pipelines.open();
+        for (Follow follow : follows) {
+            String followerId = follow.followerId();
+            String followeeId = follow.followeeId();
+            pipeline.add(commands -> commands.sadd(RedisKeys.followers(followeeId), followerId));
+            pipeline.add(commands -> commands.sadd(RedisKeys.following(followerId), followeeId));
+            pipeline.add(commands -> follow.showReblogs()
+                    ? commands.srem(RedisKeys.hidingReblogs(followeeId), followerId)
+                    : commands.sadd(RedisKeys.hidingReblogs(followeeId), followerId));
         }
+        pipeline.sync();
     }
 
     public void unfollow(String followerId, String followeeId) {
@@ -61,8 +76,14 @@ public class FollowGraph {
         }
     }
 
-    public long followerCount(String accountId) {
-        return redis.sync().scard(RedisKeys.followers(accountId));
+    /** Follower counts of many accounts in one round trip. */
+    public Map<String, Long> followerCounts(Collection<String> accountIds) {
+        RedisAsyncCommands<String, String> commands = redis.async();
+        Map<String, RedisFuture<Long>> counts = new HashMap<>();
+        accountIds.forEach(id -> counts.put(id, commands.scard(RedisKeys.followers(id))));
+        Map<String, Long> result = new HashMap<>();
+        counts.forEach((id, count) -> result.put(id, Redis.await(count)));
+        return result;
     }
 
     public boolean follows(String followerId, String followeeId) {

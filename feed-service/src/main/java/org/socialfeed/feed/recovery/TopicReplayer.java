@@ -51,18 +51,20 @@ final class TopicReplayer {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             seek(consumer, partitions, since);
             while (!caughtUp(consumer, end)) {
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue; // newer than the replay: the live consumer applies it
-                    }
-                    try {
-                        applier.apply(record, true);
-                        applied++;
-                    } catch (RuntimeException e) {
-                        LOG.warnf("Replay skipped %s/%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                                e.getMessage());
+                    // records newer than the replay are the live consumer's to apply
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        batch.add(record);
                     }
                 }
+                long[] skipped = {0};
+                applier.applyAll(batch, true, (record, failure) -> {
+                    skipped[0]++;
+                    LOG.warnf("Replay skipped %s/%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                            failure.getMessage());
+                });
+                applied += batch.size() - skipped[0];
             }
         }
         return applied;

@@ -6,6 +6,7 @@ import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.feed.account.SuspendedAccounts;
 import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.graph.Follow;
 import org.socialfeed.feed.graph.FollowGraph;
 import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
@@ -17,12 +18,17 @@ import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+
+import static java.util.stream.Collectors.toCollection;
+import static java.util.stream.Collectors.toSet;
 
 /**
  * The home feed algorithm, write side: what enters and leaves whose timeline when something happens.
@@ -183,33 +189,53 @@ public class HomeFeed {
 
     // ---- the social graph ----
 
-    public void followed(String followerId, String followeeId, boolean showReblogs, boolean replay) {
-        graph.follow(followerId, followeeId, showReblogs);
-        if (replay || isCelebrity(followeeId) || readers.activeAmong(List.of(followerId)).isEmpty()) {
-            return; // celebrities are merged at read time; an inactive reader's timeline is rebuilt on return
+    /**
+     * Records follows (a run of them, in order) and backfills each active follower's timeline with the followee's
+     * recent entries. The replica writes go in one pipeline and the celebrity and reader checks in two round trips,
+     * so a burst of follows costs a few round trips rather than several per follow.
+     */
+    public void followed(List<Follow> follows, boolean replay) {
+        graph.followAll(follows);
+        if (replay) {
+            return;
         }
-        backfill(followerId, followeeId, showReblogs);
+        Set<String> celebrities = celebritiesAmong(follows.stream().map(Follow::followeeId).collect(toSet()));
+        Set<String> active = new HashSet<>(readers.activeAmong(follows.stream().map(Follow::followerId)
+                .collect(toCollection(LinkedHashSet::new))));
+        Map<String, List<CachedPost>> recentByFollowee = new HashMap<>();
+        for (Follow follow : follows) {
+            // celebrities are merged at read time; an inactive reader's timeline is rebuilt on return
+            if (!celebrities.contains(follow.followeeId()) && active.contains(follow.followerId())) {
+                List<CachedPost> entries = recentByFollowee.computeIfAbsent(follow.followeeId(), this::recentEntries);
+                backfill(follow, entries);
+            }
+        }
+    }
+
+    /** The author's newest entries still in the post cache, newest first. */
+    private List<CachedPost> recentEntries(String authorId) {
+        List<String> latest = recent.latest(authorId, config.backfillSize());
+        Map<String, CachedPost> found = posts.getAll(latest);
+        return latest.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** Copies the followee's recent posts (and reposts, de-duplicated) into the new follower's timeline. */
-    private void backfill(String followerId, String followeeId, boolean showReblogs) {
-        List<String> latest = recent.latest(followeeId, config.backfillSize());
-        Map<String, CachedPost> found = posts.getAll(latest);
+    private void backfill(Follow follow, List<CachedPost> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String followerId = follow.followerId();
         ReaderFilter filter = filters.forReader(followerId);
         List<String> originals = new ArrayList<>();
-        for (String id : latest) {
-            CachedPost entry = found.get(id);
-            if (entry == null) {
-                continue;
-            }
+        for (CachedPost entry : entries) {
             if (!entry.isRepost()) {
                 boolean unfollowedReply = entry.isReplyToOther()
                         && !graph.follows(followerId, entry.inReplyToAccountId());
                 if (!filter.hides(entry, null) && !unfollowedReply) {
-                    originals.add(id);
+                    originals.add(entry.id());
                 }
-            } else if (showReblogs && !filter.hidesAccount(entry.reblogOfAuthorId())) {
-                timelines.insertRepost(List.of(followerId), id, entry.reblogOfId());
+            } else if (follow.showReblogs() && !filter.hidesAccount(entry.reblogOfAuthorId())) {
+                timelines.insertRepost(List.of(followerId), entry.id(), entry.reblogOfId());
             }
         }
         timelines.insertAll(followerId, originals);
@@ -263,13 +289,28 @@ public class HomeFeed {
      * posts made in that mode stay visible when the follower count dips.
      */
     private boolean isCelebrity(String authorId) {
-        if (redis.sync().sismember(RedisKeys.CELEBRITIES, authorId)) {
-            return true;
+        return celebritiesAmong(Set.of(authorId)).contains(authorId);
+    }
+
+    /** The celebrities among {@code accountIds} (see {@link #isCelebrity}), in two round trips at most. */
+    private Set<String> celebritiesAmong(Set<String> accountIds) {
+        List<String> ids = List.copyOf(accountIds);
+        List<Boolean> listed = redis.sync().smismember(RedisKeys.CELEBRITIES, ids.toArray(String[]::new));
+        Set<String> celebrities = new HashSet<>();
+        List<String> unlisted = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            (Boolean.TRUE.equals(listed.get(i)) ? celebrities : unlisted).add(ids.get(i));
         }
-        if (graph.followerCount(authorId) > config.celebrityThreshold()) {
-            redis.sync().sadd(RedisKeys.CELEBRITIES, authorId);
-            return true;
+        if (unlisted.isEmpty()) {
+            return celebrities;
         }
-        return false;
+        String[] promoted = graph.followerCounts(unlisted).entrySet().stream()
+                .filter(count -> count.getValue() > config.celebrityThreshold())
+                .map(Map.Entry::getKey).toArray(String[]::new);
+        if (promoted.length > 0) {
+            redis.sync().sadd(RedisKeys.CELEBRITIES, promoted);
+            celebrities.addAll(List.of(promoted));
+        }
+        return celebrities;
     }
 }

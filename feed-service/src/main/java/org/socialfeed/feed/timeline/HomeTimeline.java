@@ -9,6 +9,7 @@ import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
 import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.support.mastodon.StatusView;
 import org.socialfeed.support.paging.PageRequest;
@@ -85,13 +86,13 @@ public class HomeTimeline {
         RedisFuture<List<String>> own = timelines.range(commands, userId, bounds, limit, upward);
         ReaderFilters.Pending pendingFilter = filters.fetch(commands, userId);
 
-        if (TimelineStore.await(stateKept) == 0 && firstTry) {
+        if (Redis.await(stateKept) == 0 && firstTry) {
             // Redis lost the replica and post cache: wait for the replay rather than show an empty timeline
             recovery.lost();
             recovery.awaitRecovered();
             return read(userId, page, false);
         }
-        Double lastReadAt = TimelineStore.await(lastRead);
+        Double lastReadAt = Redis.await(lastRead);
         if (!readers.isActive(lastReadAt)) {
             rebuilder.rebuild(userId, recovery.isRecovered());
             own = timelines.range(commands, userId, bounds, limit, upward);
@@ -101,17 +102,17 @@ public class HomeTimeline {
         ReaderFilter filter = pendingFilter.get();
 
         List<RedisFuture<List<String>>> merged = new ArrayList<>();
-        for (String celebrity : TimelineStore.await(celebrities)) {
+        for (String celebrity : Redis.await(celebrities)) {
             if (!filter.hidesAccount(celebrity)) {
                 merged.add(authors.range(commands, celebrity, bounds, limit, upward));
             }
         }
         Comparator<Long> order = upward ? Comparator.naturalOrder() : Comparator.reverseOrder();
         TreeSet<Long> ids = new TreeSet<>(order);
-        Set<String> ownIds = new HashSet<>(TimelineStore.await(own));
+        Set<String> ownIds = new HashSet<>(Redis.await(own));
         ownIds.forEach(id -> ids.add(Long.parseLong(id)));
         for (RedisFuture<List<String>> part : merged) {
-            TimelineStore.await(part).forEach(id -> ids.add(Long.parseLong(id)));
+            Redis.await(part).forEach(id -> ids.add(Long.parseLong(id)));
         }
         List<String> pageIds = new ArrayList<>(limit);
         for (Long id : ids) {
@@ -140,7 +141,7 @@ public class HomeTimeline {
             return List.of();
         }
         RedisAsyncCommands<String, String> commands = redis.async();
-        Map<String, CachedPost> entries = posts.decode(TimelineStore.await(posts.fetch(commands, entryIds)));
+        Map<String, CachedPost> entries = posts.decode(Redis.await(posts.fetch(commands, entryIds)));
         Set<String> originalIds = new LinkedHashSet<>();
         List<String> shownIds = new ArrayList<>();
         for (String id : entryIds) {
@@ -156,7 +157,7 @@ public class HomeTimeline {
                 originalIds.isEmpty() ? null : posts.fetch(commands, originalIds);
         PostStats.Pending pendingStats = stats.fetch(commands, viewerId, shownIds);
         Map<String, CachedPost> originals = pendingOriginals == null ? Map.of()
-                : posts.decode(TimelineStore.await(pendingOriginals));
+                : posts.decode(Redis.await(pendingOriginals));
         Map<String, PostStats.Stats> counts = pendingStats.get();
 
         List<StatusView> statuses = new ArrayList<>(entryIds.size());

@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.account.SuspendedAccounts;
+import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 
 import java.util.Set;
@@ -47,8 +48,8 @@ public class ReaderFilters {
         }
 
         public ReaderFilter get() {
-            return new ReaderFilter(userId, TimelineStore.await(muting), TimelineStore.await(blocking),
-                    TimelineStore.await(blockedBy), suspended);
+            return new ReaderFilter(userId, Redis.await(muting), Redis.await(blocking),
+                    Redis.await(blockedBy), suspended);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.graph.FollowGraph;
 import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
+import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public class TimelineRebuilder {
             hidesReblogs.put(author, commands.sismember(RedisKeys.hidingReblogs(author), userId));
         }
         List<String> candidates = new ArrayList<>();
-        latest.values().forEach(ids -> candidates.addAll(TimelineStore.await(ids)));
+        latest.values().forEach(ids -> candidates.addAll(Redis.await(ids)));
         candidates.sort(Comparator.comparingLong((String id) -> Long.parseLong(id)).reversed());
         List<String> newest = candidates.subList(0, Math.min(candidates.size(), config.maxTimelineSize()));
         Map<String, CachedPost> found = posts.getAll(newest);
@@ -84,7 +85,7 @@ public class TimelineRebuilder {
             }
             if (entry.isRepost()) {
                 if (filter.hides(entry, null) || filter.hidesAccount(entry.reblogOfAuthorId())
-                        || Boolean.TRUE.equals(TimelineStore.await(hidesReblogs.get(entry.authorId())))
+                        || Boolean.TRUE.equals(Redis.await(hidesReblogs.get(entry.authorId())))
                         || !originalsShown.add(entry.reblogOfId())) {
                     continue;
                 }

@@ -9,16 +9,15 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
-import org.socialfeed.feed.config.RedisConfig;
 import org.socialfeed.feed.redis.LuaScript;
 import org.socialfeed.feed.redis.Pipeline;
-import org.socialfeed.feed.redis.Pipelined;
+import org.socialfeed.feed.redis.Pipelines;
+import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The Redis mechanics of home timelines: one sorted set per user, member = status id, score = the same id (ids are
@@ -56,24 +55,20 @@ public class TimelineStore {
             """);
 
     private final StatefulRedisConnection<String, String> redis;
-    private final StatefulRedisConnection<String, String> pipelined;
+    private final Pipelines pipelines;
     private final FeedConfig config;
-    private final RedisConfig redisConfig;
 
-    public TimelineStore(StatefulRedisConnection<String, String> redis,
-                         @Pipelined StatefulRedisConnection<String, String> pipelined, FeedConfig config,
-                         RedisConfig redisConfig) {
+    public TimelineStore(StatefulRedisConnection<String, String> redis, Pipelines pipelines, FeedConfig config) {
         this.redis = redis;
-        this.pipelined = pipelined;
+        this.pipelines = pipelines;
         this.config = config;
-        this.redisConfig = redisConfig;
     }
 
     /** Inserts one post into many timelines and trims each to the cap. */
     public void insert(Collection<String> userIds, String postId) {
         double score = Double.parseDouble(postId);
         long trimTo = -(config.maxTimelineSize() + 1L);
-        Pipeline pipeline = pipeline();
+        Pipeline pipeline = pipelines.open();
         for (String userId : userIds) {
             String key = RedisKeys.timeline(userId);
             pipeline.add(commands -> commands.zadd(key, score, postId));
@@ -99,7 +94,7 @@ public class TimelineStore {
     /** Inserts a repost into many timelines, each de-duplicated on its own; returns the users it was added for. */
     public List<String> insertRepost(List<String> userIds, String repostId, String originalId) {
         ADD_REPOST.load(redis);
-        Pipeline pipeline = pipeline();
+        Pipeline pipeline = pipelines.open();
         List<RedisFuture<Long>> added = new ArrayList<>(userIds.size());
         String falloff = String.valueOf(config.reblogFalloff());
         String cap = String.valueOf(config.maxTimelineSize());
@@ -111,7 +106,7 @@ public class TimelineStore {
         pipeline.sync();
         List<String> receivers = new ArrayList<>();
         for (int i = 0; i < userIds.size(); i++) {
-            if (Long.valueOf(1).equals(await(added.get(i)))) {
+            if (Long.valueOf(1).equals(Redis.await(added.get(i)))) {
                 receivers.add(userIds.get(i));
             }
         }
@@ -120,7 +115,7 @@ public class TimelineStore {
 
     /** Removes entries from many timelines. */
     public void remove(Collection<String> userIds, String... postIds) {
-        Pipeline pipeline = pipeline();
+        Pipeline pipeline = pipelines.open();
         for (String userId : userIds) {
             pipeline.add(commands -> commands.zrem(RedisKeys.timeline(userId), postIds));
         }
@@ -142,20 +137,5 @@ public class TimelineStore {
         String key = RedisKeys.timeline(userId);
         return upward ? commands.zrangebyscore(key, bounds, Limit.create(0, limit))
                 : commands.zrevrangebyscore(key, bounds, Limit.create(0, limit));
-    }
-
-    private Pipeline pipeline() {
-        return new Pipeline(pipelined, config.fanOutBatchSize(), redisConfig.timeout());
-    }
-
-    static <T> T await(RedisFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Redis command failed: " + e.getCause().getMessage(), e.getCause());
-        }
     }
 }

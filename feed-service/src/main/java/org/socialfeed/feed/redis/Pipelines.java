@@ -1,0 +1,26 @@
+package org.socialfeed.feed.redis;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.config.RedisConfig;
+
+/** Opens {@link Pipeline}s on the {@link Pipelined} connection, sized by {@code fan-out-batch-size}. */
+@ApplicationScoped
+public class Pipelines {
+
+    private final StatefulRedisConnection<String, String> pipelined;
+    private final FeedConfig config;
+    private final RedisConfig redisConfig;
+
+    public Pipelines(@Pipelined StatefulRedisConnection<String, String> pipelined, FeedConfig config,
+                     RedisConfig redisConfig) {
+        this.pipelined = pipelined;
+        this.config = config;
+        this.redisConfig = redisConfig;
+    }
+
+    public Pipeline open() {
+        return new Pipeline(pipelined, config.fanOutBatchSize(), redisConfig.timeout());
+    }
+}
