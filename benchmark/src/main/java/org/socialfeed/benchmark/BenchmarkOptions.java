@@ -2,6 +2,8 @@ package org.socialfeed.benchmark;
 
 import org.socialfeed.benchmark.graph.GraphSpec;
 import org.socialfeed.benchmark.run.FanOutMode;
+import org.socialfeed.benchmark.run.ModeRun;
+import org.socialfeed.stack.ServiceApp;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,6 +45,8 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
         HELP.put("redis-requests", "requests per redis ceiling test");
         HELP.put("threshold-variable", "environment variable of feed-service's celebrity threshold");
         HELP.put("hybrid-threshold", "celebrity threshold in hybrid mode");
+        HELP.put("connections", "requests in flight at most, each on its own HTTP/1.1 connection; when all are busy "
+                + "the generator waits, and the wait counts in the latency of the requests it delays");
         HELP.put("feed-group", "feed-service's Kafka consumer group (to wait until it has read the loaded graph)");
         HELP.put("active-readers-key", "Redis sorted set of active readers feed-service fans out to; synthetic "
                 + "followers are marked active there (empty: not marked)");
@@ -83,7 +87,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
                 32, v.integer("fan-out-authors", 20), v.integer("fan-out-rounds", quick ? 2 : 5),
                 v.integer("redis-requests", quick ? 500_000 : 2_000_000),
                 v.text("threshold-variable", "SOCIAL_FEED_CELEBRITY_THRESHOLD"),
-                v.integer("hybrid-threshold", 50_000), v.text("feed-group", "feed-service"), 4096,
+                v.integer("hybrid-threshold", 50_000), v.text("feed-group", "feed-service"), v.integer("connections", 128),
                 v.text("active-readers-key", "feed:active"), v.text("timeline-pattern", "feed:tl:*"),
                 v.text("output", null));
     }
@@ -93,6 +97,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("profile", quick ? "quick" : "default");
         settings.put("modes", String.join(",", modes.stream().map(FanOutMode::label).toList()));
+        settings.put("services", String.join(", ", ModeRun.SERVICES.stream().map(ServiceApp::module).toList()));
         settings.put("graph", graph.toString());
         settings.put("seed posts per actor", Integer.toString(seedPostsPerActor));
         rates.forEach((name, rate) -> settings.put("offered rate " + name + " /s", String.format("%.0f", rate)));

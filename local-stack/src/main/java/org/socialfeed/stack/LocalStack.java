@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The whole system on one machine: Kafka, Redis and the MongoDB-protocol server (unless external ones are
- * configured), then the four packaged services, each waited on until {@code /q/health/ready} answers 200.
+ * configured), then the packaged services (all four unless the settings pick fewer), each waited on until {@code /q/health/ready} answers 200.
  * Closing it stops everything it started, in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
@@ -59,7 +59,7 @@ public final class LocalStack implements AutoCloseable {
             stack.claimPorts();
             stack.startStores();
             stack.keys = JwtKeyFiles.createIfAbsent(settings.dataDirectory().resolve("keys"));
-            for (ServiceApp app : ServiceApp.values()) {
+            for (ServiceApp app : settings.servicePorts().keySet()) {
                 stack.startService(app);
             }
             return stack;
@@ -163,7 +163,7 @@ public final class LocalStack implements AutoCloseable {
 
     public String summary() {
         StringBuilder text = new StringBuilder("\nsocialfeed is up:\n");
-        for (ServiceApp app : ServiceApp.values()) {
+        for (ServiceApp app : services.keySet()) {
             text.append(String.format("  %-21s %s   (OpenAPI %s/q/openapi, log %s)%n", app.module(),
                     serviceUrl(app), serviceUrl(app), services.get(app).log()));
         }
@@ -201,7 +201,7 @@ public final class LocalStack implements AutoCloseable {
         redisPort = claim(settings.redisPort(), "Redis", "SOCIALFEED_REDIS_PORT", settings.externalRedis());
         mongoPort = claim(settings.mongoPort(), "the MongoDB-protocol server", "SOCIALFEED_MONGO_PORT",
                 settings.externalMongo());
-        for (ServiceApp app : ServiceApp.values()) {
+        for (ServiceApp app : settings.servicePorts().keySet()) {
             servicePorts.put(app, claim(settings.servicePorts().get(app), app.module(), app.portVariable(), null));
         }
     }
@@ -275,7 +275,7 @@ public final class LocalStack implements AutoCloseable {
         if (app.usesRedis()) {
             env.put("SOCIAL_REDIS_URI", redisUri);
         }
-        for (ServiceApp other : ServiceApp.values()) {
+        for (ServiceApp other : servicePorts.keySet()) {
             env.put("SOCIAL_" + other.module().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_URL",
                     "http://127.0.0.1:" + servicePorts.get(other));
         }

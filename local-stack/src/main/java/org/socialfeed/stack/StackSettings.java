@@ -3,12 +3,14 @@ package org.socialfeed.stack;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Where the local stack listens and what it reuses. Each store is started by the stack unless its address is
  * given ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SOCIAL_REDIS_URI}, {@code QUARKUS_MONGODB_CONNECTION_STRING}),
  * in which case the services use that one instead. A port of 0 means "any free port".
+ * {@code servicePorts} also says which services run (all four unless {@link #withServices} picked fewer).
  * {@code serviceEnvironment} holds extra environment entries given to every service (for example a feed-service
  * setting a benchmark changes per run); they are applied last, so they win over the stack's own entries.
  */
@@ -20,6 +22,7 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
                             Map<String, String> serviceEnvironment) {
 
     public StackSettings {
+        servicePorts = servicePorts.isEmpty() ? Map.of() : new EnumMap<>(servicePorts);
         serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
@@ -37,6 +40,14 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
     public StackSettings withServiceEnvironment(Map<String, String> environment) {
         return new StackSettings(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort,
                 externalRedis, redisPort, externalMongo, mongoPort, servicePorts, environment);
+    }
+
+    /** The same settings, running only {@code apps} (the others are not started). */
+    public StackSettings withServices(Set<ServiceApp> apps) {
+        Map<ServiceApp, Integer> ports = new EnumMap<>(servicePorts);
+        ports.keySet().retainAll(apps);
+        return new StackSettings(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort,
+                externalRedis, redisPort, externalMongo, mongoPort, ports, serviceEnvironment);
     }
 
     public static final int DEFAULT_KAFKA_PORT = 19092;

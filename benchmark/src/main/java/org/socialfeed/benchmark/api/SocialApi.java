@@ -110,8 +110,12 @@ public final class SocialApi {
         }
     }
 
+    /** True for a 2xx answer; anything else fails the request with its status, which the report counts. */
     public static boolean ok(HttpResponse<?> response) {
-        return response.statusCode() / 100 == 2;
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + " from " + response.uri().getPath());
+        }
+        return true;
     }
 
     private CompletableFuture<HttpResponse<String>> send(HttpRequest.Builder request) {

@@ -23,13 +23,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       produced as follow events straight to Kafka, which is all feed-service ever learns about a follower;</li>
  *   <li>every actor posts a few statuses over HTTP so timelines have something in them;</li>
  * </ol>
- * and after steps 3 and 4 it waits until feed-service's consumer group has read the topics to the end.
+ * and after steps 3 and 4 it waits until feed-service's consumer group has read the topics to the end (and
+ * post-service's has read the follows), so the phases measure the system at rest, not catching up.
  */
 public final class GraphLoader {
 
     private static final int REGISTER_CONCURRENCY = 4;   // bcrypt is CPU-bound: more only queues
     private static final int HTTP_CONCURRENCY = 16;
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
+    /** post-service keeps a follows replica too (followers-only posts); the phases start once it has it all. */
+    private static final String POST_GROUP = "post-service";
 
     private final SocialApi api;
     private final ObjectMapper json;
@@ -92,11 +95,13 @@ public final class GraphLoader {
         try (ConsumerLag lag = new ConsumerLag(kafkaBootstrap)) {
             caughtUp = lag.awaitCaughtUp(feedGroup, Topics.FOLLOWS, synthetic + pairs.length, CATCH_UP_TIMEOUT,
                     "feed-service reads follows")
+                    && lag.awaitCaughtUp(POST_GROUP, Topics.FOLLOWS, synthetic + pairs.length, CATCH_UP_TIMEOUT,
+                    "post-service reads follows")
                     && lag.awaitCaughtUp(feedGroup, Topics.POSTS, authors.length, CATCH_UP_TIMEOUT,
                     "feed-service reads posts");
         }
         if (!caughtUp) {
-            System.out.println("  WARNING: consumer group '" + feedGroup + "' did not catch up within "
+            System.out.println("  WARNING: the consumers did not catch up within "
                     + CATCH_UP_TIMEOUT.toMinutes() + " min; later phases may see partly loaded timelines");
         }
         List<Integer> celebrityFollowers = new ArrayList<>();

@@ -96,7 +96,7 @@ public final class ClosedLoop {
                 if (failure == null && Boolean.TRUE.equals(ok)) {
                     recorder.success(operation.name(), System.nanoTime() - sent);
                 } else {
-                    recorder.failure(operation.name());
+                    recorder.failure(operation.name(), Operation.reason(failure));
                     failed.incrementAndGet();
                     firstFailure.compareAndSet(null, operation.name() + ": "
                             + (failure == null ? "unexpected answer" : String.valueOf(failure)));

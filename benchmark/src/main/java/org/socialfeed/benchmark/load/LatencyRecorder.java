@@ -13,14 +13,24 @@ public final class LatencyRecorder {
 
     private final Map<String, Series> series = new ConcurrentHashMap<>();
     private final Map<String, Boolean> order = new LinkedHashMap<>();
+    private final Map<String, String> firstErrors = new ConcurrentHashMap<>();
 
     public void success(String operation, long latencyNanos) {
         series(operation).recorder.recordValue(Math.max(1, latencyNanos));
     }
 
-    /** A failed request (error status, timeout, connection error): counted apart, its latency is not mixed in. */
-    public void failure(String operation) {
+    /**
+     * A failed request (error status, timeout, connection error): counted apart, its latency is not mixed in. The
+     * first reason per operation is kept for the console, so a failing phase says why.
+     */
+    public void failure(String operation, String reason) {
         series(operation).errors.increment();
+        firstErrors.putIfAbsent(operation, reason);
+    }
+
+    /** The first failure reason of each operation that failed. */
+    public Map<String, String> firstErrors() {
+        return Map.copyOf(firstErrors);
     }
 
     public long completed() {

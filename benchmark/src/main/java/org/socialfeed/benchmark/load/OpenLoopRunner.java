@@ -12,7 +12,9 @@ import java.util.function.LongFunction;
  * Sends requests at a fixed arrival rate whatever the system does (open loop), like wrk2: request {@code i} is due
  * at {@link OpenLoopSchedule#intendedStart(long)} and its latency runs from then, so when the system (or the
  * generator) falls behind, every delayed request carries the delay. The number of requests in flight is bounded;
- * when the bound is reached the generator waits, and that wait, too, is charged to the requests it delays.
+ * when the bound is reached the generator waits, and that wait, too, is charged to the requests it delays. A
+ * request still waiting for a free slot when the phase's time is up is never sent: it counts as an error ("not
+ * sent"), so a system slower than the offered rate shows as errors, not as a phase that runs on for minutes.
  */
 public final class OpenLoopRunner {
 
@@ -28,7 +30,7 @@ public final class OpenLoopRunner {
 
     /** Result of a run: per-operation statistics over the scheduled window, and how far behind the generator fell. */
     public record Result(double offeredRate, double seconds, long issued, Map<String, LatencyStats> operations,
-                         double maxSendLagMs) {
+                         double maxSendLagMs, Map<String, String> firstErrors) {
     }
 
     /**
@@ -43,10 +45,13 @@ public final class OpenLoopRunner {
         AtomicLong lastCompletion = new AtomicLong(schedule.startNanos());
         long maxLag = 0;
         long sequence = 0;
+        long end = schedule.startNanos() + duration.toNanos();
         for (; schedule.includes(sequence); sequence++) {
             long intended = schedule.intendedStart(sequence);
             clock.sleepUntil(intended);
-            slots.acquire();
+            if (!slots.tryAcquire(Math.max(0, end - clock.nanoTime()), TimeUnit.NANOSECONDS)) {
+                break; // every connection still busy at the end of the phase
+            }
             maxLag = Math.max(maxLag, clock.nanoTime() - intended);
             Operation operation = pick.apply(sequence);
             long seq = sequence;
@@ -61,7 +66,7 @@ public final class OpenLoopRunner {
                 if (failure == null && Boolean.TRUE.equals(ok)) {
                     recorder.success(operation.name(), schedule.latencyNanos(seq, clock.nanoTime()));
                 } else {
-                    recorder.failure(operation.name());
+                    recorder.failure(operation.name(), Operation.reason(failure));
                 }
                 slots.release();
                 if (progress != null) {
@@ -70,13 +75,18 @@ public final class OpenLoopRunner {
             });
         }
         long issued = sequence;
+        long unsent = 0;
+        for (; schedule.includes(issued + unsent); unsent++) {
+            recorder.failure(pick.apply(issued + unsent).name(), "not sent: all " + maxInFlight
+                    + " connections were busy until the phase ended");
+        }
         boolean drained = slots.tryAcquire(maxInFlight, drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
         // successes per second over the scheduled window, or longer if the last answers came after it
         double seconds = Math.max(duration.toNanos(), lastCompletion.get() - schedule.startNanos()) / 1e9;
         Map<String, LatencyStats> stats = recorder.snapshot(seconds);
         if (!drained) {
             // requests still open after the drain timeout: count them as failures of the first operation seen
-            long open = issued - recorder.completed();
+            long open = issued + unsent - recorder.completed();
             if (open > 0 && !stats.isEmpty()) {
                 String first = stats.keySet().iterator().next();
                 LatencyStats s = stats.get(first);
@@ -86,6 +96,6 @@ public final class OpenLoopRunner {
         } else {
             slots.release(maxInFlight);
         }
-        return new Result(ratePerSecond, seconds, issued, stats, maxLag / 1e6);
+        return new Result(ratePerSecond, seconds, issued, stats, maxLag / 1e6, recorder.firstErrors());
     }
 }

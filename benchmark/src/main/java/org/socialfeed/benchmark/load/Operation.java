@@ -13,6 +13,16 @@ public interface Operation {
 
     CompletableFuture<Boolean> start(long sequence);
 
+    /** Why a request failed, in a few words: the exception's (unwrapped) message, or an unexpected answer. */
+    static String reason(Throwable failure) {
+        if (failure == null) {
+            return "unexpected answer";
+        }
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
     static Operation of(String name, LongFunction<CompletableFuture<Boolean>> send) {
         return new Operation() {
             @Override

@@ -103,6 +103,19 @@ class OpenLoopRunnerTest {
     }
 
     @Test
+    void requestsThatFindEveryConnectionBusyUntilTheEndAreErrorsNotLateSends() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        Operation hangs = Operation.of("op", sequence -> new CompletableFuture<>());
+
+        OpenLoopRunner.Result result = new OpenLoopRunner(clock, 2, Duration.ofMillis(50))
+                .run(1_000, Duration.ofMillis(10), 10_000, sequence -> hangs, null);
+
+        assertThat(result.issued()).isEqualTo(2);
+        assertThat(result.operations().get("op").errors()).isEqualTo(10); // 8 never sent, 2 never answered
+        assertThat(result.firstErrors().get("op")).startsWith("not sent");
+    }
+
+    @Test
     void progressLineShowsRateAndEta() {
         assertThat(Progress.line("load", 250, 1_000, 5.0))
                 .contains("25%", "250/1,000", "50/s", "ETA 0:15").contains("[=======>");

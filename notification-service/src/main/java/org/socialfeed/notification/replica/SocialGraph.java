@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.socialfeed.support.mongo.Exists;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,12 +63,12 @@ public class SocialGraph {
     }
 
     public boolean follows(String followerId, String followeeId) {
-        return relations.countDocuments(Filters.eq("_id", id(FOLLOW, followerId, followeeId))) > 0;
+        return Exists.any(relations, Filters.eq("_id", id(FOLLOW, followerId, followeeId)));
     }
 
     /** Whether {@code userId} blocked {@code otherId} or muted their notifications. */
     public boolean blocksOrMutes(String userId, String otherId) {
-        return relations.countDocuments(Filters.in("_id", id(BLOCK, userId, otherId), id(MUTE, userId, otherId))) > 0;
+        return Exists.any(relations, Filters.in("_id", id(BLOCK, userId, otherId), id(MUTE, userId, otherId)));
     }
 
     /** The accounts whose notifications {@code userId} does not want to see: blocked, or muted with notifications. */

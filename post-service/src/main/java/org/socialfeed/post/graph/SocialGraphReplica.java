@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.BlockChanged;
 import org.socialfeed.events.FollowRemoved;
+import org.socialfeed.support.mongo.Exists;
 
 import java.util.List;
 
@@ -49,14 +50,14 @@ public class SocialGraphReplica {
     }
 
     public boolean follows(long followerId, long followeeId) {
-        return followerId == followeeId || follows.countDocuments(
-                Filters.eq("_id", FollowRemoved.key(Long.toString(followerId), Long.toString(followeeId)))) > 0;
+        return followerId == followeeId || Exists.any(follows,
+                Filters.eq("_id", FollowRemoved.key(Long.toString(followerId), Long.toString(followeeId))));
     }
 
     /** Whether either account blocks the other. */
     public boolean blockedEitherWay(long a, long b) {
-        return blocks.countDocuments(Filters.in("_id", List.of(
+        return Exists.any(blocks, Filters.in("_id", List.of(
                 BlockChanged.key(Long.toString(a), Long.toString(b)),
-                BlockChanged.key(Long.toString(b), Long.toString(a))))) > 0;
+                BlockChanged.key(Long.toString(b), Long.toString(a)))));
     }
 }
