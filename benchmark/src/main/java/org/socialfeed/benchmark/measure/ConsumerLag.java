@@ -9,7 +9,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.socialfeed.benchmark.load.Progress;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,42 @@ public final class ConsumerLag implements AutoCloseable {
                 }
                 Thread.sleep(250);
             }
+        }
+        return false;
+    }
+
+    /** Records not yet committed, summed over every consumer group and every partition it has committed on. */
+    public long totalLag() throws InterruptedException {
+        try {
+            List<Map<TopicPartition, OffsetAndMetadata>> groups = new ArrayList<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                groups.add(committed);
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            }
+            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            long lag = 0;
+            for (Map<TopicPartition, OffsetAndMetadata> committed : groups) {
+                for (var offset : committed.entrySet()) {
+                    lag += ends.get(offset.getKey()).offset() - offset.getValue().offset();
+                }
+            }
+            return lag;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return -1;
+        }
+    }
+
+    /** Waits until no consumer group has anything left to read; false if that did not happen within the timeout. */
+    public boolean awaitAllCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (totalLag() == 0) {
+                return true;
+            }
+            Thread.sleep(250);
         }
         return false;
     }

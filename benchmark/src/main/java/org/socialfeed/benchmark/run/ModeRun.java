@@ -14,6 +14,7 @@ import org.socialfeed.benchmark.load.NanoClock;
 import org.socialfeed.benchmark.load.OpenLoopRunner;
 import org.socialfeed.benchmark.load.Operation;
 import org.socialfeed.benchmark.load.Progress;
+import org.socialfeed.benchmark.measure.ConsumerLag;
 import org.socialfeed.benchmark.measure.RedisStats;
 import org.socialfeed.benchmark.report.DeliveryResult;
 import org.socialfeed.benchmark.report.FanOutResult;
@@ -51,6 +52,8 @@ public final class ModeRun {
      */
     public static final Set<ServiceApp> SERVICES = EnumSet.of(ServiceApp.USER, ServiceApp.POST, ServiceApp.FEED);
     private static final int DELIVERY_PROBE_EVERY = 50;
+    /** Longest wait for the consumers to catch up before a phase (they commit every 5 s). */
+    private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -59,6 +62,7 @@ public final class ModeRun {
     private final Path projectRoot;
     private final ObjectMapper json;
     private final List<PhaseResult> phases = new ArrayList<>();
+    private String kafkaBootstrap;
 
     public ModeRun(BenchmarkOptions options, FanOutMode mode, Path projectRoot, ObjectMapper json) {
         this.options = options;
@@ -77,6 +81,7 @@ public final class ModeRun {
         say("== mode " + mode.label() + ": " + mode.description() + " (" + environment + ")");
         try (LocalStack stack = LocalStack.start(StackSettings.isolated(projectRoot, data)
                 .withServices(SERVICES).withServiceEnvironment(environment), line -> say("  [stack] " + line))) {
+            kafkaBootstrap = stack.kafkaBootstrap();
             HttpClient http = SocialApi.newHttpClient();
             SocialApi api = new SocialApi(http, json, stack.serviceUrl(ServiceApp.USER),
                     stack.serviceUrl(ServiceApp.POST), stack.serviceUrl(ServiceApp.FEED));
@@ -111,6 +116,7 @@ public final class ModeRun {
             DeliveryResult delivery = delivery(api, graph, loaded.accounts(), work);
             FanOutResult fanOut;
             RedisStats.TimelineMemory memory;
+            awaitQuiet("fan-out burst");
             try (RedisStats redis = new RedisStats(stack.redisUri())) {
                 fanOut = FanOutBurst.run(api, graph, loaded.accounts(), redis, options.fanOutAuthors(),
                         options.fanOutRounds());
@@ -121,6 +127,7 @@ public final class ModeRun {
                         memory.keysSampled(), memory.encodings()));
             }
             if (measureCeilings) {
+                awaitQuiet("the ceilings");
                 ceilings.add(httpCeiling(api));
                 URI redis = URI.create(stack.redisUri());
                 say("  redis ceilings (" + (options.redisRequests()) + " requests each)...");
@@ -183,6 +190,9 @@ public final class ModeRun {
 
     private PhaseResult openLoop(String name, double rate, int seconds, LongFunction<Operation> pick, boolean keep)
             throws InterruptedException {
+        if (keep) {
+            awaitQuiet(name);
+        }
         OpenLoopRunner runner = new OpenLoopRunner(NanoClock.SYSTEM, options.maxInFlight(), Duration.ofSeconds(15));
         OpenLoopRunner.Result result;
         long total = (long) Math.ceil(rate * seconds);
@@ -203,11 +213,31 @@ public final class ModeRun {
     }
 
     private void closedLoop(String name, Operation operation) throws InterruptedException {
+        awaitQuiet(name);
         ClosedLoop.Result result = saturate(name, operation);
         phases.add(new PhaseResult(name, "closed-loop", 0, options.saturationConcurrency(), result.seconds(),
                 List.copyOf(result.operations().values()), 0));
         say(String.format("  %-28s %,8.0f/s with %d workers", name, result.throughputPerSecond(),
                 options.saturationConcurrency()));
+    }
+
+    /**
+     * Waits until every service has consumed what the previous phase produced (posts, likes and follows are applied
+     * by other services after the HTTP answer), so a phase is measured alone and not beside that catch-up.
+     */
+    private void awaitQuiet(String phase) throws InterruptedException {
+        long start = System.nanoTime();
+        boolean quiet;
+        try (ConsumerLag lag = new ConsumerLag(kafkaBootstrap)) {
+            quiet = lag.awaitAllCaughtUp(QUIET_TIMEOUT);
+        }
+        double waited = (System.nanoTime() - start) / 1e9;
+        if (!quiet) {
+            say(String.format("  WARNING: consumers still behind after %.0f s; %s runs beside their catch-up", waited,
+                    phase));
+        } else if (waited >= 1) {
+            say(String.format("  (waited %.0f s for the consumers to catch up before %s)", waited, phase));
+        }
     }
 
     private CeilingResult httpCeiling(SocialApi api) throws InterruptedException {

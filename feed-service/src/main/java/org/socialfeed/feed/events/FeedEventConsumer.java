@@ -1,19 +1,13 @@
 package org.socialfeed.feed.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.timeline.HomeFeed;
 import org.socialfeed.support.events.EventCodec;
+import org.socialfeed.support.events.RecordBatches;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -44,19 +38,6 @@ abstract class FeedEventConsumer implements EventApplier {
      */
     protected CompletionStage<Void> applyLive(KafkaRecordBatch<String, String> batch) {
         recovery.awaitRecovered();
-        Map<ConsumerRecord<String, String>, KafkaRecord<String, String>> incoming = new IdentityHashMap<>();
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        for (KafkaRecord<String, String> message : batch) {
-            @SuppressWarnings("unchecked")
-            ConsumerRecord<String, String> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                    .orElseThrow().getRecord();
-            incoming.put(record, message);
-            records.add(record);
-        }
-        List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
-        applyAll(records, false, (record, failure) ->
-                deadLettered.add(incoming.get(record).nack(failure).toCompletableFuture()));
-        return CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new))
-                .thenCompose(written -> batch.ack());
+        return RecordBatches.apply(batch, (records, rejected) -> applyAll(records, false, rejected));
     }
 }

@@ -2,6 +2,7 @@ package org.socialfeed.post.graph;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -9,8 +10,17 @@ import org.socialfeed.events.BlockChanged;
 import org.socialfeed.events.FollowCreated;
 import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.support.events.EventCodec;
+import org.socialfeed.support.events.RecordBatches;
 
-/** Keeps {@link SocialGraphReplica} up to date from follows.events. Requests and mutes do not matter here. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/**
+ * Keeps {@link SocialGraphReplica} up to date from follows.events, a batch at a time: the batch's changes go to
+ * MongoDB in one bulk write per collection. Requests and mutes do not matter here.
+ */
 @ApplicationScoped
 public class FollowEventsConsumer {
 
@@ -26,17 +36,53 @@ public class FollowEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, this::applyAll);
+    }
+
+    private void applyAll(List<ConsumerRecord<String, String>> records,
+                          BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+        SocialGraphReplica.Changes changes = new SocialGraphReplica.Changes();
+        List<ConsumerRecord<String, String>> decoded = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                if (add(changes, record)) {
+                    decoded.add(record);
+                }
+            } catch (RuntimeException e) {
+                rejected.accept(record, e);
+            }
+        }
+        try {
+            graph.apply(changes);
+        } catch (RuntimeException batchFailed) {
+            for (ConsumerRecord<String, String> record : decoded) { // find the record that fails, keep the others
+                try {
+                    SocialGraphReplica.Changes single = new SocialGraphReplica.Changes();
+                    add(single, record);
+                    graph.apply(single);
+                } catch (RuntimeException e) {
+                    rejected.accept(record, e);
+                }
+            }
+        }
+    }
+
+    /** Adds the record's change, if it is one this replica keeps; false for other event types. */
+    private boolean add(SocialGraphReplica.Changes changes, ConsumerRecord<String, String> record) {
         String type = EventCodec.type(record);
         if (FollowCreated.TYPE.equals(type)) {
             FollowCreated created = codec.decode(record, FollowCreated.class);
-            graph.follow(created.follower().id(), created.followeeId());
+            changes.follow(created.follower().id(), created.followeeId());
         } else if (FollowRemoved.TYPE.equals(type)) {
             FollowRemoved removed = codec.decode(record, FollowRemoved.class);
-            graph.unfollow(removed.followerId(), removed.followeeId());
+            changes.unfollow(removed.followerId(), removed.followeeId());
         } else if (BlockChanged.TYPE.equals(type)) {
             BlockChanged changed = codec.decode(record, BlockChanged.class);
-            graph.block(changed.blockerId(), changed.blockedId(), changed.blocking());
+            changes.block(changed.blockerId(), changed.blockedId(), changed.blocking());
+        } else {
+            return false;
         }
+        return true;
     }
 }
