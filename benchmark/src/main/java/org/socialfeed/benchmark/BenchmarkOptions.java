@@ -72,7 +72,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
                 .map(FanOutMode::parse).toList();
         List<Integer> celebrities = Arrays.stream(v.text("celebrity-followers", quick ? "100000" : "150000,100000")
                 .split(",")).map(String::trim).map(Integer::parseInt).toList();
-        GraphSpec graph = new GraphSpec(v.integer("actors", quick ? 150 : 600), celebrities,
+        GraphSpec graph = new GraphSpec(v.integer("actors", quick ? 150 : 300), celebrities,
                 v.integer("top-followers", 10_000), 1.0, v.integer("follows-per-actor", 10), 0.5, 4, 20250101L);
         Map<String, Double> rates = new LinkedHashMap<>();
         rates.put("home", v.number("home-rate", 5_000));
