@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to run, from {@code --quick} (a 2-3 minute smoke run of the hybrid mode) or the default profile (all three
- * modes, under 15 minutes on 2 cores), each value overridable with {@code --name=value}. {@link #settings()} lists
+ * What to run, from {@code --quick} (a 6-minute smoke run of the hybrid mode) or the default profile (all three
+ * modes, about 30 minutes on 2 cores), each value overridable with {@code --name=value}. {@link #settings()} lists
  * every value used, for the report.
  */
 public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec graph, int seedPostsPerActor,
@@ -24,7 +24,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
     static final Map<String, String> HELP = new LinkedHashMap<>();
 
     static {
-        HELP.put("quick", "small graph, hybrid mode only, short phases (about 2-3 minutes)");
+        HELP.put("quick", "small graph, hybrid mode only, short phases (about 6 minutes on 2 cores)");
         HELP.put("modes", "fan-out modes to run, comma-separated: hybrid,write,read");
         HELP.put("actors", "accounts registered over HTTP (they post, read, like, follow)");
         HELP.put("celebrity-followers", "passive followers per celebrity, comma-separated (one celebrity each)");
