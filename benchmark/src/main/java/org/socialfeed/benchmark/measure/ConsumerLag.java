@@ -2,7 +2,6 @@ package org.socialfeed.benchmark.measure;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -11,8 +10,10 @@ import org.socialfeed.benchmark.load.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -33,13 +34,12 @@ public final class ConsumerLag implements AutoCloseable {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (var description : admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+            Set<TopicPartition> partitions = new HashSet<>();
+            for (var description : admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(10, TimeUnit.SECONDS).get(topic).partitions()) {
-                latest.put(new TopicPartition(topic, description.partition()), OffsetSpec.latest());
+                partitions.add(new TopicPartition(topic, description.partition()));
             }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> ends = endOffsets(partitions);
             long lag = 0;
             boolean any = false;
             for (var end : ends.entrySet()) {
@@ -47,7 +47,7 @@ public final class ConsumerLag implements AutoCloseable {
                 if (offset != null) {
                     any = true;
                 }
-                lag += end.getValue().offset() - (offset == null ? 0 : offset.offset());
+                lag += end.getValue() - (offset == null ? 0 : offset.offset());
             }
             return any || lag == 0 ? lag : -1;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -82,24 +82,34 @@ public final class ConsumerLag implements AutoCloseable {
     public long totalLag() throws InterruptedException {
         try {
             List<Map<TopicPartition, OffsetAndMetadata>> groups = new ArrayList<>();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            Set<TopicPartition> partitions = new HashSet<>();
             for (var group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 groups.add(committed);
-                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                partitions.addAll(committed.keySet());
             }
-            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> ends = endOffsets(partitions);
             long lag = 0;
             for (Map<TopicPartition, OffsetAndMetadata> committed : groups) {
                 for (var offset : committed.entrySet()) {
-                    lag += ends.get(offset.getKey()).offset() - offset.getValue().offset();
+                    lag += ends.get(offset.getKey()) - offset.getValue().offset();
                 }
             }
             return lag;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             return -1;
         }
+    }
+
+    private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
     }
 
     /** Waits until no consumer group has anything left to read; false if that did not happen within the timeout. */
