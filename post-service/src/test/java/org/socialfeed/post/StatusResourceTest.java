@@ -109,6 +109,9 @@ class StatusResourceTest {
                 .post("/api/v1/statuses").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(author.token()).contentType(ContentType.JSON).body("{\"status\": {\"a\": 1}}")
                 .post("/api/v1/statuses").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(author.token()).contentType(ContentType.JSON).body("{\"status\": \"half \\ud800 a pair\"}")
+                .post("/api/v1/statuses").then().statusCode(422).contentType(PROBLEM)
+                .body("detail", containsString("well-formed Unicode"));
         given().auth().oauth2(author.token()).contentType(ContentType.JSON)
                 .body("{\"status\": \"" + "x".repeat(70_000) + "\"}")
                 .post("/api/v1/statuses").then().statusCode(413).contentType(PROBLEM);

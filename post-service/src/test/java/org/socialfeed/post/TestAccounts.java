@@ -6,6 +6,7 @@ import io.quarkus.arc.Arc;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.BlockChanged;
 import org.socialfeed.events.FollowCreated;
+import org.socialfeed.events.MuteChanged;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserRegistered;
 import org.socialfeed.events.UserSuspended;
@@ -66,6 +67,12 @@ final class TestAccounts {
         send(Topics.FOLLOWS, BlockChanged.key(blocker.id(), blocked.id()), BlockChanged.TYPE,
                 new BlockChanged(blocker.id(), blocked.id(), true, Instant.now()));
         await().atMost(TIMEOUT).until(() -> graph().blockedEitherWay(blocker.longId(), blocked.longId()));
+    }
+
+    /** Mutes as user-service announces it; post-service ignores mutes (they filter timelines, not lookups). */
+    static void mute(TestAccount muter, TestAccount muted) {
+        send(Topics.FOLLOWS, MuteChanged.key(muter.id(), muted.id()), MuteChanged.TYPE,
+                new MuteChanged(muter.id(), muted.id(), true, true, Instant.now()));
     }
 
     static void suspend(TestAccount account) {

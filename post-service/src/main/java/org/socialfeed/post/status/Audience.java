@@ -8,23 +8,31 @@ import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.graph.SocialGraphReplica;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Who may see and touch a post. A post is seen if it is not deleted, its author is not suspended, neither account
- * blocks the other, and it is public or the viewer follows the author (or is the author). Interacting also needs
- * the caller's own account not to be suspended.
+ * Who may see and touch a post: post-service's one visibility policy, asked by every endpoint that returns a
+ * status. A post is seen if it is not deleted, its author is not suspended, neither account blocks the other, and it
+ * is public or the viewer follows the author (or is the author). A repost is seen only if its original is seen too,
+ * so a block cannot be bypassed through someone else's repost; a quoted post the viewer may not see is left out of
+ * the quoting status ({@link StatusViews}); a thread shows only the posts the viewer may see ({@link ThreadService}).
+ * Mutes do not hide posts here: as in Mastodon, they filter timelines and notifications, not lookups. Interacting
+ * also needs the caller's own account not to be suspended.
  */
 @ApplicationScoped
 public class Audience {
 
     private final AccountReplica accounts;
     private final SocialGraphReplica graph;
+    private final PostRepository posts;
 
-    public Audience(AccountReplica accounts, SocialGraphReplica graph) {
+    public Audience(AccountReplica accounts, SocialGraphReplica graph, PostRepository posts) {
         this.accounts = accounts;
         this.graph = graph;
+        this.posts = posts;
     }
 
     /** What one viewer (null: anonymous) may see; remembers what it learnt of each author for one request. */
@@ -59,11 +67,22 @@ public class Audience {
             return viewerId;
         }
 
-        /** The post if the viewer may see it; otherwise 404, as if it did not exist. */
+        /** The post if the viewer may see it and, for a repost, its original; otherwise 404, as if it did not exist. */
         public Post visible(Optional<Post> post) {
-            return post.filter(this::canSee).orElseThrow(() -> new NotFoundException("Record not found"));
+            return post.filter(found -> canSee(found)
+                            && (!found.isRepost() || canSee(posts.findById(found.reblogOfId()).orElse(null))))
+                    .orElseThrow(() -> new NotFoundException("Record not found"));
         }
 
+        /** The posts of a page the viewer may see, in the same order; the originals of reposts read in one query. */
+        public List<Post> visibleOnly(List<Post> page) {
+            Map<Long, Post> originals = posts.findByIds(page.stream().filter(Post::isRepost).map(Post::reblogOfId)
+                    .collect(Collectors.toSet()));
+            return page.stream().filter(post -> canSee(post)
+                    && (!post.isRepost() || canSee(originals.get(post.reblogOfId())))).toList();
+        }
+
+        /** Whether the viewer may see this post itself (not what it embeds: see {@link #visible}). */
         public boolean canSee(Post post) {
             if (post == null || post.deleted()) {
                 return false;

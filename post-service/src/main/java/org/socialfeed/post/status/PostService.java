@@ -24,8 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Writing, editing and deleting posts, each write stored with its events in one document. */
 @ApplicationScoped
@@ -105,14 +103,6 @@ public class PostService {
 
     public Post get(String id, Long viewerId) {
         return audience.of(viewerId).visible(posts.findById(parseId(id)));
-    }
-
-    /** The posts of a page the viewer may see, in the same order; a repost needs its original to be visible too. */
-    public List<Post> visibleOnly(List<Post> page, Audience.Sight sight) {
-        Map<Long, Post> originals = posts.findByIds(page.stream().filter(Post::isRepost).map(Post::reblogOfId)
-                .collect(Collectors.toSet()));
-        return page.stream().filter(post -> sight.canSee(post)
-                && (!post.isRepost() || sight.canSee(originals.get(post.reblogOfId())))).toList();
     }
 
     /** Replaces the text (and media, if given) of the caller's own post, keeping the old version in its history. */

@@ -96,7 +96,7 @@ public class StatusResource {
         Audience.Sight sight = audience.of(viewer());
         Map<Long, Post> found = repository.findByIds(wanted);
         List<Post> asked = wanted.stream().filter(found::containsKey).map(found::get).toList();
-        return views.page(posts.visibleOnly(asked, sight), sight);
+        return views.page(sight.visibleOnly(asked), sight);
     }
 
     @GET

@@ -32,16 +32,14 @@ import java.util.List;
 public class AccountStatusesResource {
 
     private final PostRepository posts;
-    private final PostService postService;
     private final AccountReplica accounts;
     private final Audience audience;
     private final StatusViews views;
     private final JsonWebToken token;
 
-    public AccountStatusesResource(PostRepository posts, PostService postService, AccountReplica accounts,
-                                   Audience audience, StatusViews views, JsonWebToken token) {
+    public AccountStatusesResource(PostRepository posts, AccountReplica accounts, Audience audience,
+                                   StatusViews views, JsonWebToken token) {
         this.posts = posts;
-        this.postService = postService;
         this.accounts = accounts;
         this.audience = audience;
         this.views = views;
@@ -67,7 +65,7 @@ public class AccountStatusesResource {
         List<Post> found = sight.seesAuthor(authorId)
                 ? posts.byAuthor(authorId, page, sight.seesFollowersOnlyOf(authorId), excludeReplies, excludeReblogs)
                 : List.of();
-        return Paged.of(views.page(postService.visibleOnly(found, sight), sight),
+        return Paged.of(views.page(sight.visibleOnly(found), sight),
                 found.stream().map(Post::idString).toList(), uri);
     }
 }

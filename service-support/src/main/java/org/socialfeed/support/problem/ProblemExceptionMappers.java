@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.socialfeed.support.json.StrictJson;
 
 import java.util.Comparator;
 import java.util.List;
@@ -103,6 +104,10 @@ public class ProblemExceptionMappers {
     }
 
     private static Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StrictJson.MalformedText malformed) { // well-formed JSON, text that breaks a rule
+            return Problem.of(UnprocessableEntity.STATUS, "Validation failed: '" + jsonPath(malformed)
+                    + "' is not well-formed Unicode text (an unpaired surrogate)", path(uri)).toResponse();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return badRequest("Unknown field '" + unknown.getPropertyName() + "'", uri);
         }
