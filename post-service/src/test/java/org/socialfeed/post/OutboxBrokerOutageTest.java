@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.Topics;
-import org.socialfeed.post.interaction.FavouriteRepository;
+import org.socialfeed.post.favourite.FavouriteRepository;
 import org.socialfeed.post.status.PostRepository;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.testing.KafkaProbe;

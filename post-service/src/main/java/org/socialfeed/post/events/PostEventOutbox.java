@@ -8,8 +8,8 @@ import org.bson.Document;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.socialfeed.post.interaction.FavouriteRepository;
-import org.socialfeed.post.status.PostRepository;
+import io.quarkus.arc.All;
+import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.outbox.OutboxPublisher;
 
 import java.util.List;
@@ -20,20 +20,17 @@ public class PostEventOutbox extends OutboxPublisher {
 
     public static final String CHANNEL = "events";
 
-    private final PostRepository posts;
-    private final FavouriteRepository favourites;
+    private final List<OutboxOwner> owners;
 
     public PostEventOutbox(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                           Emitter<String> emitter, ObjectMapper json, PostRepository posts,
-                           FavouriteRepository favourites) {
+                           Emitter<String> emitter, ObjectMapper json, @All List<OutboxOwner> owners) {
         super(emitter, "post-service", json);
-        this.posts = posts;
-        this.favourites = favourites;
+        this.owners = owners;
     }
 
     @Override
     protected List<MongoCollection<Document>> outboxCollections() {
-        return List.of(posts.collection(), favourites.collection());
+        return owners.stream().map(OutboxOwner::collection).toList();
     }
 
     @Scheduled(every = "${social.outbox.sweep-interval}", delayed = "5s", // after the Kafka emitter is connected

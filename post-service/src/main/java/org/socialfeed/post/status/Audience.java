@@ -2,7 +2,6 @@ package org.socialfeed.post.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.graph.SocialGraphReplica;
@@ -67,11 +66,22 @@ public class Audience {
             return viewerId;
         }
 
+        /** The post with this id (as written in a path) if the viewer may see it; otherwise 404. */
+        public Post visiblePost(String id) {
+            return visible(posts.findById(PostId.parse(id)));
+        }
+
+        /** What an interaction with post {@code id} is about: the post, or the original of a repost. */
+        public Post target(String id) {
+            Post post = visiblePost(id);
+            return post.isRepost() ? posts.findById(post.reblogOfId()).orElseThrow(PostId::notFound) : post;
+        }
+
         /** The post if the viewer may see it and, for a repost, its original; otherwise 404, as if it did not exist. */
         public Post visible(Optional<Post> post) {
             return post.filter(found -> canSee(found)
                             && (!found.isRepost() || canSee(posts.findById(found.reblogOfId()).orElse(null))))
-                    .orElseThrow(() -> new NotFoundException("Record not found"));
+                    .orElseThrow(PostId::notFound);
         }
 
         /** The posts of a page the viewer may see, in the same order; the originals of reposts read in one query. */

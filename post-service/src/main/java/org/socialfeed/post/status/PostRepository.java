@@ -20,6 +20,7 @@ import org.socialfeed.events.MediaRef;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.time.Instant;
@@ -40,7 +41,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Startup
-public class PostRepository {
+public class PostRepository implements OutboxOwner {
 
     public static final String FAVOURITES = "favouritesCount";
     public static final String REBLOGS = "reblogsCount";
@@ -64,6 +65,7 @@ public class PostRepository {
         posts.createIndex(Indexes.ascending("reblogOfId"));
     }
 
+    @Override
     public MongoCollection<Document> collection() {
         return posts;
     }

@@ -3,7 +3,6 @@ package org.socialfeed.post.status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.PostCreated;
@@ -14,7 +13,6 @@ import org.socialfeed.events.Topics;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.events.PostEventOutbox;
-import org.socialfeed.post.interaction.InteractionService;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.problem.UnprocessableEntity;
@@ -22,8 +20,10 @@ import org.socialfeed.support.problem.UnprocessableEntity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Writing, editing and deleting posts, each write stored with its events in one document. */
 @ApplicationScoped
@@ -38,17 +38,17 @@ public class PostService {
     private final Audience audience;
     private final Composer composer;
     private final PostEventOutbox events;
-    private final InteractionService interactions;
+    private final RepostService reposts;
     private final SnowflakeIds ids = new SnowflakeIds();
 
     public PostService(PostRepository posts, AccountReplica accounts, Audience audience, Composer composer,
-                       PostEventOutbox events, InteractionService interactions) {
+                       PostEventOutbox events, RepostService reposts) {
         this.posts = posts;
         this.accounts = accounts;
         this.audience = audience;
         this.composer = composer;
         this.events = events;
-        this.interactions = interactions;
+        this.reposts = reposts;
     }
 
     /**
@@ -102,7 +102,13 @@ public class PostService {
     }
 
     public Post get(String id, Long viewerId) {
-        return audience.of(viewerId).visible(posts.findById(parseId(id)));
+        return audience.of(viewerId).visiblePost(id);
+    }
+
+    /** The posts among these ids the viewer may see, in the order asked; ids that name no post are left out. */
+    public List<Post> visibleAmong(Collection<Long> ids, Audience.Sight sight) {
+        Map<Long, Post> found = posts.findByIds(ids);
+        return sight.visibleOnly(ids.stream().filter(found::containsKey).map(found::get).toList());
     }
 
     /** Replaces the text (and media, if given) of the caller's own post, keeping the old version in its history. */
@@ -158,15 +164,15 @@ public class PostService {
      * @return the post as it was, with its source text
      */
     public Post delete(Caller caller, String id) {
-        Post post = posts.findById(parseId(id)).filter(found -> !found.deleted()).orElseThrow(PostService::notFound);
+        Post post = posts.findById(PostId.parse(id)).filter(found -> !found.deleted()).orElseThrow(PostId::notFound);
         if (post.authorId() != caller.id() && !caller.admin()) {
             if (!audience.of(caller.id()).canSee(post)) {
-                throw notFound();
+                throw PostId.notFound();
             }
             throw new ForbiddenException("Only the author or an admin can delete a post");
         }
         if (post.isRepost()) {
-            interactions.undoRepost(post);
+            reposts.undo(post);
             return post;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -177,7 +183,7 @@ public class PostService {
                 posts.increment(post.inReplyToId(), PostRepository.REPLIES, -1);
             }
             events.publish(posts.collection(), post.id(), deleted);
-            posts.findByIds(posts.allRepostIds(post.id())).values().forEach(interactions::undoRepost);
+            posts.findByIds(posts.allRepostIds(post.id())).values().forEach(reposts::undo);
         }
         return post;
     }
@@ -249,17 +255,5 @@ public class PostService {
             case "private" -> Visibility.PRIVATE;
             default -> throw new UnprocessableEntity("Validation failed: visibility must be public or private");
         };
-    }
-
-    public static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw notFound();
-        }
-    }
-
-    public static NotFoundException notFound() {
-        return new NotFoundException("Record not found");
     }
 }

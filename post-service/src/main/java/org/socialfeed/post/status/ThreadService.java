@@ -42,7 +42,7 @@ public class ThreadService {
      */
     public Thread of(String id, Long viewerId, PageRequest page) {
         Audience.Sight sight = audience.of(viewerId);
-        Post post = sight.visible(posts.findById(PostService.parseId(id)));
+        Post post = sight.visiblePost(id);
         return new Thread(ancestors(post, sight), descendants(post, sight, page, page.limit() + 1), false)
                 .trimmed(page.limit());
     }

@@ -26,4 +26,11 @@ public final class LinkHeader {
                 .replaceQueryParam("max_id").replaceQueryParam("since_id").build().toString();
         return "<" + next + ">; rel=\"next\", <" + prev + ">; rel=\"prev\"";
     }
+
+    /** The {@code next} link of a page read oldest first: newer items, after {@code lastId} ({@code min_id}). */
+    public static String forward(UriInfo uri, String lastId) {
+        String next = uri.getRequestUriBuilder().replaceQueryParam("min_id", lastId)
+                .replaceQueryParam("max_id").replaceQueryParam("since_id").build().toString();
+        return "<" + next + ">; rel=\"next\"";
+    }
 }

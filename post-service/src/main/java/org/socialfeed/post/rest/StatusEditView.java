@@ -1,4 +1,4 @@
-package org.socialfeed.post.status;
+package org.socialfeed.post.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.socialfeed.support.mastodon.AccountView;

@@ -1,4 +1,4 @@
-package org.socialfeed.post.status;
+package org.socialfeed.post.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -20,12 +20,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialfeed.events.AccountRef;
-import org.socialfeed.post.account.AccountReplica;
-import org.socialfeed.post.account.KnownAccount;
-import org.socialfeed.post.http.Paged;
-import org.socialfeed.post.interaction.FavouriteRepository;
-import org.socialfeed.post.interaction.InteractionService;
+import org.socialfeed.post.favourite.FavouriteRepository;
+import org.socialfeed.post.favourite.FavouriteService;
+import org.socialfeed.post.status.Audience;
+import org.socialfeed.post.status.Caller;
+import org.socialfeed.post.status.CreateStatusRequest;
+import org.socialfeed.post.status.EditStatusRequest;
+import org.socialfeed.post.status.Post;
+import org.socialfeed.post.status.PostService;
+import org.socialfeed.post.status.RepostService;
+import org.socialfeed.post.status.ThreadService;
 import org.socialfeed.support.mastodon.AccountView;
 import org.socialfeed.support.mastodon.StatusView;
 import org.socialfeed.support.paging.PageRequest;
@@ -33,7 +37,6 @@ import org.socialfeed.support.problem.UnprocessableEntity;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Mastodon's statuses API: write, read, edit, delete, thread, likes and reposts. */
@@ -43,24 +46,21 @@ import java.util.Set;
 public class StatusResource {
 
     private final PostService posts;
-    private final InteractionService interactions;
+    private final RepostService reposts;
+    private final FavouriteService favourites;
     private final ThreadService threads;
     private final StatusViews views;
     private final Audience audience;
-    private final AccountReplica accounts;
-    private final PostRepository repository;
     private final JsonWebToken token;
 
-    public StatusResource(PostService posts, InteractionService interactions, ThreadService threads,
-                          StatusViews views, Audience audience, AccountReplica accounts, PostRepository repository,
-                          JsonWebToken token) {
+    public StatusResource(PostService posts, RepostService reposts, FavouriteService favourites,
+                          ThreadService threads, StatusViews views, Audience audience, JsonWebToken token) {
         this.posts = posts;
-        this.interactions = interactions;
+        this.reposts = reposts;
+        this.favourites = favourites;
         this.threads = threads;
         this.views = views;
         this.audience = audience;
-        this.accounts = accounts;
-        this.repository = repository;
         this.token = token;
     }
 
@@ -94,9 +94,7 @@ public class StatusResource {
             throw new UnprocessableEntity("At most " + PageRequest.MAX_LIMIT + " ids may be asked for at once");
         }
         Audience.Sight sight = audience.of(viewer());
-        Map<Long, Post> found = repository.findByIds(wanted);
-        List<Post> asked = wanted.stream().filter(found::containsKey).map(found::get).toList();
-        return views.page(sight.visibleOnly(asked), sight);
+        return views.page(posts.visibleAmong(wanted, sight), sight);
     }
 
     @GET
@@ -136,12 +134,7 @@ public class StatusResource {
             + "one last.")
     public List<StatusEditView> history(@PathParam("id") String id) {
         Long viewer = viewer();
-        Post post = posts.get(id, viewer);
-        AccountView author = StatusViews.account(post.author(), accounts.findAll(List.of(post.authorId())));
-        return posts.history(id, viewer).stream()
-                .map(version -> new StatusEditView(version.content(), "", false, version.at(), author,
-                        views.media(version.media()), List.of()))
-                .toList();
+        return views.history(posts.get(id, viewer), posts.history(id, viewer));
     }
 
     @GET
@@ -158,14 +151,10 @@ public class StatusResource {
                 PageRequest.MAX_LIMIT);
         ThreadService.Thread thread = threads.of(id, viewer, page);
         Audience.Sight sight = audience.of(viewer);
-        Response.ResponseBuilder response = Response.ok(new ContextView(views.page(thread.ancestors(), sight),
-                views.page(thread.descendants(), sight)));
-        if (thread.moreDescendants()) {
-            String last = thread.descendants().get(thread.descendants().size() - 1).idString();
-            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("min_id", last)
-                    .replaceQueryParam("max_id").replaceQueryParam("since_id").build() + ">; rel=\"next\"");
-        }
-        return response.build();
+        ContextView context = new ContextView(views.page(thread.ancestors(), sight),
+                views.page(thread.descendants(), sight));
+        return Paged.forward(context, thread.moreDescendants()
+                ? thread.descendants().get(thread.descendants().size() - 1).idString() : null, uri);
     }
 
     @POST
@@ -175,7 +164,7 @@ public class StatusResource {
     @Operation(summary = "Like a post", description = "Idempotent: liking twice is one like.")
     public StatusView favourite(@PathParam("id") String id) {
         Caller caller = Caller.of(token);
-        return views.one(interactions.favourite(caller, id, true), audience.of(caller.id()));
+        return views.one(favourites.favourite(caller, id, true), audience.of(caller.id()));
     }
 
     @POST
@@ -185,7 +174,7 @@ public class StatusResource {
     @Operation(summary = "Take back a like", description = "Idempotent.")
     public StatusView unfavourite(@PathParam("id") String id) {
         Caller caller = Caller.of(token);
-        return views.one(interactions.favourite(caller, id, false), audience.of(caller.id()));
+        return views.one(favourites.favourite(caller, id, false), audience.of(caller.id()));
     }
 
     @POST
@@ -197,7 +186,7 @@ public class StatusResource {
             + "reposted.")
     public StatusView reblog(@PathParam("id") String id) {
         Caller caller = Caller.of(token);
-        return views.one(interactions.repost(caller, id), audience.of(caller.id()));
+        return views.one(reposts.repost(caller, id), audience.of(caller.id()));
     }
 
     @POST
@@ -207,7 +196,7 @@ public class StatusResource {
     @Operation(summary = "Undo a repost", description = "Returns the original. Idempotent.")
     public StatusView unreblog(@PathParam("id") String id) {
         Caller caller = Caller.of(token);
-        return views.one(interactions.unrepost(caller, id), audience.of(caller.id()));
+        return views.one(reposts.unrepost(caller, id), audience.of(caller.id()));
     }
 
     @GET
@@ -216,9 +205,9 @@ public class StatusResource {
     public Response favouritedBy(@PathParam("id") String id, @QueryParam("max_id") String maxId,
                                  @QueryParam("since_id") String sinceId, @QueryParam("min_id") String minId,
                                  @QueryParam("limit") String limit, @Context UriInfo uri) {
-        List<FavouriteRepository.Like> likes = interactions.likes(id, viewer(),
+        List<FavouriteRepository.Like> likes = favourites.likes(id, viewer(),
                 PageRequest.parse(maxId, sinceId, minId, limit));
-        List<AccountView> people = people(likes.stream().map(FavouriteRepository.Like::actor).toList());
+        List<AccountView> people = views.people(likes.stream().map(FavouriteRepository.Like::actor).toList());
         return Paged.of(people, likes.stream().map(like -> Long.toString(like.seq())).toList(), uri);
     }
 
@@ -228,19 +217,9 @@ public class StatusResource {
     public Response rebloggedBy(@PathParam("id") String id, @QueryParam("max_id") String maxId,
                                 @QueryParam("since_id") String sinceId, @QueryParam("min_id") String minId,
                                 @QueryParam("limit") String limit, @Context UriInfo uri) {
-        List<Post> reposts = interactions.reposts(id, viewer(), PageRequest.parse(maxId, sinceId, minId, limit));
-        List<AccountView> people = people(reposts.stream().map(Post::author).toList());
-        return Paged.of(people, reposts.stream().map(Post::idString).toList(), uri);
-    }
-
-    /** Accounts as the replica knows them now (snapshots where it does not), suspended ones left out. */
-    private List<AccountView> people(List<AccountRef> snapshots) {
-        Map<Long, KnownAccount> known = accounts.findAll(snapshots.stream().map(ref -> Long.parseLong(ref.id()))
-                .toList());
-        return snapshots.stream()
-                .filter(ref -> !known.containsKey(Long.parseLong(ref.id()))
-                        || !known.get(Long.parseLong(ref.id())).suspended())
-                .map(ref -> StatusViews.account(ref, known)).toList();
+        List<Post> found = reposts.reposts(id, viewer(), PageRequest.parse(maxId, sinceId, minId, limit));
+        List<AccountView> people = views.people(found.stream().map(Post::author).toList());
+        return Paged.of(people, found.stream().map(Post::idString).toList(), uri);
     }
 
     private Long viewer() {

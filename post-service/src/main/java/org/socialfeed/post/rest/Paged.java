@@ -1,4 +1,4 @@
-package org.socialfeed.post.http;
+package org.socialfeed.post.rest;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,6 +18,15 @@ public final class Paged {
         String link = LinkHeader.of(uri, idsNewestFirst);
         if (link != null) {
             response.header("Link", link);
+        }
+        return response.build();
+    }
+
+    /** A page read oldest first, with a {@code next} link when more follow after {@code lastId} (else null). */
+    public static Response forward(Object entity, String lastId, UriInfo uri) {
+        Response.ResponseBuilder response = Response.ok(entity);
+        if (lastId != null) {
+            response.header("Link", LinkHeader.forward(uri, lastId));
         }
         return response.build();
     }

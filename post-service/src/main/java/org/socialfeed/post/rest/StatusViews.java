@@ -1,4 +1,4 @@
-package org.socialfeed.post.status;
+package org.socialfeed.post.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;
@@ -6,12 +6,14 @@ import org.socialfeed.events.MediaRef;
 import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.account.KnownAccount;
 import org.socialfeed.post.config.PostConfig;
-import org.socialfeed.post.interaction.FavouriteRepository;
+import org.socialfeed.post.favourite.FavouriteRepository;
+import org.socialfeed.post.status.Audience;
+import org.socialfeed.post.status.Post;
+import org.socialfeed.post.status.PostRepository;
 import org.socialfeed.post.status.text.ContentRenderer;
 import org.socialfeed.support.mastodon.AccountView;
 import org.socialfeed.support.mastodon.StatusView;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,7 +57,7 @@ public class StatusViews {
     }
 
     /** An author as the replica knows them now, or as they were when they posted if the replica does not. */
-    public static AccountView account(AccountRef snapshot, Map<Long, KnownAccount> current) {
+    private static AccountView account(AccountRef snapshot, Map<Long, KnownAccount> current) {
         KnownAccount known = current.get(Long.parseLong(snapshot.id()));
         return AccountView.summary(known == null ? snapshot : known.ref());
     }
@@ -153,8 +155,22 @@ public class StatusViews {
                 media.description());
     }
 
-    /** Views of earlier versions need only the media part. */
-    public List<StatusView.MediaAttachmentView> media(List<MediaRef> media) {
-        return new ArrayList<>(media.stream().map(StatusViews::media).toList());
+    /** A visible post's versions as Mastodon's StatusEdit list, each by the author as the replica knows them now. */
+    public List<StatusEditView> history(Post post, List<Post.Version> versions) {
+        AccountView author = account(post.author(), accounts.findAll(List.of(post.authorId())));
+        return versions.stream()
+                .map(version -> new StatusEditView(version.content(), "", false, version.at(), author,
+                        version.media().stream().map(StatusViews::media).toList(), List.of()))
+                .toList();
+    }
+
+    /** Accounts as the replica knows them now (snapshots where it does not), suspended ones left out. */
+    public List<AccountView> people(List<AccountRef> snapshots) {
+        Map<Long, KnownAccount> known = accounts.findAll(snapshots.stream().map(ref -> Long.parseLong(ref.id()))
+                .toList());
+        return snapshots.stream()
+                .filter(ref -> !known.containsKey(Long.parseLong(ref.id()))
+                        || !known.get(Long.parseLong(ref.id())).suspended())
+                .map(ref -> account(ref, known)).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.socialfeed.post.interaction;
+package org.socialfeed.post.favourite;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Startup
-public class FavouriteRepository {
+public class FavouriteRepository implements OutboxOwner {
 
     private static final String LIKED = "liked";
     private static final String UNLIKED = "unliked";
@@ -57,6 +58,7 @@ public class FavouriteRepository {
         favourites.createIndex(Indexes.compoundIndex(Indexes.ascending("postId"), Indexes.descending("seq")));
     }
 
+    @Override
     public MongoCollection<Document> collection() {
         return favourites;
     }

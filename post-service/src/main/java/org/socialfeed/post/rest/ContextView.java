@@ -1,4 +1,4 @@
-package org.socialfeed.post.status;
+package org.socialfeed.post.rest;
 
 import org.socialfeed.support.mastodon.StatusView;
 

@@ -1,18 +1,12 @@
-package org.socialfeed.post.interaction;
+package org.socialfeed.post.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;
-import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.events.PostEventOutbox;
-import org.socialfeed.post.status.Audience;
-import org.socialfeed.post.status.Caller;
-import org.socialfeed.post.status.Post;
-import org.socialfeed.post.status.PostRepository;
-import org.socialfeed.post.status.PostService;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.paging.PageRequest;
@@ -23,54 +17,31 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Likes and reposts, all idempotent. A unique document per (post, account) decides whether a request changes
- * anything (the like document; for a repost, the repost status with its unique repost key); only a request that
- * changed it increments the post's counter, atomically, and stores the event. So concurrent and repeated requests
- * leave the counters exact.
+ * Reposts, idempotent. A repost is a status of its own carrying the unique key {@code originalId:reposterId} while it
+ * stands; only the request whose insert took the key increments the original's counter and stores the event, so
+ * concurrent and repeated requests count once.
  */
 @ApplicationScoped
-public class InteractionService {
+public class RepostService {
 
     private static final int ATTEMPTS = 3;
 
     private final PostRepository posts;
-    private final FavouriteRepository favourites;
     private final AccountReplica accounts;
     private final Audience audience;
     private final PostEventOutbox events;
     private final SnowflakeIds ids = new SnowflakeIds();
 
-    public InteractionService(PostRepository posts, FavouriteRepository favourites, AccountReplica accounts,
-                              Audience audience, PostEventOutbox events) {
+    public RepostService(PostRepository posts, AccountReplica accounts, Audience audience, PostEventOutbox events) {
         this.posts = posts;
-        this.favourites = favourites;
         this.accounts = accounts;
         this.audience = audience;
         this.events = events;
     }
 
-    /** Likes ({@code liked} true) or unlikes a post; returns the post as it is now. */
-    public Post favourite(Caller caller, String id, boolean liked) {
-        Post post = target(caller, id);
-        if (liked) {
-            audience.requireMayInteract(caller, post);
-        } else {
-            audience.requireActive(caller);
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        AccountRef actor = actor(caller);
-        OutgoingEvent event = events.event(Topics.INTERACTIONS, post.idString(), PostLiked.TYPE,
-                new PostLiked(actor, post.idString(), post.author().id(), liked, now));
-        if (favourites.transition(post.id(), actor, liked, ids.next(), event)) {
-            posts.increment(post.id(), PostRepository.FAVOURITES, liked ? +1 : -1);
-            events.publish(favourites.collection(), FavouriteRepository.key(post.id(), caller.id()), event);
-        }
-        return posts.findById(post.id()).orElse(post);
-    }
-
     /** Reposts a post; reposting it again returns the standing repost. Returns the repost. */
     public Post repost(Caller caller, String id) {
-        Post original = target(caller, id);
+        Post original = audience.of(caller.id()).target(id);
         audience.requireMayInteract(caller, original);
         if (original.visibility() != Visibility.PUBLIC) {
             throw new UnprocessableEntity("Followers-only posts cannot be reposted");
@@ -80,7 +51,7 @@ public class InteractionService {
         if (standing.isPresent()) {
             return standing.get();
         }
-        AccountRef actor = actor(caller);
+        AccountRef actor = accounts.refOf(caller.id(), caller.username());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Post repost = new Post(ids.next(), actor, "", "", Visibility.PUBLIC, null, null, null, original.id(),
@@ -107,9 +78,9 @@ public class InteractionService {
 
     /** Undoes the caller's repost of a post, if there is one; returns the original. */
     public Post unrepost(Caller caller, String id) {
-        Post original = target(caller, id);
+        Post original = audience.of(caller.id()).target(id);
         audience.requireActive(caller);
-        posts.findStandingRepost(repostKey(original.id(), caller.id())).ifPresent(this::undoRepost);
+        posts.findStandingRepost(repostKey(original.id(), caller.id())).ifPresent(this::undo);
         return posts.findById(original.id()).orElse(original);
     }
 
@@ -118,7 +89,7 @@ public class InteractionService {
      *
      * @return true if this call undid it
      */
-    public boolean undoRepost(Post repost) {
+    public boolean undo(Post repost) {
         Post original = posts.findById(repost.reblogOfId()).orElseThrow();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         OutgoingEvent event = events.event(Topics.INTERACTIONS, original.idString(), PostReposted.TYPE,
@@ -132,30 +103,13 @@ public class InteractionService {
         return true;
     }
 
-    /** The likes of a visible post, most recent first. */
-    public List<FavouriteRepository.Like> likes(String id, Long viewerId, PageRequest page) {
-        Post post = audience.of(viewerId).visible(posts.findById(PostService.parseId(id)));
-        return favourites.likesOf(post.id(), page);
-    }
-
     /** The standing reposts of a visible post, most recent first. */
     public List<Post> reposts(String id, Long viewerId, PageRequest page) {
-        Post post = audience.of(viewerId).visible(posts.findById(PostService.parseId(id)));
+        Post post = audience.of(viewerId).visiblePost(id);
         return posts.repostsOf(post.id(), page);
     }
 
-    /** The post an interaction is about: a visible post, or the original of a visible repost. */
-    private Post target(Caller caller, String id) {
-        Audience.Sight sight = audience.of(caller.id());
-        Post post = sight.visible(posts.findById(PostService.parseId(id)));
-        return post.isRepost() ? sight.visible(posts.findById(post.reblogOfId())) : post;
-    }
-
-    private AccountRef actor(Caller caller) {
-        return accounts.refOf(caller.id(), caller.username());
-    }
-
-    public static String repostKey(long originalId, long reposterId) {
+    private static String repostKey(long originalId, long reposterId) {
         return originalId + ":" + reposterId;
     }
 }

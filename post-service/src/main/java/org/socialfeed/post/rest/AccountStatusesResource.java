@@ -1,7 +1,6 @@
-package org.socialfeed.post.timeline;
+package org.socialfeed.post.rest;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,17 +12,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialfeed.post.account.AccountReplica;
-import org.socialfeed.post.http.Paged;
 import org.socialfeed.post.status.Audience;
+import org.socialfeed.post.status.AuthorTimeline;
 import org.socialfeed.post.status.Caller;
 import org.socialfeed.post.status.Post;
-import org.socialfeed.post.status.PostRepository;
-import org.socialfeed.post.status.PostService;
-import org.socialfeed.post.status.StatusViews;
 import org.socialfeed.support.paging.PageRequest;
-
-import java.util.List;
 
 /** An author's own timeline: their posts and reposts, newest first. */
 @Path("/api/v1/accounts/{id}/statuses")
@@ -31,16 +24,14 @@ import java.util.List;
 @Tag(name = "accounts")
 public class AccountStatusesResource {
 
-    private final PostRepository posts;
-    private final AccountReplica accounts;
+    private final AuthorTimeline timeline;
     private final Audience audience;
     private final StatusViews views;
     private final JsonWebToken token;
 
-    public AccountStatusesResource(PostRepository posts, AccountReplica accounts, Audience audience,
-                                   StatusViews views, JsonWebToken token) {
-        this.posts = posts;
-        this.accounts = accounts;
+    public AccountStatusesResource(AuthorTimeline timeline, Audience audience, StatusViews views,
+                                   JsonWebToken token) {
+        this.timeline = timeline;
         this.audience = audience;
         this.views = views;
         this.token = token;
@@ -56,16 +47,9 @@ public class AccountStatusesResource {
                              @QueryParam("exclude_replies") boolean excludeReplies,
                              @QueryParam("exclude_reblogs") boolean excludeReblogs,
                              @Context UriInfo uri) {
-        PageRequest page = PageRequest.parse(maxId, sinceId, minId, limit);
-        long authorId = PostService.parseId(id);
-        if (accounts.isSuspended(authorId)) {
-            throw new NotFoundException("Record not found");
-        }
         Audience.Sight sight = audience.of(Caller.idOrNull(token));
-        List<Post> found = sight.seesAuthor(authorId)
-                ? posts.byAuthor(authorId, page, sight.seesFollowersOnlyOf(authorId), excludeReplies, excludeReblogs)
-                : List.of();
-        return Paged.of(views.page(sight.visibleOnly(found), sight),
-                found.stream().map(Post::idString).toList(), uri);
+        AuthorTimeline.Page page = timeline.of(id, sight, PageRequest.parse(maxId, sinceId, minId, limit),
+                excludeReplies, excludeReblogs);
+        return Paged.of(views.page(page.visible(), sight), page.read().stream().map(Post::idString).toList(), uri);
     }
 }
