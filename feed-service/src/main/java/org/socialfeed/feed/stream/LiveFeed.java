@@ -23,11 +23,12 @@ public class LiveFeed {
 
     private final StatefulRedisConnection<String, String> redis;
     private final FeedConfig config;
-    private final SnowflakeIds eventIds = new SnowflakeIds();
+    private final SnowflakeIds eventIds;
 
-    public LiveFeed(StatefulRedisConnection<String, String> redis, FeedConfig config) {
+    public LiveFeed(StatefulRedisConnection<String, String> redis, FeedConfig config, SnowflakeIds eventIds) {
         this.redis = redis;
         this.config = config;
+        this.eventIds = eventIds;
     }
 
     /** New entries in these users' timelines. */

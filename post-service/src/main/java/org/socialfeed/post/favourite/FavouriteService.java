@@ -31,15 +31,16 @@ public class FavouriteService {
     private final AccountReplica accounts;
     private final Audience audience;
     private final PostEventOutbox events;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
     public FavouriteService(PostRepository posts, FavouriteRepository favourites, AccountReplica accounts,
-                            Audience audience, PostEventOutbox events) {
+                            Audience audience, PostEventOutbox events, SnowflakeIds ids) {
         this.posts = posts;
         this.favourites = favourites;
         this.accounts = accounts;
         this.audience = audience;
         this.events = events;
+        this.ids = ids;
     }
 
     /** Likes ({@code liked} true) or unlikes a post, or the original of a repost; returns the post as it is now. */

@@ -31,12 +31,13 @@ public class Composer {
     private final PostConfig config;
     private final AccountReplica accounts;
     private final ContentRenderer renderer;
-    private final SnowflakeIds mediaIds = new SnowflakeIds();
+    private final SnowflakeIds mediaIds;
 
-    public Composer(PostConfig config, AccountReplica accounts) {
+    public Composer(PostConfig config, AccountReplica accounts, SnowflakeIds mediaIds) {
         this.config = config;
         this.accounts = accounts;
         this.renderer = new ContentRenderer(config.publicUrl());
+        this.mediaIds = mediaIds;
     }
 
     public Composition compose(String status, List<MediaAttachmentRequest> mediaRequests) {

@@ -39,16 +39,17 @@ public class PostService {
     private final Composer composer;
     private final PostEventOutbox events;
     private final RepostService reposts;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
     public PostService(PostRepository posts, AccountReplica accounts, Audience audience, Composer composer,
-                       PostEventOutbox events, RepostService reposts) {
+                       PostEventOutbox events, RepostService reposts, SnowflakeIds ids) {
         this.posts = posts;
         this.accounts = accounts;
         this.audience = audience;
         this.composer = composer;
         this.events = events;
         this.reposts = reposts;
+        this.ids = ids;
     }
 
     /**

@@ -30,13 +30,15 @@ public class RepostService {
     private final AccountReplica accounts;
     private final Audience audience;
     private final PostEventOutbox events;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
-    public RepostService(PostRepository posts, AccountReplica accounts, Audience audience, PostEventOutbox events) {
+    public RepostService(PostRepository posts, AccountReplica accounts, Audience audience, PostEventOutbox events,
+                         SnowflakeIds ids) {
         this.posts = posts;
         this.accounts = accounts;
         this.audience = audience;
         this.events = events;
+        this.ids = ids;
     }
 
     /** Reposts a post; reposting it again returns the standing repost. Returns the repost. */

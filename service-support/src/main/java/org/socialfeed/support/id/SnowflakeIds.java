@@ -1,5 +1,7 @@
 package org.socialfeed.support.id;
 
+import jakarta.inject.Singleton;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -7,8 +9,10 @@ import java.time.Instant;
  * Time-ordered 64-bit ids that stay below 2^53, so a Redis sorted-set score (a double) holds them exactly
  * and JavaScript clients can parse them. Layout: 41 bits of milliseconds since 2025-01-01 (good until 2094),
  * then 12 bits of sequence. The sequence starts at a random point in its lower half every millisecond, so two instances rarely
- * pick the same id; stores that key on the id reject the rare clash and the caller retries.
+ * pick the same id; stores that key on the id reject the rare clash and the caller retries. One generator per
+ * process (a CDI singleton): two in one process could hand out the same id in the same millisecond.
  */
+@Singleton
 public final class SnowflakeIds {
 
     public static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");

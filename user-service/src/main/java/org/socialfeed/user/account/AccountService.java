@@ -44,16 +44,17 @@ public class AccountService {
     private final UserEventOutbox events;
     private final Event<AccountUnlocked> unlocked;
     private final Set<String> adminUsernames;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
     public AccountService(AccountRepository accounts, UserEventOutbox events, Event<AccountUnlocked> unlocked,
-                          UserServiceConfig.Admin config) {
+                          UserServiceConfig.Admin config, SnowflakeIds ids) {
         this.accounts = accounts;
         this.events = events;
         this.unlocked = unlocked;
         this.adminUsernames = config.usernames().orElse(List.of()).stream()
                 .map(name -> name.strip().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+        this.ids = ids;
     }
 
     public Account register(RegistrationRequest request) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.socialfeed.support.id.SnowflakeIds;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,10 +23,11 @@ public class BlockMuteStores {
     private final SwitchStore blocks;
     private final SwitchStore mutes;
 
-    public BlockMuteStores(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    public BlockMuteStores(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                           SnowflakeIds ids) {
         var db = client.getDatabase(database);
-        this.blocks = new SwitchStore(db.getCollection("blocks"), "block");
-        this.mutes = new SwitchStore(db.getCollection("mutes"), "mute");
+        this.blocks = new SwitchStore(db.getCollection("blocks"), "block", ids);
+        this.mutes = new SwitchStore(db.getCollection("mutes"), "mute", ids);
     }
 
     public SwitchStore blocks() {

@@ -37,12 +37,13 @@ public final class SwitchStore {
 
     private final MongoCollection<Document> collection;
     private final String prefix;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
-    SwitchStore(MongoCollection<Document> collection, String prefix) {
+    SwitchStore(MongoCollection<Document> collection, String prefix, SnowflakeIds ids) {
         this.collection = collection;
         this.prefix = prefix;
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("sourceId", "active"), Indexes.descending("seq")));
+        this.ids = ids;
     }
 
     public MongoCollection<Document> collection() {

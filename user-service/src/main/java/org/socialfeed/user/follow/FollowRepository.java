@@ -80,10 +80,12 @@ public class FollowRepository {
     }
 
     private final MongoCollection<Document> follows;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
-    public FollowRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    public FollowRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                            SnowflakeIds ids) {
         this.follows = client.getDatabase(database).getCollection("follows");
+        this.ids = ids;
     }
 
     @PostConstruct
