@@ -7,7 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.socialfeed.stack.LocalStack.Store;
+import org.socialfeed.stack.SocialfeedStack.Store;
 import org.socialfeed.stack.ServiceApp;
 
 import java.time.Duration;

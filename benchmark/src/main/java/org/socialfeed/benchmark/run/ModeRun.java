@@ -21,7 +21,7 @@ import org.socialfeed.benchmark.report.FanOutResult;
 import org.socialfeed.benchmark.report.ModeResult;
 import org.socialfeed.benchmark.report.Names;
 import org.socialfeed.benchmark.report.PhaseResult;
-import org.socialfeed.stack.LocalStack;
+import org.socialfeed.stack.SocialfeedStack;
 import org.socialfeed.stack.ServiceApp;
 import org.socialfeed.stack.StackSettings;
 
@@ -79,7 +79,7 @@ public final class ModeRun {
         Path data = projectRoot.resolve("benchmark/target/stack-" + mode.label());
         deleteRecursively(data);
         say("== mode " + mode.label() + ": " + mode.description() + " (" + environment + ")");
-        try (LocalStack stack = LocalStack.start(StackSettings.isolated(projectRoot, data)
+        try (SocialfeedStack stack = SocialfeedStack.start(StackSettings.isolated(projectRoot, data)
                 .withServices(SERVICES).withServiceEnvironment(environment), line -> say("  [stack] " + line))) {
             kafkaBootstrap = stack.kafkaBootstrap();
             HttpClient http = SocialApi.newHttpClient();

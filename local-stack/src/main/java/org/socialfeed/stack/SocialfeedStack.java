@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * configured), then the packaged services (all four unless the settings pick fewer), each waited on until {@code /q/health/ready} answers 200.
  * Closing it stops everything it started, in reverse order.
  */
-public final class LocalStack implements AutoCloseable {
+public final class SocialfeedStack implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
     private static final String JWT_ISSUER = "https://socialfeed.local";
@@ -45,14 +45,14 @@ public final class LocalStack implements AutoCloseable {
     private int redisPort;
     private int mongoPort;
 
-    private LocalStack(StackSettings settings, Consumer<String> say) {
+    private SocialfeedStack(StackSettings settings, Consumer<String> say) {
         this.settings = settings;
         this.say = say;
         this.logDirectory = settings.dataDirectory().resolve("logs");
     }
 
-    public static LocalStack start(StackSettings settings, Consumer<String> say) throws Exception {
-        LocalStack stack = new LocalStack(settings, say);
+    public static SocialfeedStack start(StackSettings settings, Consumer<String> say) throws Exception {
+        SocialfeedStack stack = new SocialfeedStack(settings, say);
         // whoever started the stack, its child processes end with this JVM, never orphaned
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         StackSettings settings = StackSettings.fromEnvironment(Path.of("").toAbsolutePath(), System::getenv);
-        LocalStack stack;
+        SocialfeedStack stack;
         try {
             stack = start(settings, System.out::println);
         } catch (IllegalStateException e) {
