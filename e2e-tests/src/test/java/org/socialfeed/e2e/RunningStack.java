@@ -1,7 +1,7 @@
 package org.socialfeed.e2e;
 
-import org.socialfeed.stack.SocialfeedStack;
 import org.socialfeed.stack.ServiceApp;
+import org.socialfeed.stack.SocialfeedStack;
 import org.socialfeed.stack.StackSettings;
 
 import java.nio.file.Files;

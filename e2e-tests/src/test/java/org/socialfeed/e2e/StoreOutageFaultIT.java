@@ -7,8 +7,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.socialfeed.stack.SocialfeedStack.Store;
 import org.socialfeed.stack.ServiceApp;
+import org.socialfeed.stack.SocialfeedStack.Store;
 
 import java.time.Duration;
 import java.util.ArrayList;

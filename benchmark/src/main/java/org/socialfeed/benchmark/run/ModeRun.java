@@ -20,8 +20,8 @@ import org.socialfeed.benchmark.report.FanOutResult;
 import org.socialfeed.benchmark.report.ModeResult;
 import org.socialfeed.benchmark.report.Names;
 import org.socialfeed.benchmark.report.PhaseResult;
-import org.socialfeed.stack.SocialfeedStack;
 import org.socialfeed.stack.ServiceApp;
+import org.socialfeed.stack.SocialfeedStack;
 import org.socialfeed.stack.StackSettings;
 
 import java.net.URI;
