@@ -8,6 +8,7 @@ import org.socialfeed.benchmark.report.ModeResult;
 import org.socialfeed.benchmark.report.Report;
 import org.socialfeed.benchmark.report.ReportWriter;
 import org.socialfeed.benchmark.report.Verdicts;
+import org.socialfeed.benchmark.run.BenchmarkOptions;
 import org.socialfeed.benchmark.run.FanOutMode;
 import org.socialfeed.benchmark.run.ModeRun;
 
@@ -39,7 +40,7 @@ public final class BenchmarkMain {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("Usage: bin/benchmark [--quick] [--name=value ...]");
-            BenchmarkOptions.HELP.forEach((name, help) -> System.err.printf("  --%-22s %s%n", name, help));
+            System.err.print(BenchmarkOptions.help());
             System.exit(2);
             return;
         }

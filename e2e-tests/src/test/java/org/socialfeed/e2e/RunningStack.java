@@ -1,7 +1,7 @@
 package org.socialfeed.e2e;
 
-import org.socialfeed.stack.LocalStack;
 import org.socialfeed.stack.ServiceApp;
+import org.socialfeed.stack.SocialfeedStack;
 import org.socialfeed.stack.StackSettings;
 
 import java.nio.file.Files;
@@ -23,14 +23,14 @@ final class RunningStack {
      */
     static final String UNTHROTTLED = "1000000";
 
-    private static LocalStack stack;
+    private static SocialfeedStack stack;
     private static Path data;
     private static Client admin;
 
     private RunningStack() {
     }
 
-    static synchronized LocalStack get() {
+    static synchronized SocialfeedStack get() {
         if (stack == null) {
             try {
                 Path root = Path.of(System.getProperty("socialfeed.project.root", "..")).toAbsolutePath().normalize();
@@ -41,7 +41,7 @@ final class RunningStack {
                         "SOCIAL_RATE_LIMIT_WRITES_PER_ADDRESS", UNTHROTTLED,
                         // the webhook tests deliver to receivers on this machine
                         "SOCIAL_WEBHOOKS_ALLOW_PRIVATE_NETWORK", "true"));
-                stack = LocalStack.start(settings, line -> System.out.println("[stack] " + line));
+                stack = SocialfeedStack.start(settings, line -> System.out.println("[stack] " + line));
             } catch (Exception e) {
                 throw new IllegalStateException("The local stack did not start", e);
             }

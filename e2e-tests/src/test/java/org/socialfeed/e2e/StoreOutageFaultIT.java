@@ -7,8 +7,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.socialfeed.stack.LocalStack.Store;
 import org.socialfeed.stack.ServiceApp;
+import org.socialfeed.stack.SocialfeedStack.Store;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ class StoreOutageFaultIT {
         Client author = Client.registerAndLogIn("mongo_author");
         Client fan = Client.registerAndLogIn("mongo_fan");
         fan.on(ServiceApp.USER).post("/api/v1/accounts/" + author.id + "/follow").then().statusCode(200);
-        RunningStack.get().stopStore(Store.MONGO, false);
+        RunningStack.get().stopStore(Store.MONGO_STAND_IN, false);
         List<Response> refused = new ArrayList<>();
         try {
             refused.add(author.on(ServiceApp.POST).config(Workload.timeouts()).contentType(ContentType.JSON)
@@ -113,7 +113,7 @@ class StoreOutageFaultIT {
             refused.add(author.on(ServiceApp.NOTIFICATION).config(Workload.timeouts()).contentType(ContentType.JSON)
                     .body(Map.of("url", "http://127.0.0.1:9/hook")).post("/api/v1/webhooks"));
         } finally {
-            start(Store.MONGO);
+            start(Store.MONGO_STAND_IN);
         }
         for (Response response : refused) {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);

@@ -112,7 +112,7 @@ class FanOutAndMemoryTest {
         assertThat(redis.sync().zcard(key)).isEqualTo(800);
         assertThat(redis.sync().objectEncoding(key)).isIn("ziplist", "listpack");
         long compact = memoryUsage(key);
-        assertThat(compact).isLessThan(24 * 800); // DESIGN.md: about 21 bytes an entry
+        assertThat(compact).isLessThan(24 * 800); // docs/MEASUREMENTS.md: about 21 bytes an entry
 
         // the same timeline in the default skiplist encoding, for comparison
         Map<String, String> before = redis.sync().configGet("zset-max-ziplist-entries");

@@ -17,7 +17,7 @@ public final class RedisNode {
 
     /**
      * Timelines are capped at 800 entries; keeping sorted sets of that size in the compact encoding takes about
-     * a sixth of the memory (see DESIGN.md). The 6.2 name is also accepted by Redis 7 as an alias.
+     * a sixth of the memory (see docs/MEASUREMENTS.md). The 6.2 name is also accepted by Redis 7 as an alias.
      */
     public static final String COMPACT_ZSET_LIMIT = "1024";
 

@@ -2,11 +2,16 @@ package org.socialfeed.notification;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.socialfeed.notification.webhook.WebhookSigner;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP webhook receiver on localhost. It verifies each request's Standard Webhooks signature with the
- * secret it is given, answers 500 to the first {@code failuresBeforeSuccess} requests, and can hang until released.
+ * secret it is given, as the specification tells a receiver to and without the service's own signer, answers 500
+ * to the first {@code failuresBeforeSuccess} requests, and can hang until released.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -73,7 +79,7 @@ final class WebhookReceiver implements AutoCloseable {
         String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
         String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
         boolean valid = secret != null && id != null && timestamp != null && signature != null
-                && signature.equals(WebhookSigner.sign(secret, id, Long.parseLong(timestamp), body));
+                && verify(id + "." + timestamp + "." + body, signature);
         try {
             release.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -83,6 +89,25 @@ final class WebhookReceiver implements AutoCloseable {
         received.add(new Received(id, timestamp, signature, body, valid, answer));
         exchange.sendResponseHeaders(answer, -1);
         exchange.close();
+    }
+
+    /**
+     * Standard Webhooks verification: the key is the base64 after {@code whsec_}, the header lists space-separated
+     * {@code v1,<base64 HMAC-SHA256>} signatures, and one of them must equal the HMAC of the signed content.
+     */
+    private boolean verify(String signedContent, String signatureHeader) {
+        byte[] expected;
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            expected = hmac.doFinal(signedContent.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return Arrays.stream(signatureHeader.split(" ")).filter(candidate -> candidate.startsWith("v1,"))
+                .anyMatch(candidate -> MessageDigest.isEqual(expected,
+                        Base64.getDecoder().decode(candidate.substring("v1,".length()))));
     }
 
     @Override

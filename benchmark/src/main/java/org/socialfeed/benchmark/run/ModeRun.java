@@ -1,7 +1,6 @@
 package org.socialfeed.benchmark.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.socialfeed.benchmark.BenchmarkOptions;
 import org.socialfeed.benchmark.api.Account;
 import org.socialfeed.benchmark.api.SocialApi;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
@@ -21,8 +20,8 @@ import org.socialfeed.benchmark.report.FanOutResult;
 import org.socialfeed.benchmark.report.ModeResult;
 import org.socialfeed.benchmark.report.Names;
 import org.socialfeed.benchmark.report.PhaseResult;
-import org.socialfeed.stack.LocalStack;
 import org.socialfeed.stack.ServiceApp;
+import org.socialfeed.stack.SocialfeedStack;
 import org.socialfeed.stack.StackSettings;
 
 import java.net.URI;
@@ -32,10 +31,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
@@ -45,12 +42,6 @@ import java.util.stream.Stream;
  */
 public final class ModeRun {
 
-    /**
-     * The services the load touches. notification-service is left out: on the local MongoDB stand-in (which ignores
-     * non-unique indexes) it would spend both cores scanning collections for the graph's 150k+ follow events, work a
-     * real MongoDB answers from its indexes, and every figure here would measure that instead (see README).
-     */
-    public static final Set<ServiceApp> SERVICES = EnumSet.of(ServiceApp.USER, ServiceApp.POST, ServiceApp.FEED);
     private static final int DELIVERY_PROBE_EVERY = 50;
     /** Longest wait for the consumers to catch up before a phase (they commit every 5 s). */
     private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(90);
@@ -79,8 +70,8 @@ public final class ModeRun {
         Path data = projectRoot.resolve("benchmark/target/stack-" + mode.label());
         deleteRecursively(data);
         say("== mode " + mode.label() + ": " + mode.description() + " (" + environment + ")");
-        try (LocalStack stack = LocalStack.start(StackSettings.isolated(projectRoot, data)
-                .withServices(SERVICES).withServiceEnvironment(environment), line -> say("  [stack] " + line))) {
+        try (SocialfeedStack stack = SocialfeedStack.start(StackSettings.isolated(projectRoot, data)
+                .withServices(BenchmarkOptions.SERVICES).withServiceEnvironment(environment), line -> say("  [stack] " + line))) {
             kafkaBootstrap = stack.kafkaBootstrap();
             HttpClient http = SocialApi.newHttpClient();
             SocialApi api = new SocialApi(http, json, stack.serviceUrl(ServiceApp.USER),

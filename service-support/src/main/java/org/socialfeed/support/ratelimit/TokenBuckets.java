@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * One token bucket per caller key: {@code capacity} tokens that refill evenly over {@code window}, one taken per
- * request. In memory, so each instance counts only the requests it serves (see ADR 6). At most {@code maxKeys}
+ * request. In memory, so each instance counts only the requests it serves (see ADR 8). At most {@code maxKeys}
  * buckets are kept; the least recently used are dropped, which can only make a caller's limit more lenient.
  */
 public final class TokenBuckets {

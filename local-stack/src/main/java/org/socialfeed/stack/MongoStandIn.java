@@ -15,16 +15,16 @@ import java.util.concurrent.CountDownLatch;
  * A MongoDB-wire-protocol server (mongo-java-server, H2 backend, data on disk) as its own process, so it can be
  * stopped and restarted like a real mongod. Production points the services at a real MongoDB instead.
  */
-public final class MongoNode {
+public final class MongoStandIn {
 
-    private MongoNode() {
+    private MongoStandIn() {
     }
 
     public static ManagedProcess start(int port, Path dataDirectory, Path logDirectory, String classpath)
             throws IOException {
         Files.createDirectories(dataDirectory);
-        ManagedProcess process = ManagedProcess.start("mongo", List.of(Java.executable(), "-Xmx512m",
-                        "-cp", classpath, MongoNode.class.getName(), String.valueOf(port),
+        ManagedProcess process = ManagedProcess.start("mongo-stand-in", List.of(Java.executable(), "-Xmx512m",
+                        "-cp", classpath, MongoStandIn.class.getName(), String.valueOf(port),
                         dataDirectory.resolve("mongo.mv").toString()),
                 Map.of(), logDirectory);
         process.awaitReady(() -> Ports.isListening("127.0.0.1", port), Duration.ofSeconds(30));

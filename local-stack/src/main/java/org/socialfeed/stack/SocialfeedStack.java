@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * configured), then the packaged services (all four unless the settings pick fewer), each waited on until {@code /q/health/ready} answers 200.
  * Closing it stops everything it started, in reverse order.
  */
-public final class LocalStack implements AutoCloseable {
+public final class SocialfeedStack implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
     private static final String JWT_ISSUER = "https://socialfeed.local";
@@ -45,14 +45,14 @@ public final class LocalStack implements AutoCloseable {
     private int redisPort;
     private int mongoPort;
 
-    private LocalStack(StackSettings settings, Consumer<String> say) {
+    private SocialfeedStack(StackSettings settings, Consumer<String> say) {
         this.settings = settings;
         this.say = say;
         this.logDirectory = settings.dataDirectory().resolve("logs");
     }
 
-    public static LocalStack start(StackSettings settings, Consumer<String> say) throws Exception {
-        LocalStack stack = new LocalStack(settings, say);
+    public static SocialfeedStack start(StackSettings settings, Consumer<String> say) throws Exception {
+        SocialfeedStack stack = new SocialfeedStack(settings, say);
         // whoever started the stack, its child processes end with this JVM, never orphaned
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         StackSettings settings = StackSettings.fromEnvironment(Path.of("").toAbsolutePath(), System::getenv);
-        LocalStack stack;
+        SocialfeedStack stack;
         try {
             stack = start(settings, System.out::println);
         } catch (IllegalStateException e) {
@@ -141,8 +141,8 @@ public final class LocalStack implements AutoCloseable {
             case KAFKA -> kafka = track(KafkaNode.start(kafkaPort, kafkaControllerPort, data.resolve("kafka"),
                     logDirectory, Java.classpath()));
             case REDIS -> redis = track(RedisNode.start(redisPort, data.resolve("redis"), logDirectory));
-            case MONGO -> mongo = track(MongoNode.start(mongoPort, data.resolve("mongo"), logDirectory,
-                    Java.classpath()));
+            case MONGO_STAND_IN -> mongo = track(MongoStandIn.start(mongoPort, data.resolve("mongo"),
+                    logDirectory, Java.classpath()));
         }
     }
 
@@ -150,7 +150,7 @@ public final class LocalStack implements AutoCloseable {
         ManagedProcess process = switch (store) {
             case KAFKA -> kafka;
             case REDIS -> redis;
-            case MONGO -> mongo;
+            case MONGO_STAND_IN -> mongo;
         };
         if (process == null) {
             throw new IllegalStateException(store + " is external: the stack did not start it");
@@ -159,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The stores the stack starts itself (unless external ones are configured). */
-    public enum Store { KAFKA, REDIS, MONGO }
+    public enum Store { KAFKA, REDIS, MONGO_STAND_IN }
 
     public String summary() {
         StringBuilder text = new StringBuilder("\nsocialfeed is up:\n");
@@ -169,7 +169,14 @@ public final class LocalStack implements AutoCloseable {
         }
         text.append(String.format("  %-21s %s%s%n", "kafka", kafkaBootstrap, kafka == null ? " (external)" : ""));
         text.append(String.format("  %-21s %s%s%n", "redis", redisUri, redis == null ? " (external)" : ""));
-        text.append(String.format("  %-21s %s%s%n", "mongodb", mongoUri, mongo == null ? " (external)" : ""));
+        if (mongo == null) {
+            text.append(String.format("  %-21s %s (external)%n", "mongodb", mongoUri));
+        } else {
+            text.append(String.format("  %-21s %s%n", "mongodb stand-in", mongoUri)).append("""
+                      The local store is mongo-java-server, a MongoDB-protocol stand-in, not MongoDB.
+                      Production points QUARKUS_MONGODB_CONNECTION_STRING at a real MongoDB.
+                    """);
+        }
         text.append("Data and logs: ").append(settings.dataDirectory()).append("\nPress Ctrl-C to stop everything.");
         return text.toString();
     }
@@ -239,9 +246,9 @@ public final class LocalStack implements AutoCloseable {
         }
         mongoUri = settings.externalMongo();
         if (mongoUri == null) {
-            say.accept("Starting the MongoDB-protocol server on 127.0.0.1:" + mongoPort + "...");
-            mongo = track(MongoNode.start(mongoPort, data.resolve("mongo"), logDirectory, classpath));
-            mongoUri = MongoNode.connectionString(mongoPort);
+            say.accept("Starting the MongoDB-protocol stand-in (mongo-java-server) on 127.0.0.1:" + mongoPort + "...");
+            mongo = track(MongoStandIn.start(mongoPort, data.resolve("mongo"), logDirectory, classpath));
+            mongoUri = MongoStandIn.connectionString(mongoPort);
         }
     }
 
