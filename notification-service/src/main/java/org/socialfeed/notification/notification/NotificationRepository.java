@@ -17,6 +17,7 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.paging.PageRequest;
+import org.socialfeed.support.outbox.OutboxOwner;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +33,7 @@ import java.util.Set;
  * notification (by the unique {@code dedupKey}) and does not create it again.
  */
 @ApplicationScoped
-public class NotificationRepository {
+public class NotificationRepository implements OutboxOwner {
 
     static final String DISMISSED = "dismissed";
     static final String UNDONE = "undone";
@@ -55,6 +56,11 @@ public class NotificationRepository {
         notifications.createIndex(Indexes.ascending("recipientId", "undoKey"));
         notifications.createIndex(Indexes.ascending("actorId"));
         notifications.createIndex(Indexes.ascending("statusId"));
+    }
+
+    @Override
+    public List<MongoCollection<Document>> outboxCollections() {
+        return List.of(collection());
     }
 
     public MongoCollection<Document> collection() {

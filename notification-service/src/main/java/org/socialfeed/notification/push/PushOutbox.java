@@ -1,18 +1,17 @@
 package org.socialfeed.notification.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
+import io.quarkus.arc.All;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
-import org.bson.Document;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.socialfeed.events.PushNotification;
 import org.socialfeed.events.Topics;
 import org.socialfeed.notification.notification.Notification;
-import org.socialfeed.notification.notification.NotificationRepository;
 import org.socialfeed.support.events.OutgoingEvent;
+import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.outbox.OutboxPublisher;
 
 import java.util.List;
@@ -26,20 +25,13 @@ public class PushOutbox extends OutboxPublisher {
 
     public static final String CHANNEL = "push";
 
-    private final NotificationRepository notifications;
     private final DeviceRepository devices;
 
     public PushOutbox(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                      Emitter<String> emitter, ObjectMapper json, NotificationRepository notifications,
+                      Emitter<String> emitter, ObjectMapper json, @All List<OutboxOwner> owners,
                       DeviceRepository devices) {
-        super(emitter, "notification-service", json);
-        this.notifications = notifications;
+        super(emitter, "notification-service", json, owners);
         this.devices = devices;
-    }
-
-    @Override
-    protected List<MongoCollection<Document>> outboxCollections() {
-        return List.of(notifications.collection());
     }
 
     /** The push records for a notification about to be stored: one per device of the recipient. */

@@ -1,10 +1,8 @@
 package org.socialfeed.post.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
-import org.bson.Document;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -20,17 +18,9 @@ public class PostEventOutbox extends OutboxPublisher {
 
     public static final String CHANNEL = "events";
 
-    private final List<OutboxOwner> owners;
-
     public PostEventOutbox(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                            Emitter<String> emitter, ObjectMapper json, @All List<OutboxOwner> owners) {
-        super(emitter, "post-service", json);
-        this.owners = owners;
-    }
-
-    @Override
-    protected List<MongoCollection<Document>> outboxCollections() {
-        return owners.stream().map(OutboxOwner::collection).toList();
+        super(emitter, "post-service", json, owners);
     }
 
     @Scheduled(every = "${social.outbox.sweep-interval}", delayed = "5s", // after the Kafka emitter is connected

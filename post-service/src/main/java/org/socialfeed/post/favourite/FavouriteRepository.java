@@ -59,6 +59,10 @@ public class FavouriteRepository implements OutboxOwner {
     }
 
     @Override
+    public List<MongoCollection<Document>> outboxCollections() {
+        return List.of(collection());
+    }
+
     public MongoCollection<Document> collection() {
         return favourites;
     }

@@ -66,6 +66,10 @@ public class PostRepository implements OutboxOwner {
     }
 
     @Override
+    public List<MongoCollection<Document>> outboxCollections() {
+        return List.of(collection());
+    }
+
     public MongoCollection<Document> collection() {
         return posts;
     }

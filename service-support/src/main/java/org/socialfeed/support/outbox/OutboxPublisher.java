@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 
 /**
  * What a service that publishes events extends: it encodes events for the outbox, publishes a document's events
- * right after the write, and sweeps its outbox collections for what is left. The subclass supplies the emitter,
- * the collections, and the schedule of {@link #sweepAll()}.
+ * right after the write, and sweeps the collections of every {@link OutboxOwner} for what is left. The subclass
+ * supplies the emitter (its channel is configured per service) and the schedule of {@link #sweepAll()}.
  */
 public abstract class OutboxPublisher {
 
@@ -26,19 +26,18 @@ public abstract class OutboxPublisher {
 
     private final EventCodec codec;
     private final Outbox outbox;
+    private final List<OutboxOwner> owners;
 
     protected OutboxPublisher(org.eclipse.microprofile.reactive.messaging.Emitter<String> emitter, String source,
-                              ObjectMapper json) {
+                              ObjectMapper json, List<OutboxOwner> owners) {
         this.codec = new EventCodec(json);
+        this.owners = owners;
         this.outbox = new Outbox(new KafkaEventSender(emitter, source), Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "outbox-" + source);
             thread.setDaemon(true);
             return thread;
         }));
     }
-
-    /** The collections whose documents carry an outbox. */
-    protected abstract List<MongoCollection<Document>> outboxCollections();
 
     public OutgoingEvent event(String topic, String key, String type, Object payload) {
         return codec.encode(topic, key, type, payload);
@@ -55,7 +54,8 @@ public abstract class OutboxPublisher {
 
     /** Republishes events left behind by a broker outage or a crash. */
     public void sweepAll() {
-        for (MongoCollection<Document> collection : outboxCollections()) {
+        for (MongoCollection<Document> collection : owners.stream()
+                .flatMap(owner -> owner.outboxCollections().stream()).toList()) {
             try {
                 int documents = outbox.sweep(collection, IN_FLIGHT, SWEEP_BATCH);
                 if (documents > 0) {

@@ -20,6 +20,7 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.support.outbox.OutboxOwner;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Startup
-public class AccountRepository {
+public class AccountRepository implements OutboxOwner {
 
     public static final String FOLLOWERS_COUNT = "followersCount";
     public static final String FOLLOWING_COUNT = "followingCount";
@@ -61,6 +62,11 @@ public class AccountRepository {
     void createIndexes() {
         accounts.createIndex(Indexes.ascending("usernameLower"), new IndexOptions().unique(true));
         accounts.createIndex(Indexes.ascending("emailLower"), new IndexOptions().unique(true));
+    }
+
+    @Override
+    public List<MongoCollection<Document>> outboxCollections() {
+        return List.of(collection());
     }
 
     public MongoCollection<Document> collection() {

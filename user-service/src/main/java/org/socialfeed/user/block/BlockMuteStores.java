@@ -1,10 +1,13 @@
 package org.socialfeed.user.block;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.support.id.SnowflakeIds;
+import org.socialfeed.support.outbox.OutboxOwner;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +21,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Startup
-public class BlockMuteStores {
+public class BlockMuteStores implements OutboxOwner {
 
     private final SwitchStore blocks;
     private final SwitchStore mutes;
@@ -28,6 +31,11 @@ public class BlockMuteStores {
         var db = client.getDatabase(database);
         this.blocks = new SwitchStore(db.getCollection("blocks"), "block", ids);
         this.mutes = new SwitchStore(db.getCollection("mutes"), "mute", ids);
+    }
+
+    @Override
+    public List<MongoCollection<Document>> outboxCollections() {
+        return List.of(blocks.collection(), mutes.collection());
     }
 
     public SwitchStore blocks() {

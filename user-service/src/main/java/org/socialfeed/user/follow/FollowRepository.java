@@ -22,6 +22,7 @@ import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.paging.PageRequest;
+import org.socialfeed.support.outbox.OutboxOwner;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Startup
-public class FollowRepository {
+public class FollowRepository implements OutboxOwner {
 
     public static final String ACCEPTED = "accepted";
     public static final String REQUESTED = "requested";
@@ -94,6 +95,11 @@ public class FollowRepository {
         follows.createIndex(Indexes.compoundIndex(Indexes.ascending("followeeId", "state"), Indexes.descending("seq")));
         follows.createIndex(Indexes.compoundIndex(Indexes.ascending("followerId", "state"), Indexes.descending("seq")));
         follows.createIndex(Indexes.ascending(PENDING_COUNTS + ".createdAt"), new IndexOptions().sparse(true));
+    }
+
+    @Override
+    public List<MongoCollection<Document>> outboxCollections() {
+        return List.of(collection());
     }
 
     public MongoCollection<Document> collection() {
