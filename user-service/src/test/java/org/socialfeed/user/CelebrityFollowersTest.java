@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.user.account.Account;
 import org.socialfeed.user.account.AccountRepository;
-import org.socialfeed.user.follow.FollowRepository;
+import org.socialfeed.user.graph.FollowRepository;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

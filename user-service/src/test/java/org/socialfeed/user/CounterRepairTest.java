@@ -7,7 +7,7 @@ import org.socialfeed.events.FollowCreated;
 import org.socialfeed.events.Topics;
 import org.socialfeed.user.account.AccountRepository;
 import org.socialfeed.user.events.UserEventOutbox;
-import org.socialfeed.user.follow.FollowRepository;
+import org.socialfeed.user.graph.FollowRepository;
 
 import java.time.Duration;
 import java.time.Instant;

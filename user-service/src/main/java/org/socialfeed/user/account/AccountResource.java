@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,34 +17,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.support.mastodon.AccountView;
-import org.socialfeed.user.auth.Caller;
-import org.socialfeed.user.auth.TokenIssuer;
-import org.socialfeed.user.auth.TokenView;
 
-/** Mastodon's accounts API: register, look up, and the caller's own account. */
+/** Mastodon's accounts API: look up, and the caller's own account (registration: {@code auth/RegistrationResource}). */
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "accounts")
 public class AccountResource {
 
     private final AccountService accounts;
-    private final TokenIssuer tokens;
     private final Caller caller;
 
-    public AccountResource(AccountService accounts, TokenIssuer tokens, Caller caller) {
+    public AccountResource(AccountService accounts, Caller caller) {
         this.accounts = accounts;
-        this.tokens = tokens;
         this.caller = caller;
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an account", description = "Returns a token for the new account, as Mastodon "
-            + "does. Differs from Mastodon: no app token is needed; display_name may be given at once. Username: "
-            + "1-30 letters, digits or underscores, unique ignoring case. Password: 8-128 characters (at most 72 "
-            + "bytes), not containing the username, at least 4 different characters.")
-    public TokenView register(@Valid @NotNull(message = "a JSON body is required") RegistrationRequest request) {
-        return tokens.issue(accounts.register(request));
     }
 
     @GET

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.user.account.Account;
 import org.socialfeed.user.account.AccountService;
-import org.socialfeed.user.auth.Caller;
+import org.socialfeed.user.account.Caller;
 
 /**
  * The part of Mastodon's admin API this service has: suspending and reinstating accounts. Only for the "admin" role,

@@ -1,5 +1,7 @@
 package org.socialfeed.user.block;
 
+import org.socialfeed.user.graph.SwitchStore;
+import org.socialfeed.user.graph.BlockMuteStores;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.support.paging.PageRequest;
 import org.socialfeed.user.account.AccountPage;
 import org.socialfeed.user.account.AccountService;
-import org.socialfeed.user.auth.Caller;
+import org.socialfeed.user.account.Caller;
 
 import java.util.List;
 import java.util.Set;

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialfeed.user.auth.Caller;
-import org.socialfeed.user.follow.RelationshipView;
+import org.socialfeed.user.account.Caller;
+import org.socialfeed.user.graph.RelationshipView;
 import org.socialfeed.user.web.OptionsBody;
 
 

@@ -1,5 +1,7 @@
 package org.socialfeed.user.block;
 
+import org.socialfeed.user.graph.SwitchStore;
+import org.socialfeed.user.graph.BlockMuteStores;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
@@ -14,8 +16,8 @@ import org.socialfeed.user.account.AccountService;
 import org.socialfeed.user.config.UserServiceConfig;
 import org.socialfeed.user.events.UserEventOutbox;
 import org.socialfeed.user.follow.FollowService;
-import org.socialfeed.user.follow.RelationshipService;
-import org.socialfeed.user.follow.RelationshipView;
+import org.socialfeed.user.graph.RelationshipService;
+import org.socialfeed.user.graph.RelationshipView;
 
 import java.time.Duration;
 import java.time.Instant;

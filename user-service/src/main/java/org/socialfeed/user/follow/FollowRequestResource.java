@@ -1,5 +1,7 @@
 package org.socialfeed.user.follow;
 
+import org.socialfeed.user.graph.RelationshipView;
+import org.socialfeed.user.graph.FollowRepository;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.support.paging.PageRequest;
-import org.socialfeed.user.auth.Caller;
+import org.socialfeed.user.account.Caller;
 
 /** Mastodon's follow requests: the owner of a locked account sees, authorizes and rejects who asks to follow it. */
 @Path("/api/v1/follow_requests")

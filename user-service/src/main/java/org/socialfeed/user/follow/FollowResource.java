@@ -1,5 +1,11 @@
 package org.socialfeed.user.follow;
 
+import org.socialfeed.user.graph.FollowOptions;
+
+import org.socialfeed.user.graph.RelationshipView;
+import org.socialfeed.user.graph.RelationshipService;
+import org.socialfeed.user.graph.Follow;
+import org.socialfeed.user.graph.FollowRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Size;
@@ -20,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.support.paging.PageRequest;
 import org.socialfeed.user.account.AccountService;
-import org.socialfeed.user.auth.Caller;
+import org.socialfeed.user.account.Caller;
 import org.socialfeed.user.web.OptionsBody;
 
 import java.util.ArrayList;

@@ -1,5 +1,12 @@
 package org.socialfeed.user.follow;
 
+import org.socialfeed.user.graph.FollowOptions;
+
+import org.socialfeed.user.graph.RelationshipView;
+import org.socialfeed.user.graph.RelationshipService;
+import org.socialfeed.user.graph.FollowCounts;
+import org.socialfeed.user.graph.Follow;
+import org.socialfeed.user.graph.FollowRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ForbiddenException;
@@ -16,7 +23,7 @@ import org.socialfeed.user.account.AccountPage;
 import org.socialfeed.user.account.AccountRepository;
 import org.socialfeed.user.account.AccountService;
 import org.socialfeed.user.account.AccountUnlocked;
-import org.socialfeed.user.block.BlockMuteStores;
+import org.socialfeed.user.graph.BlockMuteStores;
 import org.socialfeed.user.events.UserEventOutbox;
 
 import java.time.Instant;

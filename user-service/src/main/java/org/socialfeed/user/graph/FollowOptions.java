@@ -1,5 +1,6 @@
-package org.socialfeed.user.follow;
+package org.socialfeed.user.graph;
 
+import org.socialfeed.user.graph.Follow;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -11,16 +12,16 @@ public record FollowOptions(@JsonProperty("notify") Boolean notifyPosts, @JsonPr
     public static final FollowOptions NONE = new FollowOptions(null, null);
 
     /** These options filled in from {@code current} (or the defaults when there is no follow yet). */
-    FollowOptions resolvedAgainst(Follow current) {
+    public FollowOptions resolvedAgainst(Follow current) {
         return new FollowOptions(notifyPosts != null ? notifyPosts : current != null && current.notifying(),
                 reblogs != null ? reblogs : current == null || current.reblogs());
     }
 
-    boolean notifyOfPosts() {
+    public boolean notifyOfPosts() {
         return Boolean.TRUE.equals(notifyPosts);
     }
 
-    boolean showReblogs() {
+    public boolean showReblogs() {
         return !Boolean.FALSE.equals(reblogs);
     }
 }

@@ -1,4 +1,4 @@
-package org.socialfeed.user.block;
+package org.socialfeed.user.graph;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -111,12 +111,12 @@ public final class SwitchStore {
         return found;
     }
 
-    void unset(String id, String field) {
+    public void unset(String id, String field) {
         collection.updateOne(Filters.eq("_id", id), Updates.unset(field));
     }
 
     /** Documents carrying {@code mark} written before {@code olderThan}: work a crash left unfinished. */
-    List<Document> marked(String mark, Instant olderThan, int limit) {
+    public List<Document> marked(String mark, Instant olderThan, int limit) {
         List<Document> found = new ArrayList<>();
         collection.find(Filters.and(Filters.eq(mark, true), Filters.lt("updatedAt", Date.from(olderThan))))
                 .projection(READ).limit(limit).forEach(found::add);

@@ -1,4 +1,4 @@
-package org.socialfeed.user.follow;
+package org.socialfeed.user.graph;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

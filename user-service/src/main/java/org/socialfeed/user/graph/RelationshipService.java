@@ -1,9 +1,8 @@
-package org.socialfeed.user.follow;
+package org.socialfeed.user.graph;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.socialfeed.user.account.AccountRepository;
-import org.socialfeed.user.block.BlockMuteStores;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

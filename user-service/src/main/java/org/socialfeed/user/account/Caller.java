@@ -1,4 +1,4 @@
-package org.socialfeed.user.auth;
+package org.socialfeed.user.account;
 
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package org.socialfeed.user.follow;
+package org.socialfeed.user.graph;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class FollowCounts {
         this.repairAfter = config.after();
     }
 
-    void apply(long followerId, long followeeId, FollowRepository.Change change) {
+    public void apply(long followerId, long followeeId, FollowRepository.Change change) {
         if (change.countOperation() != null) {
             apply(followerId, followeeId, change.countOperation(), change.countDelta());
         }

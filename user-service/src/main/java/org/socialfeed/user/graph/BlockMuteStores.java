@@ -1,4 +1,4 @@
-package org.socialfeed.user.block;
+package org.socialfeed.user.graph;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;

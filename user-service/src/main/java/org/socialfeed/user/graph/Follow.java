@@ -1,4 +1,4 @@
-package org.socialfeed.user.follow;
+package org.socialfeed.user.graph;
 
 /**
  * One (follower, followee) pair as stored. {@code seq} is the id of the current follow (or request), assigned when
