@@ -72,12 +72,18 @@ class OverlayManifestsTest {
                 Map.entry("/api/v1/follow_requests/7/authorize", "user-service"),
                 Map.entry("/api/v1/blocks", "user-service"),
                 Map.entry("/api/v1/mutes", "user-service"),
+                Map.entry("/api/v1/instance", "user-service"),
+                Map.entry("/api/v1/instance/rules", "user-service"),
+                Map.entry("/api/v2/instance", "user-service"),
                 Map.entry("/api/v1/statuses", "post-service"),
                 Map.entry("/api/v1/statuses/42/favourite", "post-service"),
                 Map.entry("/api/v1/timelines/home", "feed-service"),
                 Map.entry("/api/v1/streaming/home", "feed-service"),
                 Map.entry("/api/v1/notifications", "notification-service"),
                 Map.entry("/api/v1/notifications/3/dismiss", "notification-service"),
+                Map.entry("/api/v2/notifications", "notification-service"),
+                Map.entry("/api/v2/notifications/unread_count", "notification-service"),
+                Map.entry("/api/v2/notifications/policy", "notification-service"),
                 Map.entry("/api/v1/markers", "notification-service"),
                 Map.entry("/api/v1/streaming/notifications", "notification-service"),
                 Map.entry("/api/v1/push/subscription", "notification-service"),
@@ -85,7 +91,8 @@ class OverlayManifestsTest {
         assertAll(expected.entrySet().stream().map(e -> () -> assertThat(router.route(e.getKey()))
                 .as("route of %s", e.getKey())
                 .hasValueSatisfying(r -> assertThat(r.service()).isEqualTo(e.getValue()))));
-        for (String unrouted : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/api/v1/accountsettings", "/api/v1/statusesx")) {
+        for (String unrouted : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/api/v1/accountsettings", "/api/v1/statusesx",
+                "/api/v1/instances")) {
             assertThat(router.route(unrouted)).as("%s must not be routed", unrouted).isEmpty();
         }
         for (String stream : List.of("/api/v1/streaming/home", "/api/v1/streaming/notifications")) {

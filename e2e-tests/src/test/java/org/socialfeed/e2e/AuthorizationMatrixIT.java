@@ -158,6 +158,12 @@ class AuthorizationMatrixIT {
                 // notification-service
                 row("own notifications", ServiceApp.NOTIFICATION, "GET", "/api/v1/notifications", null,
                         401, 200, 200, 200, s(200, 403), 200),
+                row("own grouped unread count", ServiceApp.NOTIFICATION, "GET", "/api/v2/notifications/unread_count",
+                        null, 401, 200, 200, 200, s(200, 403), 200),
+                row("own read markers", ServiceApp.NOTIFICATION, "GET",
+                        "/api/v1/markers?timeline[]=home&timeline[]=notifications", null, 401, 200, 200, 200, s(200, 403), 200),
+                row("move own home marker", ServiceApp.NOTIFICATION, "POST", "/api/v1/markers",
+                        "{\"home\":{\"last_read_id\":\"" + publicPost + "\"}}", 401, 200, 200, 200, s(200, 403), 200),
                 row("someone's notification", ServiceApp.NOTIFICATION, "GET", "/api/v1/notifications/" + notificationId,
                         null, 401, 404, 200, 404, s(403, 404), 404),
                 row("dismiss someone's notification", ServiceApp.NOTIFICATION, "POST",

@@ -19,6 +19,7 @@ import org.socialfeed.testing.SharedInfrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +106,24 @@ final class EventFeed {
     static String like(AccountRef actor, String postId, AccountRef author) {
         return send(Topics.INTERACTIONS, postId, PostLiked.TYPE,
                 new PostLiked(actor, postId, author.id(), true, Instant.now()));
+    }
+
+    /** Has {@code count} fresh accounts follow {@code followee}, one after the other. */
+    static void followsByNewAccounts(int count, AccountRef followee) {
+        for (int i = 0; i < count; i++) {
+            follow(account("follower" + i), followee, false, "followed-" + followee.id());
+        }
+    }
+
+    /** Likes the post by {@code count} fresh accounts, one after the other; returns them in that order. */
+    static List<AccountRef> likesByNewAccounts(int count, String postId, AccountRef author) {
+        List<AccountRef> likers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            AccountRef liker = account("liker" + i);
+            likers.add(liker);
+            like(liker, postId, author);
+        }
+        return likers;
     }
 
     static void post(String postId, AccountRef author, String text, List<AccountRef> mentions, String inReplyToId,

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserRegistered;
+import org.socialfeed.support.id.SnowflakeIds;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,12 +31,7 @@ class ReadingTest {
         String post = EventFeed.newId();
         String otherPost = EventFeed.newId();
         EventFeed.post(post, star, "grouped", List.of(), null, null, null);
-        List<AccountRef> likers = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            AccountRef liker = EventFeed.account("liker" + i);
-            likers.add(liker);
-            EventFeed.like(liker, post, star);
-        }
+        List<AccountRef> likers = EventFeed.likesByNewAccounts(5, post, star);
         EventFeed.like(likers.get(0), otherPost, star);
         AccountRef follower1 = EventFeed.account("follower");
         AccountRef follower2 = EventFeed.account("follower");
@@ -76,9 +71,7 @@ class ReadingTest {
     @Test
     void unreadCountFollowsTheMarkerWhichNeverMovesBackwards() {
         AccountRef reader = EventFeed.account("reader");
-        for (int i = 0; i < 4; i++) {
-            EventFeed.follow(EventFeed.account("x"), reader, false, "u-" + reader.id());
-        }
+        EventFeed.followsByNewAccounts(4, reader);
         Api.awaitTypes(reader, 4);
         List<String> ids = Api.notifications(reader).jsonPath().getList("id");
         Api.as(reader).get("/api/v1/notifications/unread_count").then().statusCode(200).body("count", equalTo(4));
@@ -113,11 +106,119 @@ class ReadingTest {
     }
 
     @Test
+    void groupedUnreadCountCountsEachGroupOnce() {
+        AccountRef author = EventFeed.account("popular");
+        String post = EventFeed.newId();
+        String otherPost = EventFeed.newId();
+        List<AccountRef> likers = EventFeed.likesByNewAccounts(3, post, author);
+        EventFeed.like(likers.get(0), otherPost, author);
+        EventFeed.follow(EventFeed.account("f"), author, false, "gc-" + author.id());
+        EventFeed.follow(EventFeed.account("f"), author, false, "gc-" + author.id());
+        Api.awaitTypes(author, 6);
+        String v2 = "/api/v2/notifications/unread_count";
+
+        Api.as(author).get("/api/v1/notifications/unread_count").then().statusCode(200).body("count", equalTo(6));
+        // the likes of each post, and the follows, are one group each
+        Api.as(author).get(v2).then().statusCode(200).body("count", equalTo(3));
+        Api.as(author).queryParam("grouped_types[]", "follow").get(v2).then().body("count", equalTo(5));
+        Api.as(author).queryParam("types[]", "favourite").get(v2).then().body("count", equalTo(2));
+        Api.as(author).queryParam("exclude_types[]", "favourite").get(v2).then().body("count", equalTo(1));
+        Api.as(author).queryParam("account_id", likers.get(0).id()).get(v2).then().body("count", equalTo(2));
+        Api.as(author).queryParam("account_id", likers.get(0).id()).get("/api/v1/notifications/unread_count")
+                .then().body("count", equalTo(2));
+        Api.as(author).queryParam("limit", 2).get(v2).then().body("count", equalTo(2));
+        Api.as(author).queryParam("grouped_types[]", "poll").get(v2).then().statusCode(400);
+
+        String newest = Api.notifications(author).jsonPath().getString("[0].id");
+        Api.as(author).contentType(ContentType.JSON).body(Map.of("notifications", Map.of("last_read_id", newest)))
+                .post("/api/v1/markers").then().statusCode(200);
+        Api.as(author).get(v2).then().body("count", equalTo(0));
+    }
+
+    @Test
+    void unreadCountsRefuseLimitsBelowOne() {
+        AccountRef reader = EventFeed.account("limited");
+        EventFeed.followsByNewAccounts(3, reader);
+        Api.awaitTypes(reader, 3);
+        for (String path : List.of("/api/v1/notifications/unread_count", "/api/v2/notifications/unread_count")) {
+            for (String limit : List.of("-1", "0", "ten", "1.5")) {
+                assertThat(Api.as(reader).queryParam("limit", limit).get(path).statusCode())
+                        .as("limit %s of %s", limit, path).isEqualTo(400);
+            }
+        }
+        // above the maximum the count is capped, as Mastodon caps it
+        Api.as(reader).queryParam("limit", 5000).get("/api/v1/notifications/unread_count").then().statusCode(200)
+                .body("count", equalTo(3));
+        Api.as(reader).queryParam("limit", 5000).get("/api/v2/notifications/unread_count").then().statusCode(200)
+                .body("count", equalTo(1));
+    }
+
+    @Test
+    void homeAndNotificationsMarkersAreKeptApart() {
+        AccountRef user = EventFeed.account("bookmarked");
+        String olderStatus = Long.toString(SnowflakeIds.floorAt(Instant.now().minusSeconds(60)));
+        String newerStatus = Long.toString(SnowflakeIds.floorAt(Instant.now().minusSeconds(30)));
+        String notification = Long.toString(SnowflakeIds.floorAt(Instant.now().minusSeconds(10)));
+
+        Api.as(user).contentType(ContentType.JSON).body(Map.of("home", Map.of("last_read_id", olderStatus)))
+                .post("/api/v1/markers").then().statusCode(200)
+                .body("home.last_read_id", equalTo(olderStatus)).body("home.version", equalTo(1))
+                .body("$", not(hasKey("notifications")));
+        Api.as(user).get("/api/v1/markers?timeline[]=home&timeline[]=notifications").then().statusCode(200)
+                .body("home.last_read_id", equalTo(olderStatus)).body("$", not(hasKey("notifications")));
+
+        // Mastodon's form shape, both timelines at once
+        Api.as(user).formParam("home[last_read_id]", newerStatus).formParam("notifications[last_read_id]", notification)
+                .post("/api/v1/markers").then().statusCode(200)
+                .body("home.last_read_id", equalTo(newerStatus)).body("home.version", equalTo(2))
+                .body("notifications.last_read_id", equalTo(notification)).body("notifications.version", equalTo(1));
+        // the home marker never moves backwards either
+        Api.as(user).contentType(ContentType.JSON).body(Map.of("home", Map.of("last_read_id", olderStatus)))
+                .post("/api/v1/markers").then().statusCode(200).body("home.last_read_id", equalTo(newerStatus))
+                .body("home.version", equalTo(2));
+
+        Api.as(user).get("/api/v1/markers?timeline[]=notifications").then()
+                .body("notifications.last_read_id", equalTo(notification)).body("$", not(hasKey("home")));
+        Api.as(user).get("/api/v1/markers?timeline[]=home&timeline[]=public").then()
+                .body("home.last_read_id", equalTo(newerStatus)).body("$", not(hasKey("notifications")));
+        Api.as(user).get("/api/v1/markers").then()
+                .body("home.last_read_id", equalTo(newerStatus)).body("notifications.last_read_id", equalTo(notification));
+    }
+
+    @Test
+    void markerIdsNoStatusOrNotificationCanHaveAreRefusedAndChangeNothing() {
+        AccountRef user = EventFeed.account("strict");
+        String status = Long.toString(SnowflakeIds.floorAt(Instant.now().minusSeconds(60)));
+        String notification = Long.toString(SnowflakeIds.floorAt(Instant.now().minusSeconds(30)));
+        Api.as(user).formParam("home[last_read_id]", status).formParam("notifications[last_read_id]", notification)
+                .post("/api/v1/markers").then().statusCode(200);
+
+        String fromTheFuture = Long.toString(SnowflakeIds.floorAt(Instant.now().plus(Duration.ofHours(1))));
+        for (String bad : List.of("9223372036854775807", Long.toString(1L << 53), fromTheFuture, "-5", "0", "abc", "")) {
+            for (String timeline : List.of("home", "notifications")) {
+                assertThat(Api.as(user).contentType(ContentType.JSON).body(Map.of(timeline, Map.of("last_read_id", bad)))
+                        .post("/api/v1/markers").statusCode()).as("%s '%s' (JSON)", timeline, bad).isEqualTo(422);
+                assertThat(Api.as(user).formParam(timeline + "[last_read_id]", bad).post("/api/v1/markers")
+                        .statusCode()).as("%s '%s' (form)", timeline, bad).isEqualTo(422);
+            }
+        }
+        // one bad id refuses the whole request: the good one moves nothing either
+        String newer = Long.toString(SnowflakeIds.floorAt(Instant.now()));
+        Api.as(user).contentType(ContentType.JSON).body(Map.of("home", Map.of("last_read_id", newer),
+                "notifications", Map.of("last_read_id", "9223372036854775807"))).post("/api/v1/markers")
+                .then().statusCode(422);
+        Api.as(user).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/markers").then().statusCode(422);
+        Api.as(user).formParam("public[last_read_id]", newer).post("/api/v1/markers").then().statusCode(422);
+
+        Api.as(user).get("/api/v1/markers").then()
+                .body("home.last_read_id", equalTo(status)).body("home.version", equalTo(1))
+                .body("notifications.last_read_id", equalTo(notification)).body("notifications.version", equalTo(1));
+    }
+
+    @Test
     void dismissOneAndClearAll() {
         AccountRef user = EventFeed.account("tidy");
-        for (int i = 0; i < 3; i++) {
-            EventFeed.follow(EventFeed.account("y"), user, false, "d-" + user.id());
-        }
+        EventFeed.followsByNewAccounts(3, user);
         Api.awaitTypes(user, 3);
         String first = Api.notifications(user).jsonPath().getString("[0].id");
         Api.as(user).post("/api/v1/notifications/" + first + "/dismiss").then().statusCode(200);

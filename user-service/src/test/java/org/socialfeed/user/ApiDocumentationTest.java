@@ -20,7 +20,8 @@ class ApiDocumentationTest {
                 "/api/v1/accounts/{id}/block", "/api/v1/accounts/{id}/unblock", "/api/v1/accounts/{id}/mute",
                 "/api/v1/accounts/{id}/unmute", "/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests",
                 "/api/v1/follow_requests/{id}/authorize", "/api/v1/follow_requests/{id}/reject",
-                "/api/v1/admin/accounts/{id}/action", "/api/v1/admin/accounts/{id}/unsuspend"}) {
+                "/api/v1/admin/accounts/{id}/action", "/api/v1/admin/accounts/{id}/unsuspend", "/api/v1/instance",
+                "/api/v2/instance", "/api/v1/instance/rules"}) {
             openapi.body(containsString("\"" + path + "\""));
         }
     }

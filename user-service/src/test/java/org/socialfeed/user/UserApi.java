@@ -43,8 +43,12 @@ final class UserApi {
     }
 
     /** The configured admin (%test.social.admin.usernames), registered on first use. */
-    static synchronized Registered admin() {
-        String username = "boss_admin";
+    static Registered admin() {
+        return registeredOnce("boss_admin");
+    }
+
+    /** The account of a username the configuration names, registered on first use. */
+    static synchronized Registered registeredOnce(String username) {
         String token = login(username, PASSWORD).extract().path("access_token");
         if (token == null) {
             return registerExactly(username);

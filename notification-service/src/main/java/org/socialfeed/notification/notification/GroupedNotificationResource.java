@@ -6,6 +6,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -58,6 +59,19 @@ public class GroupedNotificationResource {
     /** Mastodon's GroupedNotificationsResults. */
     public record GroupedPage(List<AccountView> accounts, List<StatusView> statuses,
                               @JsonProperty("notification_groups") List<GroupView> notificationGroups) {
+    }
+
+    @GET
+    @Path("/unread_count")
+    @Operation(summary = "How many notification groups have notifications newer than the read marker",
+            description = "Mastodon 4.3's GET /api/v2/notifications/unread_count: unread notifications of the "
+                    + "grouped_types[] (default: every groupable type, favourite, reblog and follow) count once per "
+                    + "group, the others one by one; up to limit (default 100, max 1000; a limit below 1 is refused "
+                    + "with 400); types[], exclude_types[] and account_id as for the list.")
+    public Map<String, Long> unreadCount(@BeanParam UnreadCountParams params,
+                                         @QueryParam("grouped_types[]") List<String> groupedTypes) {
+        return Map.of("count", reader.unreadGroupCount(caller.getSubject(), params.query(reader, caller.getSubject()),
+                reader.groupedTypes(groupedTypes), params.limit));
     }
 
     @GET

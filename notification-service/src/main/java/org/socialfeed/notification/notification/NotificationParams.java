@@ -4,17 +4,9 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.socialfeed.support.paging.PageRequest;
 
-import java.util.List;
-
 /** The query parameters the notification lists share (v1 and the grouped v2): filters and Mastodon's cursors. */
-public class NotificationParams {
+public class NotificationParams extends NotificationFilters {
 
-    @QueryParam("types[]")
-    List<String> types;
-    @QueryParam("exclude_types[]")
-    List<String> excludeTypes;
-    @QueryParam("account_id")
-    String accountId;
     @QueryParam("include_filtered")
     @DefaultValue("false")
     boolean includeFiltered;
@@ -32,6 +24,6 @@ public class NotificationParams {
     }
 
     NotificationQuery query(NotificationReader reader, String callerId) {
-        return reader.query(callerId, types, excludeTypes, includeFiltered, accountId);
+        return query(reader, callerId, includeFiltered);
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,18 @@ public record NotificationQuery(Set<NotificationType> types, Set<NotificationTyp
 
     public static NotificationQuery everything(Set<String> silencedActors) {
         return new NotificationQuery(Set.of(), Set.of(), silencedActors, false, null);
+    }
+
+    /** The types this query lets through. */
+    public Set<NotificationType> allowedTypes() {
+        Set<NotificationType> allowed = types.isEmpty() ? EnumSet.allOf(NotificationType.class) : EnumSet.copyOf(types);
+        allowed.removeAll(excludeTypes);
+        return allowed;
+    }
+
+    /** This query narrowed to {@code only}, which must not be empty (no types means every type). */
+    public NotificationQuery onlyTypes(Set<NotificationType> only) {
+        return new NotificationQuery(only, Set.of(), silencedActors, includeFiltered, accountId);
     }
 
     public Bson filter(String recipientId) {

@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import org.socialfeed.notification.config.NotificationConfig;
 import org.socialfeed.notification.marker.MarkerRepository;
+import org.socialfeed.notification.marker.Timeline;
 import org.socialfeed.notification.replica.SocialGraph;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,16 +66,40 @@ public class NotificationReader {
 
     /** Notifications newer than the caller's read marker, counted up to {@code limit} (Mastodon's cap). */
     public long unreadCount(String callerId, NotificationQuery query, String limit) {
-        int cap = config.notifications().unreadCountDefaultLimit();
-        if (limit != null && !limit.isBlank()) {
-            try {
-                cap = Math.max(1, Math.min(Integer.parseInt(limit.trim()), config.notifications().unreadCountMaxLimit()));
-            } catch (NumberFormatException e) {
-                throw new jakarta.ws.rs.BadRequestException("limit must be a whole number");
-            }
+        return notifications.count(callerId, query, lastRead(callerId), unreadCountLimit(limit));
+    }
+
+    /**
+     * Mastodon 4.3's grouped unread count: notifications newer than the caller's read marker, those of the
+     * {@code groupedTypes} that are groupable counted once per group, the others one by one, up to {@code limit}.
+     */
+    public long unreadGroupCount(String callerId, NotificationQuery query, Set<NotificationType> groupedTypes,
+                                 String limit) {
+        int cap = unreadCountLimit(limit);
+        long lastRead = lastRead(callerId);
+        Set<NotificationType> grouped = query.allowedTypes();
+        grouped.removeIf(type -> !type.groupable() || !groupedTypes.contains(type));
+        Set<NotificationType> single = query.allowedTypes();
+        single.removeAll(grouped);
+        long count = single.isEmpty() ? 0 : notifications.count(callerId, query.onlyTypes(single), lastRead, cap);
+        if (count < cap && !grouped.isEmpty()) {
+            count += notifications.countGroups(callerId, query.onlyTypes(grouped), lastRead, cap - count);
         }
-        long lastRead = markers.get(callerId).map(MarkerRepository.Marker::lastReadId).orElse(0L);
-        return notifications.count(callerId, query, lastRead, cap);
+        return count;
+    }
+
+    /** Mastodon's grouped_types[]: the types a client groups; none named means every groupable type. */
+    public Set<NotificationType> groupedTypes(List<String> names) {
+        return names == null || names.isEmpty() ? EnumSet.allOf(NotificationType.class) : parseTypes(names);
+    }
+
+    private int unreadCountLimit(String limit) {
+        return PageRequest.limit(limit, config.notifications().unreadCountDefaultLimit(),
+                config.notifications().unreadCountMaxLimit());
+    }
+
+    private long lastRead(String callerId) {
+        return markers.get(callerId, Timeline.NOTIFICATIONS).map(MarkerRepository.Marker::lastReadId).orElse(0L);
     }
 
     /**

@@ -172,6 +172,18 @@ public class NotificationRepository implements OutboxOwner {
                 new com.mongodb.client.model.CountOptions().limit(limit));
     }
 
+    /** How many groups the recipient's notifications newer than {@code afterId} form, counted up to {@code limit}. */
+    public long countGroups(String recipientId, NotificationQuery query, long afterId, long limit) {
+        long groups = 0;
+        for (String ignored : notifications.distinct("groupKey",
+                Filters.and(query.filter(recipientId), Filters.gt("_id", afterId)), String.class)) {
+            if (++groups == limit) {
+                break;
+            }
+        }
+        return groups;
+    }
+
     /** @return whether the recipient had this notification (dismissing twice is fine) */
     public boolean dismiss(String recipientId, long id) {
         return notifications.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("recipientId", recipientId)),

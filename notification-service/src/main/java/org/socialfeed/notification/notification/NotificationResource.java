@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,13 +55,11 @@ public class NotificationResource {
     @GET
     @Path("/unread_count")
     @Operation(summary = "How many notifications are newer than the read marker",
-            description = "Mastodon 4.3's unread_count: counts up to limit (default 100, max 1000); types[] and "
-                    + "exclude_types[] as for the list.")
-    public Map<String, Long> unreadCount(@QueryParam("types[]") List<String> types,
-                                         @QueryParam("exclude_types[]") List<String> excludeTypes,
-                                         @QueryParam("limit") String limit) {
-        NotificationQuery query = reader.query(caller.getSubject(), types, excludeTypes, false, null);
-        return Map.of("count", reader.unreadCount(caller.getSubject(), query, limit));
+            description = "Mastodon 4.3's unread_count: counts up to limit (default 100, max 1000; a limit below 1 "
+                    + "is refused with 400); types[], exclude_types[] and account_id as for the list.")
+    public Map<String, Long> unreadCount(@BeanParam UnreadCountParams params) {
+        return Map.of("count", reader.unreadCount(caller.getSubject(), params.query(reader, caller.getSubject()),
+                params.limit));
     }
 
     @GET

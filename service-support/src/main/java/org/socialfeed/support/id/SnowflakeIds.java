@@ -3,6 +3,7 @@ package org.socialfeed.support.id;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,10 @@ import java.time.Instant;
 public final class SnowflakeIds {
 
     public static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");
+    /** Every id is below this (ADR 3). */
+    public static final long BOUND = 1L << 53;
+    /** How far ahead of this instance's clock another instance's clock may be when it makes an id. */
+    public static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofMinutes(1);
     private static final int SEQUENCE_BITS = 12;
     private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
 
@@ -39,6 +44,15 @@ public final class SnowflakeIds {
     /** The smallest id that could have been made at {@code instant}: a cursor for "posts since then". */
     public static long floorAt(Instant instant) {
         return (instant.toEpochMilli() - EPOCH.toEpochMilli()) << SEQUENCE_BITS;
+    }
+
+    /**
+     * Whether {@code id} could have been made by now: positive, below {@link #BOUND}, and not from later than now
+     * plus {@link #CLOCK_SKEW_ALLOWANCE}. A cursor that no id can reach (a read marker at 2^63 - 1) is refused with this.
+     */
+    public static boolean couldExist(long id) {
+        return id > 0 && id < BOUND
+                && !instantOf(id).isAfter(Instant.now().plus(CLOCK_SKEW_ALLOWANCE));
     }
 
     public static Instant instantOf(long id) {

@@ -18,19 +18,28 @@ public record PageRequest(Long maxId, Long sinceId, Long minId, int limit) {
 
     public static PageRequest parse(String maxId, String sinceId, String minId, String limit, int defaultLimit,
                                     int maxLimit) {
-        int parsedLimit = defaultLimit;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                parsedLimit = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("limit must be a whole number");
-            }
-            if (parsedLimit < 1) {
-                throw new BadRequestException("limit must be at least 1");
-            }
-        }
         return new PageRequest(cursor("max_id", maxId), cursor("since_id", sinceId), cursor("min_id", minId),
-                Math.min(parsedLimit, maxLimit));
+                limit(limit, defaultLimit, maxLimit));
+    }
+
+    /**
+     * Mastodon's {@code limit} parameter: {@code defaultLimit} when absent, capped at {@code maxLimit} as Mastodon
+     * caps it; anything but a whole number of at least 1 is the client's error (400).
+     */
+    public static int limit(String limit, int defaultLimit, int maxLimit) {
+        if (limit == null || limit.isBlank()) {
+            return defaultLimit;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("limit must be a whole number");
+        }
+        if (parsed < 1) {
+            throw new BadRequestException("limit must be at least 1");
+        }
+        return Math.min(parsed, maxLimit);
     }
 
     /** The lowest id (exclusive) a page may contain: since_id or min_id, whichever the client gave. */

@@ -2,6 +2,7 @@ package org.socialfeed.support.id;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -34,5 +35,16 @@ class SnowflakeIdsTest {
     void instantRoundTripsThroughTheId() {
         Instant now = Instant.parse("2026-11-25T12:00:00.123Z");
         assertThat(SnowflakeIds.instantOf(SnowflakeIds.floorAt(now))).isEqualTo(now);
+    }
+
+    @Test
+    void onlyIdsMadeByNowCouldExist() {
+        assertThat(SnowflakeIds.couldExist(new SnowflakeIds().next())).isTrue();
+        assertThat(SnowflakeIds.couldExist(SnowflakeIds.floorAt(Instant.now().plusSeconds(30)))).isTrue();
+        assertThat(SnowflakeIds.couldExist(SnowflakeIds.floorAt(Instant.now().plus(Duration.ofMinutes(2))))).isFalse();
+        assertThat(SnowflakeIds.couldExist(0)).isFalse();
+        assertThat(SnowflakeIds.couldExist(-5)).isFalse();
+        assertThat(SnowflakeIds.couldExist(1L << 53)).isFalse();
+        assertThat(SnowflakeIds.couldExist(Long.MAX_VALUE)).isFalse();
     }
 }

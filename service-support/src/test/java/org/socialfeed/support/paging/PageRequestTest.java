@@ -12,6 +12,8 @@ class PageRequestTest {
     void defaultsAndCapsTheLimit() {
         assertThat(PageRequest.parse(null, null, null, null).limit()).isEqualTo(20);
         assertThat(PageRequest.parse(null, null, null, "500").limit()).isEqualTo(40);
+        assertThat(PageRequest.limit(null, 100, 1000)).isEqualTo(100);
+        assertThat(PageRequest.limit("5000", 100, 1000)).isEqualTo(1000);
     }
 
     @Test
@@ -30,5 +32,6 @@ class PageRequestTest {
         assertThatThrownBy(() -> PageRequest.parse(null, "-4", null, null)).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> PageRequest.parse(null, null, null, "0")).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> PageRequest.parse(null, null, null, "ten")).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> PageRequest.limit("-1", 100, 1000)).isInstanceOf(BadRequestException.class);
     }
 }

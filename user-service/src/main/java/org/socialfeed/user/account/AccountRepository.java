@@ -73,6 +73,11 @@ public class AccountRepository implements OutboxOwner {
         return accounts;
     }
 
+    /** How many accounts there are, suspended ones included, from the collection's metadata (no scan). */
+    public long estimatedCount() {
+        return accounts.estimatedDocumentCount();
+    }
+
     /** Inserts the account with its events in the same document; false if the username or email is taken. */
     public boolean insert(Account account, List<OutgoingEvent> events) {
         try {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -155,8 +156,12 @@ public class AccountService {
     }
 
     public Account getByUsername(String username) {
-        return accounts.findByUsername(username).filter(account -> !account.suspended())
-                .orElseThrow(() -> new NotFoundException("Record not found"));
+        return findByUsername(username).orElseThrow(() -> new NotFoundException("Record not found"));
+    }
+
+    /** A visible (not suspended) account by username. */
+    public Optional<Account> findByUsername(String username) {
+        return accounts.findByUsername(username).filter(account -> !account.suspended());
     }
 
     /**

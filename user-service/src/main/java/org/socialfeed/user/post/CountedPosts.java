@@ -35,6 +35,11 @@ public class CountedPosts {
         this.accounts = accounts;
     }
 
+    /** How many posts were ever counted, deleted ones included, from the collection's metadata (no scan). */
+    public long estimatedCount() {
+        return posts.estimatedDocumentCount();
+    }
+
     public void created(String postId, long authorId) {
         try {
             posts.insertOne(new Document("_id", postId).append("authorId", authorId).append("state", CREATED)
