@@ -75,6 +75,11 @@ public class PostCache {
         return decode(redis.sync().mget(postIds.stream().map(RedisKeys::post).toArray(String[]::new)));
     }
 
+    /** The cached originals of the reposts among {@code entries}, by id. */
+    public Map<String, CachedPost> originalsOf(Collection<CachedPost> entries) {
+        return getAll(entries.stream().filter(CachedPost::isRepost).map(CachedPost::reblogOfId).distinct().toList());
+    }
+
     public Map<String, CachedPost> decode(List<KeyValue<String, String>> values) {
         Map<String, CachedPost> posts = new HashMap<>();
         for (KeyValue<String, String> value : values) {

@@ -8,6 +8,9 @@ import org.socialfeed.feed.account.SuspendedAccounts;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.graph.Follow;
 import org.socialfeed.feed.graph.FollowGraph;
+import org.socialfeed.feed.policy.HomeEntry;
+import org.socialfeed.feed.policy.HomePolicy;
+import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
@@ -33,8 +36,7 @@ import static java.util.stream.Collectors.toSet;
 /**
  * The home feed algorithm, write side: what enters and leaves whose timeline when something happens.
  * <ul>
- *   <li>A post goes to the author and the author's followers (fan-out on write), except that a reply to someone
- *   else goes only to followers who also follow that account, and nobody who muted the author gets it.</li>
+ *   <li>A post or repost goes to the author and to each follower {@link HomePolicy} admits (fan-out on write).</li>
  *   <li>Authors with more than {@code celebrity-threshold} followers are not fanned out: their posts wait in their
  *   recent list and {@link HomeTimeline} merges them in at read time.</li>
  *   <li>Only active readers' timelines are written; others are rebuilt on their next read.</li>
@@ -57,12 +59,13 @@ public class HomeFeed {
     private final ActiveReaders readers;
     private final SuspendedAccounts suspended;
     private final LiveFeed live;
-    private final ReaderFilters filters;
+    private final ReaderRelations relations;
+    private final HomePolicy policy;
     private final StatefulRedisConnection<String, String> redis;
 
     public HomeFeed(FeedConfig config, FollowGraph graph, PostCache posts, PostStats stats, AuthorPosts recent,
                     TimelineStore timelines, ActiveReaders readers, SuspendedAccounts suspended, LiveFeed live,
-                    ReaderFilters filters, StatefulRedisConnection<String, String> redis) {
+                    ReaderRelations relations, HomePolicy policy, StatefulRedisConnection<String, String> redis) {
         this.config = config;
         this.graph = graph;
         this.posts = posts;
@@ -72,7 +75,8 @@ public class HomeFeed {
         this.readers = readers;
         this.suspended = suspended;
         this.live = live;
-        this.filters = filters;
+        this.relations = relations;
+        this.policy = policy;
         this.redis = redis;
     }
 
@@ -89,17 +93,10 @@ public class HomeFeed {
             stats.reply(event.postId(), event.inReplyToId(), true);
         }
         recent.add(authorId, post.id());
-        if (replay || suspended.isSuspended(authorId)) {
+        if (replay) {
             return;
         }
-        Set<String> audience = new LinkedHashSet<>();
-        if (!celebrity) {
-            audience.addAll(post.isReplyToOther()
-                    ? graph.audienceOfReply(authorId, post.inReplyToAccountId())
-                    : graph.audienceOfPosts(authorId));
-        }
-        audience.add(authorId); // the author sees their own post
-        List<String> receivers = readers.activeAmong(audience);
+        List<String> receivers = readers.activeAmong(audience(HomeEntry.of(post, Map.of()), celebrity));
         timelines.insert(receivers, post.id());
         live.entryAdded(receivers, post.id());
         if (celebrity) {
@@ -142,26 +139,37 @@ public class HomeFeed {
             return; // followers-only posts cannot be reposted to another audience
         }
         boolean celebrity = isCelebrity(actorId);
-        if (!posts.store(CachedPost.of(event, !celebrity))) {
+        CachedPost repost = CachedPost.of(event, !celebrity);
+        if (!posts.store(repost)) {
             return;
         }
         redis.sync().sadd(RedisKeys.repostIds(event.postId()), event.repostId());
         redis.sync().expire(RedisKeys.repostIds(event.postId()), config.postCacheTtl().toSeconds());
         recent.add(actorId, event.repostId());
-        if (replay || suspended.isSuspended(actorId) || suspended.isSuspended(event.postAuthorId())) {
+        if (replay) {
             return;
         }
-        Set<String> audience = new LinkedHashSet<>();
-        if (!celebrity) {
-            audience.addAll(graph.audienceOfRepost(actorId, event.postAuthorId()));
-        }
-        audience.add(actorId);
-        List<String> receivers = timelines.insertRepost(readers.activeAmong(audience), event.repostId(),
-                event.postId());
+        HomeEntry entry = HomeEntry.of(repost, posts.get(event.postId()).orElse(null));
+        List<String> receivers = timelines.insertRepost(readers.activeAmong(audience(entry, celebrity)),
+                event.repostId(), event.postId());
         live.entryAdded(receivers, event.repostId());
         if (celebrity) {
             live.authorPosted(actorId, event.repostId());
         }
+    }
+
+    /**
+     * Who gets an entry by fan-out: its author and, unless the author is merged at read time, each follower the
+     * policy admits.
+     */
+    private Set<String> audience(HomeEntry entry, boolean celebrity) {
+        List<Reader> candidates = new ArrayList<>();
+        candidates.add(Reader.author(entry.authorId()));
+        if (!celebrity) {
+            candidates.addAll(graph.followersOf(entry));
+        }
+        return candidates.stream().filter(reader -> policy.admits(entry, reader)).map(Reader::id)
+                .collect(toCollection(LinkedHashSet::new));
     }
 
     public void liked(String actorId, String postId, boolean liked) {
@@ -207,7 +215,7 @@ public class HomeFeed {
             // celebrities are merged at read time; an inactive reader's timeline is rebuilt on return
             if (!celebrities.contains(follow.followeeId()) && active.contains(follow.followerId())) {
                 List<CachedPost> entries = recentByFollowee.computeIfAbsent(follow.followeeId(), this::recentEntries);
-                backfill(follow, entries);
+                backfill(follow.followerId(), entries);
             }
         }
     }
@@ -219,26 +227,27 @@ public class HomeFeed {
         return latest.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    /** Copies the followee's recent posts (and reposts, de-duplicated) into the new follower's timeline. */
-    private void backfill(Follow follow, List<CachedPost> entries) {
+    /** Copies the followee's recent posts and reposts that the policy admits into the new follower's timeline. */
+    private void backfill(String followerId, List<CachedPost> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        String followerId = follow.followerId();
-        ReaderFilter filter = filters.forReader(followerId);
-        List<String> originals = new ArrayList<>();
-        for (CachedPost entry : entries) {
-            if (!entry.isRepost()) {
-                boolean unfollowedReply = entry.isReplyToOther()
-                        && !graph.follows(followerId, entry.inReplyToAccountId());
-                if (!filter.hides(entry, null) && !unfollowedReply) {
-                    originals.add(entry.id());
-                }
-            } else if (follow.showReblogs() && !filter.hidesAccount(entry.reblogOfAuthorId())) {
-                timelines.insertRepost(List.of(followerId), entry.id(), entry.reblogOfId());
+        Map<String, CachedPost> originals = posts.originalsOf(entries);
+        List<HomeEntry> facts = entries.stream().map(entry -> HomeEntry.of(entry, originals)).toList();
+        Reader reader = relations.load(followerId, facts);
+        List<String> admittedPosts = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            CachedPost entry = entries.get(i);
+            if (!policy.admits(facts.get(i), reader)) {
+                continue;
+            }
+            if (entry.isRepost()) {
+                timelines.insertRepost(List.of(followerId), entry.id(), entry.reblogOfId()); // de-duplicated
+            } else {
+                admittedPosts.add(entry.id());
             }
         }
-        timelines.insertAll(followerId, originals);
+        timelines.insertAll(followerId, admittedPosts);
     }
 
     public void unfollowed(String followerId, String followeeId, boolean replay) {
