@@ -80,6 +80,10 @@ public class FollowGraph {
         }
     }
 
+    public Set<String> followers(String accountId) {
+        return redis.sync().smembers(RedisKeys.followers(accountId));
+    }
+
     /** Follower counts of many accounts in one round trip. */
     public Map<String, Long> followerCounts(Collection<String> accountIds) {
         RedisAsyncCommands<String, String> commands = redis.async();

@@ -17,10 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Posts and reposts by id, as JSON strings in Redis with an expiry, filled from posts.events and
- * interactions.events. A deleted post leaves a tombstone for as long, so a repeated or late event cannot bring it
+ * interactions.events, and each post's reposts. A deleted post leaves a tombstone for as long, so a repeated or late event cannot bring it
  * back.
  */
 @ApplicationScoped
@@ -59,6 +60,26 @@ public class PostCache {
     public void remove(String postId) {
         redis.sync().set(RedisKeys.tombstone(postId), "1", SetArgs.Builder.ex(ttlSeconds));
         redis.sync().del(RedisKeys.post(postId));
+    }
+
+    /** Records a repost of a post, so the repost goes when the original does. */
+    public void addRepost(String originalId, String repostId) {
+        redis.sync().sadd(RedisKeys.repostIds(originalId), repostId);
+        redis.sync().expire(RedisKeys.repostIds(originalId), ttlSeconds);
+    }
+
+    public void removeRepost(String originalId, String repostId) {
+        redis.sync().srem(RedisKeys.repostIds(originalId), repostId);
+    }
+
+    /** The ids of the reposts of a post. */
+    public Set<String> repostsOf(String originalId) {
+        return redis.sync().smembers(RedisKeys.repostIds(originalId));
+    }
+
+    /** Drops the record of a deleted post's reposts, once they are undone. */
+    public void forgetReposts(String originalId) {
+        redis.sync().del(RedisKeys.repostIds(originalId));
     }
 
     /** Queues one MGET of the posts on a pipeline or connection; decode the answer with {@link #decode}. */

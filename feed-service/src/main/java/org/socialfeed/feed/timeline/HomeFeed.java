@@ -6,6 +6,7 @@ import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.feed.account.SuspendedAccounts;
 import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.graph.Celebrities;
 import org.socialfeed.feed.graph.Follow;
 import org.socialfeed.feed.graph.FollowGraph;
 import org.socialfeed.feed.policy.HomeEntry;
@@ -14,10 +15,7 @@ import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
-import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.feed.stream.LiveFeed;
-
-import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,11 +59,11 @@ public class HomeFeed {
     private final LiveFeed live;
     private final ReaderRelations relations;
     private final HomePolicy policy;
-    private final StatefulRedisConnection<String, String> redis;
+    private final Celebrities celebrities;
 
     public HomeFeed(FeedConfig config, FollowGraph graph, PostCache posts, PostStats stats, AuthorPosts recent,
                     TimelineStore timelines, ActiveReaders readers, SuspendedAccounts suspended, LiveFeed live,
-                    ReaderRelations relations, HomePolicy policy, StatefulRedisConnection<String, String> redis) {
+                    ReaderRelations relations, HomePolicy policy, Celebrities celebrities) {
         this.config = config;
         this.graph = graph;
         this.posts = posts;
@@ -77,14 +75,15 @@ public class HomeFeed {
         this.live = live;
         this.relations = relations;
         this.policy = policy;
-        this.redis = redis;
+        this.celebrities = celebrities;
     }
 
     // ---- posts ----
 
     public void postCreated(PostCreated event, boolean replay) {
         String authorId = event.author().id();
-        boolean celebrity = isCelebrity(authorId);
+        celebrities.promoteIfFollowedEnough(List.of(authorId));
+        boolean celebrity = celebrities.isCelebrity(authorId);
         CachedPost post = CachedPost.of(event, !celebrity);
         if (!posts.store(post)) {
             return; // deleted already: a late or repeated event
@@ -116,10 +115,10 @@ public class HomeFeed {
             stats.reply(postId, post.inReplyToId(), false);
         }
         removeEverywhere(authorId, postId, post == null || post.fannedOut());
-        for (String repostId : redis.sync().smembers(RedisKeys.repostIds(postId))) {
+        for (String repostId : posts.repostsOf(postId)) {
             posts.get(repostId).ifPresent(repost -> undoRepost(repost.authorId(), repostId, postId));
         }
-        redis.sync().del(RedisKeys.repostIds(postId));
+        posts.forgetReposts(postId);
     }
 
     // ---- reposts and likes ----
@@ -138,13 +137,13 @@ public class HomeFeed {
         if (event.postVisibility() == Visibility.PRIVATE && !ownPost) {
             return; // followers-only posts cannot be reposted to another audience
         }
-        boolean celebrity = isCelebrity(actorId);
+        celebrities.promoteIfFollowedEnough(List.of(actorId));
+        boolean celebrity = celebrities.isCelebrity(actorId);
         CachedPost repost = CachedPost.of(event, !celebrity);
         if (!posts.store(repost)) {
             return;
         }
-        redis.sync().sadd(RedisKeys.repostIds(event.postId()), event.repostId());
-        redis.sync().expire(RedisKeys.repostIds(event.postId()), config.postCacheTtl().toSeconds());
+        posts.addRepost(event.postId(), event.repostId());
         recent.add(actorId, event.repostId());
         if (replay) {
             return;
@@ -180,7 +179,7 @@ public class HomeFeed {
         CachedPost repost = posts.get(repostId).orElse(null);
         posts.remove(repostId);
         recent.remove(actorId, repostId);
-        redis.sync().srem(RedisKeys.repostIds(originalId), repostId);
+        posts.removeRepost(originalId, repostId);
         removeEverywhere(actorId, repostId, repost == null || repost.fannedOut());
     }
 
@@ -189,7 +188,7 @@ public class HomeFeed {
         Set<String> holders = new HashSet<>();
         holders.add(authorId);
         if (fannedOut) {
-            holders.addAll(redis.sync().smembers(RedisKeys.followers(authorId)));
+            holders.addAll(graph.followers(authorId));
         }
         timelines.remove(holders, entryId);
         live.deleted(authorId, entryId);
@@ -204,16 +203,18 @@ public class HomeFeed {
      */
     public void followed(List<Follow> follows, boolean replay) {
         graph.followAll(follows);
+        Set<String> followees = follows.stream().map(Follow::followeeId).collect(toSet());
+        celebrities.promoteIfFollowedEnough(followees);
         if (replay) {
             return;
         }
-        Set<String> celebrities = celebritiesAmong(follows.stream().map(Follow::followeeId).collect(toSet()));
+        Set<String> merged = celebrities.among(followees);
         Set<String> active = new HashSet<>(readers.activeAmong(follows.stream().map(Follow::followerId)
                 .collect(toCollection(LinkedHashSet::new))));
         Map<String, List<CachedPost>> recentByFollowee = new HashMap<>();
         for (Follow follow : follows) {
             // celebrities are merged at read time; an inactive reader's timeline is rebuilt on return
-            if (!celebrities.contains(follow.followeeId()) && active.contains(follow.followerId())) {
+            if (!merged.contains(follow.followeeId()) && active.contains(follow.followerId())) {
                 List<CachedPost> entries = recentByFollowee.computeIfAbsent(follow.followeeId(), this::recentEntries);
                 backfill(follow.followerId(), entries);
             }
@@ -291,35 +292,5 @@ public class HomeFeed {
         if (doomed.length > 0) {
             timelines.remove(List.of(userId), doomed);
         }
-    }
-
-    /**
-     * Whether the author is merged at read time. Once over the threshold an author stays merged (a set member), so
-     * posts made in that mode stay visible when the follower count dips.
-     */
-    private boolean isCelebrity(String authorId) {
-        return celebritiesAmong(Set.of(authorId)).contains(authorId);
-    }
-
-    /** The celebrities among {@code accountIds} (see {@link #isCelebrity}), in two round trips at most. */
-    private Set<String> celebritiesAmong(Set<String> accountIds) {
-        List<String> ids = List.copyOf(accountIds);
-        List<Boolean> listed = redis.sync().smismember(RedisKeys.CELEBRITIES, ids.toArray(String[]::new));
-        Set<String> celebrities = new HashSet<>();
-        List<String> unlisted = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            (Boolean.TRUE.equals(listed.get(i)) ? celebrities : unlisted).add(ids.get(i));
-        }
-        if (unlisted.isEmpty()) {
-            return celebrities;
-        }
-        String[] promoted = graph.followerCounts(unlisted).entrySet().stream()
-                .filter(count -> count.getValue() > config.celebrityThreshold())
-                .map(Map.Entry::getKey).toArray(String[]::new);
-        if (promoted.length > 0) {
-            redis.sync().sadd(RedisKeys.CELEBRITIES, promoted);
-            celebrities.addAll(List.of(promoted));
-        }
-        return celebrities;
     }
 }

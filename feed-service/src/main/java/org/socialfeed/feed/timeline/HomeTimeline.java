@@ -6,6 +6,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.feed.graph.Celebrities;
 import org.socialfeed.feed.policy.HomeEntry;
 import org.socialfeed.feed.policy.HomePolicy;
 import org.socialfeed.feed.policy.Reader;
@@ -44,6 +45,7 @@ public class HomeTimeline {
     private final TimelineRebuilder rebuilder;
     private final ReaderRelations relations;
     private final HomePolicy policy;
+    private final Celebrities celebrities;
     private final PostCache posts;
     private final PostStats stats;
     private final StatusRenderer renderer;
@@ -51,8 +53,8 @@ public class HomeTimeline {
 
     public HomeTimeline(StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
                         ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
-                        HomePolicy policy, PostCache posts, PostStats stats, StatusRenderer renderer,
-                        RecoveryGate recovery) {
+                        HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
+                        StatusRenderer renderer, RecoveryGate recovery) {
         this.redis = redis;
         this.timelines = timelines;
         this.authors = authors;
@@ -60,6 +62,7 @@ public class HomeTimeline {
         this.rebuilder = rebuilder;
         this.relations = relations;
         this.policy = policy;
+        this.celebrities = celebrities;
         this.posts = posts;
         this.stats = stats;
         this.renderer = renderer;
@@ -89,7 +92,7 @@ public class HomeTimeline {
         RedisAsyncCommands<String, String> commands = redis.async();
         RedisFuture<Long> stateKept = commands.exists(RedisKeys.STATE);
         RedisFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, userId);
-        RedisFuture<Set<String>> celebrities = commands.sinter(RedisKeys.following(userId), RedisKeys.CELEBRITIES);
+        RedisFuture<Set<String>> celebrities = this.celebrities.followedBy(commands, userId);
         RedisFuture<List<String>> own = timelines.range(commands, userId, bounds, limit, upward);
         ReaderRelations.PendingBlocks pendingBlocks = relations.fetchBlocksAndMutes(commands, userId);
 
