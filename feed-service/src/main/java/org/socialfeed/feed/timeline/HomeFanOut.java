@@ -36,7 +36,7 @@ import static java.util.stream.Collectors.toSet;
  * <ul>
  *   <li>A post or repost goes to the author and to each follower {@link HomePolicy} admits (fan-out on write).</li>
  *   <li>Authors with more than {@code celebrity-threshold} followers are not fanned out: their posts wait in their
- *   recent list and {@link HomeTimeline} merges them in at read time.</li>
+ *   recent list and {@link HomeReader} merges them in at read time.</li>
  *   <li>Only active readers' timelines are written; others are rebuilt on their next read.</li>
  *   <li>A repost enters a timeline once per original ({@link TimelineStore#insertRepost}).</li>
  *   <li>Deletes, unfollows, blocks and mutes take entries out again.</li>
@@ -46,7 +46,7 @@ import static java.util.stream.Collectors.toSet;
  * recent lists are restored; timelines are rebuilt lazily by {@link TimelineRebuilder}.
  */
 @ApplicationScoped
-public class HomeFeed {
+public class HomeFanOut {
 
     private final FeedConfig config;
     private final FollowGraph graph;
@@ -61,7 +61,7 @@ public class HomeFeed {
     private final HomePolicy policy;
     private final Celebrities celebrities;
 
-    public HomeFeed(FeedConfig config, FollowGraph graph, PostCache posts, PostStats stats, AuthorPosts recent,
+    public HomeFanOut(FeedConfig config, FollowGraph graph, PostCache posts, PostStats stats, AuthorPosts recent,
                     TimelineStore timelines, ActiveReaders readers, SuspendedAccounts suspended, LiveFeed live,
                     ReaderRelations relations, HomePolicy policy, Celebrities celebrities) {
         this.config = config;

@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * timeline.
  */
 @ApplicationScoped
-public class HomeTimeline {
+public class HomeReader {
 
     private final StatefulRedisConnection<String, String> redis;
     private final TimelineStore timelines;
@@ -51,7 +51,7 @@ public class HomeTimeline {
     private final StatusRenderer renderer;
     private final RecoveryGate recovery;
 
-    public HomeTimeline(StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
+    public HomeReader(StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
                         ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
                         HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
                         StatusRenderer renderer, RecoveryGate recovery) {
