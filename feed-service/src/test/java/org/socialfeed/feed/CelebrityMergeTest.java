@@ -1,12 +1,15 @@
 package org.socialfeed.feed;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.feed.FeedEvents.User;
+import org.socialfeed.feed.PolicyScenario.Played;
 import org.socialfeed.feed.graph.FollowGraph;
+import org.socialfeed.feed.timeline.ActiveReaders;
 import org.socialfeed.feed.timeline.TimelineStore;
 
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.socialfeed.feed.PolicyScenario.awaitAsTheTableSays;
 import static org.socialfeed.feed.FeedEvents.post;
 import static org.socialfeed.feed.FeedEvents.user;
 
@@ -35,6 +39,10 @@ class CelebrityMergeTest {
     FollowGraph graph;
     @Inject
     TimelineStore timelines;
+    @Inject
+    StatefulRedisConnection<String, String> redis;
+    @Inject
+    ActiveReaders readers;
 
     @Test
     void celebrityPostsAreMergedAtReadTimeInOrder() {
@@ -82,5 +90,18 @@ class CelebrityMergeTest {
         HomeApi.awaitIds(reader, newestFirst.subList(1, newestFirst.size()));
         FeedEvents.mute(reader, celebrity);
         HomeApi.await(() -> HomeApi.ids(reader).stream().noneMatch(id -> newestFirst.indexOf(id) % 2 == 0), true);
+    }
+
+    @Test
+    void celebrityEntriesFollowTheSamePolicyAsFannedOutOnes() {
+        List<User> crowd = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            crowd.add(user("crowd" + i));
+        }
+        List<Played> played = new PolicyScenario(redis.sync(), readers).play(true, crowd);
+
+        assertThat(played).filteredOn(p -> p.policyCase().entry().by() == PolicyCases.Role.AUTHOR)
+                .noneMatch(p -> timelines.contains(p.reader().id(), p.entryId())); // merged at read time only
+        awaitAsTheTableSays(played, p -> HomeApi.ids(p.reader()).contains(p.entryId()));
     }
 }

@@ -4,23 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 import org.socialfeed.support.events.RecordBatches;
 
 import java.util.concurrent.CompletionStage;
 
 /**
- * What the live consumers of the four topics share: they decode records into {@link HomeFeed} calls, and hold
+ * What the live consumers of the four topics share: they decode records into {@link HomeFanOut} calls, and hold
  * their next record while a recovery restores Redis from the same topics.
  */
 abstract class FeedEventConsumer implements EventApplier {
 
-    protected final HomeFeed feed;
+    protected final HomeFanOut feed;
     protected final EventCodec codec;
     private final RecoveryGate recovery;
 
-    protected FeedEventConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+    protected FeedEventConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
         this.feed = feed;
         this.codec = new EventCodec(json);
         this.recovery = recovery;

@@ -13,7 +13,7 @@ import org.socialfeed.events.MuteChanged;
 import org.socialfeed.events.Topics;
 import org.socialfeed.feed.graph.Follow;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public class FollowEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "follows";
 
-    public FollowEventsConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+    public FollowEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
         super(feed, json, recovery);
     }
 

@@ -9,7 +9,7 @@ import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Topics;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
 /** interactions.events: reposts enter timelines (once per original), likes move counts. Replies come as posts. */
@@ -18,7 +18,7 @@ public class InteractionEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "interactions";
 
-    public InteractionEventsConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+    public InteractionEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
         super(feed, json, recovery);
     }
 

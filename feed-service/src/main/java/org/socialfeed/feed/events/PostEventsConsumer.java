@@ -10,7 +10,7 @@ import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.Topics;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
 /** posts.events: fills the post cache and fans posts out; deletions leave every timeline. */
@@ -19,7 +19,7 @@ public class PostEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "posts";
 
-    public PostEventsConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+    public PostEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
         super(feed, json, recovery);
     }
 

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserSuspended;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.timeline.HomeFeed;
+import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
 /** users.events: a suspended account disappears from every timeline, and comes back if reinstated. */
@@ -17,7 +17,7 @@ public class UserEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "users";
 
-    public UserEventsConsumer(HomeFeed feed, ObjectMapper json, RecoveryGate recovery) {
+    public UserEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
         super(feed, json, recovery);
     }
 

@@ -5,13 +5,17 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.feed.policy.HomeEntry;
+import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.redis.Pipeline;
 import org.socialfeed.feed.redis.Pipelines;
 import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +80,10 @@ public class FollowGraph {
         }
     }
 
+    public Set<String> followers(String accountId) {
+        return redis.sync().smembers(RedisKeys.followers(accountId));
+    }
+
     /** Follower counts of many accounts in one round trip. */
     public Map<String, Long> followerCounts(Collection<String> accountIds) {
         RedisAsyncCommands<String, String> commands = redis.async();
@@ -90,26 +98,54 @@ public class FollowGraph {
         return redis.sync().sismember(RedisKeys.followers(followeeId), followerId);
     }
 
-    /** Who should get {@code authorId}'s posts: followers, less those who muted the author. */
-    public Set<String> audienceOfPosts(String authorId) {
-        return redis.sync().sdiff(RedisKeys.followers(authorId), RedisKeys.mutedBy(authorId));
-    }
-
-    /** Followers of {@code authorId} who also follow {@code repliedToId}: the audience of a reply to someone else. */
-    public Set<String> audienceOfReply(String authorId, String repliedToId) {
-        Set<String> audience = redis.sync().sinter(RedisKeys.followers(authorId), RedisKeys.followers(repliedToId));
-        audience.removeAll(redis.sync().smembers(RedisKeys.mutedBy(authorId)));
-        return audience;
-    }
-
     /**
-     * Who should get {@code actorId}'s repost of {@code originalAuthorId}'s post: the actor's followers, less those
-     * who hide the actor's reposts, muted either account, or are on either side of a block with the original's author.
+     * The author's followers as the home policy sees them: for each, how they relate to every account the entry
+     * involves. One pipelined round trip of set intersections with the follower set, so no answer is larger than the
+     * audience however popular the accounts replied to or mentioned are.
      */
-    public Set<String> audienceOfRepost(String actorId, String originalAuthorId) {
-        return redis.sync().sdiff(RedisKeys.followers(actorId), RedisKeys.hidingReblogs(actorId),
-                RedisKeys.mutedBy(actorId), RedisKeys.mutedBy(originalAuthorId),
-                RedisKeys.blocking(originalAuthorId), RedisKeys.blockedBy(originalAuthorId));
+    public List<Reader> followersOf(HomeEntry entry) {
+        String followers = RedisKeys.followers(entry.authorId());
+        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisFuture<Set<String>> all = commands.smembers(followers);
+        Map<String, RedisFuture<Set<String>>> following = new HashMap<>();
+        Map<String, RedisFuture<Set<String>>> muting = new HashMap<>();
+        Map<String, RedisFuture<Set<String>>> blocking = new HashMap<>();
+        Map<String, RedisFuture<Set<String>>> blockedBy = new HashMap<>();
+        for (String account : entry.followChecks()) {
+            if (!account.equals(entry.authorId())) { // every follower follows the author
+                following.put(account, commands.sinter(followers, RedisKeys.followers(account)));
+            }
+        }
+        for (String account : entry.accounts()) {
+            muting.put(account, commands.sinter(followers, RedisKeys.mutedBy(account)));
+            blocking.put(account, commands.sinter(followers, RedisKeys.blockedBy(account)));
+            blockedBy.put(account, commands.sinter(followers, RedisKeys.blocking(account)));
+        }
+        Map<String, RedisFuture<Set<String>>> hiding = entry.isRepost()
+                ? Map.of(entry.authorId(), commands.sinter(followers, RedisKeys.hidingReblogs(entry.authorId())))
+                : Map.of();
+        Map<String, Set<String>> followingBy = byReader(following);
+        Map<String, Set<String>> mutingBy = byReader(muting);
+        Map<String, Set<String>> blockingBy = byReader(blocking);
+        Map<String, Set<String>> blockedByBy = byReader(blockedBy);
+        Map<String, Set<String>> hidingBy = byReader(hiding);
+        List<Reader> readers = new ArrayList<>();
+        for (String id : Redis.await(all)) {
+            Set<String> followed = new HashSet<>(followingBy.getOrDefault(id, Set.of()));
+            followed.add(entry.authorId());
+            readers.add(new Reader(id, followed, mutingBy.getOrDefault(id, Set.of()),
+                    blockingBy.getOrDefault(id, Set.of()), blockedByBy.getOrDefault(id, Set.of()),
+                    hidingBy.getOrDefault(id, Set.of())));
+        }
+        return readers;
+    }
+
+    /** Turns "readers related to each account" into "accounts each reader is related to". */
+    private static Map<String, Set<String>> byReader(Map<String, RedisFuture<Set<String>>> readersByAccount) {
+        Map<String, Set<String>> accountsByReader = new HashMap<>();
+        readersByAccount.forEach((account, readers) -> Redis.await(readers).forEach(reader ->
+                accountsByReader.computeIfAbsent(reader, ignored -> new HashSet<>()).add(account)));
+        return accountsByReader;
     }
 
     /** Accounts {@code userId} follows, less the celebrities (whose posts are merged at read time). */
@@ -119,9 +155,5 @@ public class FollowGraph {
 
     public Set<String> following(String userId) {
         return redis.sync().smembers(RedisKeys.following(userId));
-    }
-
-    public boolean hidesReblogsOf(String userId, String followeeId) {
-        return redis.sync().sismember(RedisKeys.hidingReblogs(followeeId), userId);
     }
 }

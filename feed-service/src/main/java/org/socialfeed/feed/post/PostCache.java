@@ -17,10 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Posts and reposts by id, as JSON strings in Redis with an expiry, filled from posts.events and
- * interactions.events. A deleted post leaves a tombstone for as long, so a repeated or late event cannot bring it
+ * interactions.events, and each post's reposts. A deleted post leaves a tombstone for as long, so a repeated or late event cannot bring it
  * back.
  */
 @ApplicationScoped
@@ -61,6 +62,26 @@ public class PostCache {
         redis.sync().del(RedisKeys.post(postId));
     }
 
+    /** Records a repost of a post, so the repost goes when the original does. */
+    public void addRepost(String originalId, String repostId) {
+        redis.sync().sadd(RedisKeys.repostIds(originalId), repostId);
+        redis.sync().expire(RedisKeys.repostIds(originalId), ttlSeconds);
+    }
+
+    public void removeRepost(String originalId, String repostId) {
+        redis.sync().srem(RedisKeys.repostIds(originalId), repostId);
+    }
+
+    /** The ids of the reposts of a post. */
+    public Set<String> repostsOf(String originalId) {
+        return redis.sync().smembers(RedisKeys.repostIds(originalId));
+    }
+
+    /** Drops the record of a deleted post's reposts, once they are undone. */
+    public void forgetReposts(String originalId) {
+        redis.sync().del(RedisKeys.repostIds(originalId));
+    }
+
     /** Queues one MGET of the posts on a pipeline or connection; decode the answer with {@link #decode}. */
     public RedisFuture<List<KeyValue<String, String>>> fetch(RedisAsyncCommands<String, String> commands,
                                                             Collection<String> postIds) {
@@ -73,6 +94,11 @@ public class PostCache {
             return Map.of();
         }
         return decode(redis.sync().mget(postIds.stream().map(RedisKeys::post).toArray(String[]::new)));
+    }
+
+    /** The cached originals of the reposts among {@code entries}, by id. */
+    public Map<String, CachedPost> originalsOf(Collection<CachedPost> entries) {
+        return getAll(entries.stream().filter(CachedPost::isRepost).map(CachedPost::reblogOfId).distinct().toList());
     }
 
     public Map<String, CachedPost> decode(List<KeyValue<String, String>> values) {

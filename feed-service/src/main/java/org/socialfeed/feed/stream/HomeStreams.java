@@ -17,7 +17,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
-import org.socialfeed.feed.timeline.HomeTimeline;
+import org.socialfeed.feed.timeline.HomeReader;
 import org.socialfeed.support.mastodon.StatusView;
 import org.socialfeed.support.paging.PageRequest;
 
@@ -46,7 +46,7 @@ public class HomeStreams {
 
     private final StatefulRedisConnection<String, String> redis;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
-    private final HomeTimeline timeline;
+    private final HomeReader timeline;
     private final LiveFeed live;
     private final ObjectMapper json;
     private final FeedConfig.Stream settings;
@@ -55,7 +55,7 @@ public class HomeStreams {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("feed-heartbeat"));
 
     public HomeStreams(StatefulRedisConnection<String, String> redis,
-                       StatefulRedisPubSubConnection<String, String> pubSub, HomeTimeline timeline, LiveFeed live,
+                       StatefulRedisPubSubConnection<String, String> pubSub, HomeReader timeline, LiveFeed live,
                        ObjectMapper json, FeedConfig config) {
         this.redis = redis;
         this.pubSub = pubSub;

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.graph.FollowGraph;
+import org.socialfeed.feed.policy.HomeEntry;
+import org.socialfeed.feed.policy.HomePolicy;
+import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.redis.Redis;
@@ -14,6 +17,7 @@ import org.socialfeed.feed.redis.RedisKeys;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +27,8 @@ import java.util.Set;
 /**
  * Builds a home timeline from scratch, for a reader whose timeline is not maintained (new, back after a long
  * absence, or after Redis lost it): the recent posts of everyone they follow (celebrities excluded, they are merged at
- * read time) and their own, filtered and de-duplicated as fan-out would have done, newest {@code max-timeline-size}.
+ * read time) and their own that {@link HomePolicy} admits, de-duplicated as fan-out would have done, newest
+ * {@code max-timeline-size}.
  * Mastodon's RegenerationWorker, reading Redis instead of a database.
  */
 @ApplicationScoped
@@ -37,17 +42,20 @@ public class TimelineRebuilder {
     private final PostCache posts;
     private final TimelineStore timelines;
     private final ActiveReaders readers;
-    private final ReaderFilters filters;
+    private final ReaderRelations relations;
+    private final HomePolicy policy;
 
     public TimelineRebuilder(StatefulRedisConnection<String, String> redis, FeedConfig config, FollowGraph graph,
-                             PostCache posts, TimelineStore timelines, ActiveReaders readers, ReaderFilters filters) {
+                             PostCache posts, TimelineStore timelines, ActiveReaders readers, ReaderRelations relations,
+                             HomePolicy policy) {
         this.redis = redis;
         this.config = config;
         this.graph = graph;
         this.posts = posts;
         this.timelines = timelines;
         this.readers = readers;
-        this.filters = filters;
+        this.relations = relations;
+        this.policy = policy;
     }
 
     /**
@@ -57,44 +65,32 @@ public class TimelineRebuilder {
     public void rebuild(String userId, boolean keep) {
         // marked first: from here on fan-out writes to this timeline, so no post falls between the two
         readers.markActive(userId);
-        Set<String> following = graph.following(userId);
         Set<String> authors = new HashSet<>(graph.fannedOutFollowees(userId));
         authors.add(userId);
         RedisAsyncCommands<String, String> commands = redis.async();
-        ReaderFilters.Pending pendingFilter = filters.fetch(commands, userId);
         Map<String, RedisFuture<List<String>>> latest = new LinkedHashMap<>();
-        Map<String, RedisFuture<Boolean>> hidesReblogs = new LinkedHashMap<>();
         for (String author : authors) {
             latest.put(author, commands.zrevrange(RedisKeys.recent(author), 0, config.recentPostsPerAuthor() - 1L));
-            hidesReblogs.put(author, commands.sismember(RedisKeys.hidingReblogs(author), userId));
         }
         List<String> candidates = new ArrayList<>();
         latest.values().forEach(ids -> candidates.addAll(Redis.await(ids)));
         candidates.sort(Comparator.comparingLong((String id) -> Long.parseLong(id)).reversed());
         List<String> newest = candidates.subList(0, Math.min(candidates.size(), config.maxTimelineSize()));
         Map<String, CachedPost> found = posts.getAll(newest);
-        ReaderFilter filter = pendingFilter.get();
+        Map<String, CachedPost> originals = posts.originalsOf(found.values());
+        Map<String, HomeEntry> facts = new HashMap<>();
+        found.forEach((id, entry) -> facts.put(id, HomeEntry.of(entry, originals)));
+        Reader reader = relations.load(userId, facts.values());
 
         List<String> chosen = new ArrayList<>();
         Set<String> originalsShown = new HashSet<>();
         // oldest first, as fan-out would have seen them, so the first appearance of an original wins
         for (int i = newest.size() - 1; i >= 0; i--) {
             CachedPost entry = found.get(newest.get(i));
-            if (entry == null) {
-                continue;
+            if (entry != null && policy.admits(facts.get(entry.id()), reader)
+                    && originalsShown.add(entry.isRepost() ? entry.reblogOfId() : entry.id())) {
+                chosen.add(entry.id());
             }
-            if (entry.isRepost()) {
-                if (filter.hides(entry, null) || filter.hidesAccount(entry.reblogOfAuthorId())
-                        || Boolean.TRUE.equals(Redis.await(hidesReblogs.get(entry.authorId())))
-                        || !originalsShown.add(entry.reblogOfId())) {
-                    continue;
-                }
-            } else if (filter.hides(entry, null) || !originalsShown.add(entry.id())
-                    || (entry.isReplyToOther() && !entry.authorId().equals(userId)
-                    && !following.contains(entry.inReplyToAccountId()))) {
-                continue;
-            }
-            chosen.add(entry.id());
         }
         timelines.insertAll(userId, chosen);
         if (!keep) {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialfeed.feed.timeline.HomeTimeline;
+import org.socialfeed.feed.timeline.HomeReader;
 import org.socialfeed.support.paging.LinkHeader;
 import org.socialfeed.support.paging.PageRequest;
 
@@ -26,10 +26,10 @@ import org.socialfeed.support.paging.PageRequest;
 @Tag(name = "timelines")
 public class HomeTimelineResource {
 
-    private final HomeTimeline timeline;
+    private final HomeReader timeline;
     private final JsonWebToken caller;
 
-    public HomeTimelineResource(HomeTimeline timeline, JsonWebToken caller) {
+    public HomeTimelineResource(HomeReader timeline, JsonWebToken caller) {
         this.timeline = timeline;
         this.caller = caller;
     }
@@ -46,7 +46,7 @@ public class HomeTimelineResource {
                          @QueryParam("min_id") String minId, @QueryParam("limit") String limit,
                          @Context UriInfo uri) {
         PageRequest page = PageRequest.parse(maxId, sinceId, minId, limit);
-        HomeTimeline.Page result = timeline.read(caller.getSubject(), page);
+        HomeReader.Page result = timeline.read(caller.getSubject(), page);
         Response.ResponseBuilder response = Response.ok(result.statuses());
         String link = LinkHeader.of(uri, result.cursorIds());
         if (link != null) {

@@ -6,15 +6,16 @@ import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.feed.account.SuspendedAccounts;
 import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.graph.Celebrities;
 import org.socialfeed.feed.graph.Follow;
 import org.socialfeed.feed.graph.FollowGraph;
+import org.socialfeed.feed.policy.HomeEntry;
+import org.socialfeed.feed.policy.HomePolicy;
+import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
-import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.feed.stream.LiveFeed;
-
-import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,10 +34,9 @@ import static java.util.stream.Collectors.toSet;
 /**
  * The home feed algorithm, write side: what enters and leaves whose timeline when something happens.
  * <ul>
- *   <li>A post goes to the author and the author's followers (fan-out on write), except that a reply to someone
- *   else goes only to followers who also follow that account, and nobody who muted the author gets it.</li>
+ *   <li>A post or repost goes to the author and to each follower {@link HomePolicy} admits (fan-out on write).</li>
  *   <li>Authors with more than {@code celebrity-threshold} followers are not fanned out: their posts wait in their
- *   recent list and {@link HomeTimeline} merges them in at read time.</li>
+ *   recent list and {@link HomeReader} merges them in at read time.</li>
  *   <li>Only active readers' timelines are written; others are rebuilt on their next read.</li>
  *   <li>A repost enters a timeline once per original ({@link TimelineStore#insertRepost}).</li>
  *   <li>Deletes, unfollows, blocks and mutes take entries out again.</li>
@@ -46,7 +46,7 @@ import static java.util.stream.Collectors.toSet;
  * recent lists are restored; timelines are rebuilt lazily by {@link TimelineRebuilder}.
  */
 @ApplicationScoped
-public class HomeFeed {
+public class HomeFanOut {
 
     private final FeedConfig config;
     private final FollowGraph graph;
@@ -57,12 +57,13 @@ public class HomeFeed {
     private final ActiveReaders readers;
     private final SuspendedAccounts suspended;
     private final LiveFeed live;
-    private final ReaderFilters filters;
-    private final StatefulRedisConnection<String, String> redis;
+    private final ReaderRelations relations;
+    private final HomePolicy policy;
+    private final Celebrities celebrities;
 
-    public HomeFeed(FeedConfig config, FollowGraph graph, PostCache posts, PostStats stats, AuthorPosts recent,
+    public HomeFanOut(FeedConfig config, FollowGraph graph, PostCache posts, PostStats stats, AuthorPosts recent,
                     TimelineStore timelines, ActiveReaders readers, SuspendedAccounts suspended, LiveFeed live,
-                    ReaderFilters filters, StatefulRedisConnection<String, String> redis) {
+                    ReaderRelations relations, HomePolicy policy, Celebrities celebrities) {
         this.config = config;
         this.graph = graph;
         this.posts = posts;
@@ -72,15 +73,17 @@ public class HomeFeed {
         this.readers = readers;
         this.suspended = suspended;
         this.live = live;
-        this.filters = filters;
-        this.redis = redis;
+        this.relations = relations;
+        this.policy = policy;
+        this.celebrities = celebrities;
     }
 
     // ---- posts ----
 
     public void postCreated(PostCreated event, boolean replay) {
         String authorId = event.author().id();
-        boolean celebrity = isCelebrity(authorId);
+        celebrities.promoteIfFollowedEnough(List.of(authorId));
+        boolean celebrity = celebrities.isCelebrity(authorId);
         CachedPost post = CachedPost.of(event, !celebrity);
         if (!posts.store(post)) {
             return; // deleted already: a late or repeated event
@@ -89,17 +92,10 @@ public class HomeFeed {
             stats.reply(event.postId(), event.inReplyToId(), true);
         }
         recent.add(authorId, post.id());
-        if (replay || suspended.isSuspended(authorId)) {
+        if (replay) {
             return;
         }
-        Set<String> audience = new LinkedHashSet<>();
-        if (!celebrity) {
-            audience.addAll(post.isReplyToOther()
-                    ? graph.audienceOfReply(authorId, post.inReplyToAccountId())
-                    : graph.audienceOfPosts(authorId));
-        }
-        audience.add(authorId); // the author sees their own post
-        List<String> receivers = readers.activeAmong(audience);
+        List<String> receivers = readers.activeAmong(audience(HomeEntry.of(post, Map.of()), celebrity));
         timelines.insert(receivers, post.id());
         live.entryAdded(receivers, post.id());
         if (celebrity) {
@@ -119,10 +115,10 @@ public class HomeFeed {
             stats.reply(postId, post.inReplyToId(), false);
         }
         removeEverywhere(authorId, postId, post == null || post.fannedOut());
-        for (String repostId : redis.sync().smembers(RedisKeys.repostIds(postId))) {
+        for (String repostId : posts.repostsOf(postId)) {
             posts.get(repostId).ifPresent(repost -> undoRepost(repost.authorId(), repostId, postId));
         }
-        redis.sync().del(RedisKeys.repostIds(postId));
+        posts.forgetReposts(postId);
     }
 
     // ---- reposts and likes ----
@@ -141,27 +137,38 @@ public class HomeFeed {
         if (event.postVisibility() == Visibility.PRIVATE && !ownPost) {
             return; // followers-only posts cannot be reposted to another audience
         }
-        boolean celebrity = isCelebrity(actorId);
-        if (!posts.store(CachedPost.of(event, !celebrity))) {
+        celebrities.promoteIfFollowedEnough(List.of(actorId));
+        boolean celebrity = celebrities.isCelebrity(actorId);
+        CachedPost repost = CachedPost.of(event, !celebrity);
+        if (!posts.store(repost)) {
             return;
         }
-        redis.sync().sadd(RedisKeys.repostIds(event.postId()), event.repostId());
-        redis.sync().expire(RedisKeys.repostIds(event.postId()), config.postCacheTtl().toSeconds());
+        posts.addRepost(event.postId(), event.repostId());
         recent.add(actorId, event.repostId());
-        if (replay || suspended.isSuspended(actorId) || suspended.isSuspended(event.postAuthorId())) {
+        if (replay) {
             return;
         }
-        Set<String> audience = new LinkedHashSet<>();
-        if (!celebrity) {
-            audience.addAll(graph.audienceOfRepost(actorId, event.postAuthorId()));
-        }
-        audience.add(actorId);
-        List<String> receivers = timelines.insertRepost(readers.activeAmong(audience), event.repostId(),
-                event.postId());
+        HomeEntry entry = HomeEntry.of(repost, posts.get(event.postId()).orElse(null));
+        List<String> receivers = timelines.insertRepost(readers.activeAmong(audience(entry, celebrity)),
+                event.repostId(), event.postId());
         live.entryAdded(receivers, event.repostId());
         if (celebrity) {
             live.authorPosted(actorId, event.repostId());
         }
+    }
+
+    /**
+     * Who gets an entry by fan-out: its author and, unless the author is merged at read time, each follower the
+     * policy admits.
+     */
+    private Set<String> audience(HomeEntry entry, boolean celebrity) {
+        List<Reader> candidates = new ArrayList<>();
+        candidates.add(Reader.author(entry.authorId()));
+        if (!celebrity) {
+            candidates.addAll(graph.followersOf(entry));
+        }
+        return candidates.stream().filter(reader -> policy.admits(entry, reader)).map(Reader::id)
+                .collect(toCollection(LinkedHashSet::new));
     }
 
     public void liked(String actorId, String postId, boolean liked) {
@@ -172,7 +179,7 @@ public class HomeFeed {
         CachedPost repost = posts.get(repostId).orElse(null);
         posts.remove(repostId);
         recent.remove(actorId, repostId);
-        redis.sync().srem(RedisKeys.repostIds(originalId), repostId);
+        posts.removeRepost(originalId, repostId);
         removeEverywhere(actorId, repostId, repost == null || repost.fannedOut());
     }
 
@@ -181,7 +188,7 @@ public class HomeFeed {
         Set<String> holders = new HashSet<>();
         holders.add(authorId);
         if (fannedOut) {
-            holders.addAll(redis.sync().smembers(RedisKeys.followers(authorId)));
+            holders.addAll(graph.followers(authorId));
         }
         timelines.remove(holders, entryId);
         live.deleted(authorId, entryId);
@@ -196,18 +203,20 @@ public class HomeFeed {
      */
     public void followed(List<Follow> follows, boolean replay) {
         graph.followAll(follows);
+        Set<String> followees = follows.stream().map(Follow::followeeId).collect(toSet());
+        celebrities.promoteIfFollowedEnough(followees);
         if (replay) {
             return;
         }
-        Set<String> celebrities = celebritiesAmong(follows.stream().map(Follow::followeeId).collect(toSet()));
+        Set<String> merged = celebrities.among(followees);
         Set<String> active = new HashSet<>(readers.activeAmong(follows.stream().map(Follow::followerId)
                 .collect(toCollection(LinkedHashSet::new))));
         Map<String, List<CachedPost>> recentByFollowee = new HashMap<>();
         for (Follow follow : follows) {
             // celebrities are merged at read time; an inactive reader's timeline is rebuilt on return
-            if (!celebrities.contains(follow.followeeId()) && active.contains(follow.followerId())) {
+            if (!merged.contains(follow.followeeId()) && active.contains(follow.followerId())) {
                 List<CachedPost> entries = recentByFollowee.computeIfAbsent(follow.followeeId(), this::recentEntries);
-                backfill(follow, entries);
+                backfill(follow.followerId(), entries);
             }
         }
     }
@@ -219,26 +228,27 @@ public class HomeFeed {
         return latest.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    /** Copies the followee's recent posts (and reposts, de-duplicated) into the new follower's timeline. */
-    private void backfill(Follow follow, List<CachedPost> entries) {
+    /** Copies the followee's recent posts and reposts that the policy admits into the new follower's timeline. */
+    private void backfill(String followerId, List<CachedPost> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        String followerId = follow.followerId();
-        ReaderFilter filter = filters.forReader(followerId);
-        List<String> originals = new ArrayList<>();
-        for (CachedPost entry : entries) {
-            if (!entry.isRepost()) {
-                boolean unfollowedReply = entry.isReplyToOther()
-                        && !graph.follows(followerId, entry.inReplyToAccountId());
-                if (!filter.hides(entry, null) && !unfollowedReply) {
-                    originals.add(entry.id());
-                }
-            } else if (follow.showReblogs() && !filter.hidesAccount(entry.reblogOfAuthorId())) {
-                timelines.insertRepost(List.of(followerId), entry.id(), entry.reblogOfId());
+        Map<String, CachedPost> originals = posts.originalsOf(entries);
+        List<HomeEntry> facts = entries.stream().map(entry -> HomeEntry.of(entry, originals)).toList();
+        Reader reader = relations.load(followerId, facts);
+        List<String> admittedPosts = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            CachedPost entry = entries.get(i);
+            if (!policy.admits(facts.get(i), reader)) {
+                continue;
+            }
+            if (entry.isRepost()) {
+                timelines.insertRepost(List.of(followerId), entry.id(), entry.reblogOfId()); // de-duplicated
+            } else {
+                admittedPosts.add(entry.id());
             }
         }
-        timelines.insertAll(followerId, originals);
+        timelines.insertAll(followerId, admittedPosts);
     }
 
     public void unfollowed(String followerId, String followeeId, boolean replay) {
@@ -282,35 +292,5 @@ public class HomeFeed {
         if (doomed.length > 0) {
             timelines.remove(List.of(userId), doomed);
         }
-    }
-
-    /**
-     * Whether the author is merged at read time. Once over the threshold an author stays merged (a set member), so
-     * posts made in that mode stay visible when the follower count dips.
-     */
-    private boolean isCelebrity(String authorId) {
-        return celebritiesAmong(Set.of(authorId)).contains(authorId);
-    }
-
-    /** The celebrities among {@code accountIds} (see {@link #isCelebrity}), in two round trips at most. */
-    private Set<String> celebritiesAmong(Set<String> accountIds) {
-        List<String> ids = List.copyOf(accountIds);
-        List<Boolean> listed = redis.sync().smismember(RedisKeys.CELEBRITIES, ids.toArray(String[]::new));
-        Set<String> celebrities = new HashSet<>();
-        List<String> unlisted = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            (Boolean.TRUE.equals(listed.get(i)) ? celebrities : unlisted).add(ids.get(i));
-        }
-        if (unlisted.isEmpty()) {
-            return celebrities;
-        }
-        String[] promoted = graph.followerCounts(unlisted).entrySet().stream()
-                .filter(count -> count.getValue() > config.celebrityThreshold())
-                .map(Map.Entry::getKey).toArray(String[]::new);
-        if (promoted.length > 0) {
-            redis.sync().sadd(RedisKeys.CELEBRITIES, promoted);
-            celebrities.addAll(List.of(promoted));
-        }
-        return celebrities;
     }
 }

@@ -1,10 +1,15 @@
 package org.socialfeed.feed.timeline;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.feed.graph.Celebrities;
+import org.socialfeed.feed.policy.HomeEntry;
+import org.socialfeed.feed.policy.HomePolicy;
+import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
@@ -31,28 +36,33 @@ import java.util.TreeSet;
  * timeline.
  */
 @ApplicationScoped
-public class HomeTimeline {
+public class HomeReader {
 
     private final StatefulRedisConnection<String, String> redis;
     private final TimelineStore timelines;
     private final AuthorPosts authors;
     private final ActiveReaders readers;
     private final TimelineRebuilder rebuilder;
-    private final ReaderFilters filters;
+    private final ReaderRelations relations;
+    private final HomePolicy policy;
+    private final Celebrities celebrities;
     private final PostCache posts;
     private final PostStats stats;
     private final StatusRenderer renderer;
     private final RecoveryGate recovery;
 
-    public HomeTimeline(StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
-                        ActiveReaders readers, TimelineRebuilder rebuilder, ReaderFilters filters, PostCache posts,
-                        PostStats stats, StatusRenderer renderer, RecoveryGate recovery) {
+    public HomeReader(StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
+                        ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
+                        HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
+                        StatusRenderer renderer, RecoveryGate recovery) {
         this.redis = redis;
         this.timelines = timelines;
         this.authors = authors;
         this.readers = readers;
         this.rebuilder = rebuilder;
-        this.filters = filters;
+        this.relations = relations;
+        this.policy = policy;
+        this.celebrities = celebrities;
         this.posts = posts;
         this.stats = stats;
         this.renderer = renderer;
@@ -82,9 +92,9 @@ public class HomeTimeline {
         RedisAsyncCommands<String, String> commands = redis.async();
         RedisFuture<Long> stateKept = commands.exists(RedisKeys.STATE);
         RedisFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, userId);
-        RedisFuture<Set<String>> celebrities = commands.sinter(RedisKeys.following(userId), RedisKeys.CELEBRITIES);
+        RedisFuture<Set<String>> celebrities = this.celebrities.followedBy(commands, userId);
         RedisFuture<List<String>> own = timelines.range(commands, userId, bounds, limit, upward);
-        ReaderFilters.Pending pendingFilter = filters.fetch(commands, userId);
+        ReaderRelations.PendingBlocks pendingBlocks = relations.fetchBlocksAndMutes(commands, userId);
 
         if (Redis.await(stateKept) == 0 && firstTry) {
             // Redis lost the replica and post cache: wait for the replay rather than show an empty timeline
@@ -99,18 +109,17 @@ public class HomeTimeline {
         } else if (readers.needsRefresh(lastReadAt)) {
             readers.markActive(userId);
         }
-        ReaderFilter filter = pendingFilter.get();
+        Reader reader = pendingBlocks.get();
 
         List<RedisFuture<List<String>>> merged = new ArrayList<>();
         for (String celebrity : Redis.await(celebrities)) {
-            if (!filter.hidesAccount(celebrity)) {
+            if (!policy.excludesAuthor(celebrity, reader)) {
                 merged.add(authors.range(commands, celebrity, bounds, limit, upward));
             }
         }
         Comparator<Long> order = upward ? Comparator.naturalOrder() : Comparator.reverseOrder();
         TreeSet<Long> ids = new TreeSet<>(order);
-        Set<String> ownIds = new HashSet<>(Redis.await(own));
-        ownIds.forEach(id -> ids.add(Long.parseLong(id)));
+        Redis.await(own).forEach(id -> ids.add(Long.parseLong(id)));
         for (RedisFuture<List<String>> part : merged) {
             Redis.await(part).forEach(id -> ids.add(Long.parseLong(id)));
         }
@@ -124,22 +133,22 @@ public class HomeTimeline {
         if (upward) {
             java.util.Collections.reverse(pageIds);
         }
-        Set<String> mergedOnly = new HashSet<>(pageIds);
-        mergedOnly.removeAll(ownIds);
-        return new Page(hydrate(userId, pageIds, filter, mergedOnly), pageIds);
+        return new Page(hydrate(pageIds, reader), pageIds);
     }
 
     /**
      * Renders timeline entries in the given order: one MGET for the entries, then one pipelined batch for reposted
-     * originals and every count. Entries no longer cached (deleted) and entries the filter hides are left out, as is
-     * a second appearance of the same original. Of entries merged in from celebrities ({@code mergedOnly}), replies
-     * to other accounts are left out (fan-out would have sent them only to followers of both).
+     * originals, every count and the reader's follows the policy asks about. Entries no longer cached (deleted),
+     * entries {@link HomePolicy} does not admit for the reader (whether fanned out or merged in from a celebrity),
+     * and a second appearance of the same original are left out.
+     *
+     * @param blocksAndMutes the reader with their mute and block sets; their follows are loaded here
      */
-    public List<StatusView> hydrate(String viewerId, List<String> entryIds, ReaderFilter filter,
-                                    Set<String> mergedOnly) {
+    private List<StatusView> hydrate(List<String> entryIds, Reader blocksAndMutes) {
         if (entryIds.isEmpty()) {
             return List.of();
         }
+        String viewerId = blocksAndMutes.id();
         RedisAsyncCommands<String, String> commands = redis.async();
         Map<String, CachedPost> entries = posts.decode(Redis.await(posts.fetch(commands, entryIds)));
         Set<String> originalIds = new LinkedHashSet<>();
@@ -153,12 +162,16 @@ public class HomeTimeline {
                 }
             }
         }
-        RedisFuture<List<io.lettuce.core.KeyValue<String, String>>> pendingOriginals =
+        RedisFuture<List<KeyValue<String, String>>> pendingOriginals =
                 originalIds.isEmpty() ? null : posts.fetch(commands, originalIds);
         PostStats.Pending pendingStats = stats.fetch(commands, viewerId, shownIds);
+        // which accounts' follows the policy asks about does not depend on the originals' mentions
+        ReaderRelations.PendingFollows pendingFollows = relations.fetchFollows(commands, viewerId,
+                entries.values().stream().map(entry -> HomeEntry.of(entry, Map.of())).toList());
         Map<String, CachedPost> originals = pendingOriginals == null ? Map.of()
                 : posts.decode(Redis.await(pendingOriginals));
         Map<String, PostStats.Stats> counts = pendingStats.get();
+        Reader reader = pendingFollows.addTo(blocksAndMutes);
 
         List<StatusView> statuses = new ArrayList<>(entryIds.size());
         Set<String> shown = new HashSet<>();
@@ -168,9 +181,7 @@ public class HomeTimeline {
                 continue;
             }
             CachedPost original = entry.isRepost() ? originals.get(entry.reblogOfId()) : null;
-            if ((entry.isRepost() && original == null) || filter.hides(entry, original)
-                    || (mergedOnly.contains(id) && entry.isReplyToOther()
-                    && !viewerId.equals(entry.inReplyToAccountId()))) {
+            if ((entry.isRepost() && original == null) || !policy.admits(HomeEntry.of(entry, original), reader)) {
                 continue;
             }
             String shownId = original != null ? original.id() : entry.id();
@@ -183,8 +194,8 @@ public class HomeTimeline {
         return statuses;
     }
 
-    /** Renders entries for a reader, loading their filter first (the live stream's single entries). */
+    /** Renders entries for a reader, loading their mutes and blocks first (the live stream's single entries). */
     public List<StatusView> hydrate(String viewerId, List<String> entryIds) {
-        return hydrate(viewerId, entryIds, filters.forReader(viewerId), Set.of());
+        return hydrate(entryIds, relations.blocksAndMutes(viewerId));
     }
 }
