@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class IngressRoutes {
                             path.path("backend").path("service").path("name").asText()))
                     .toList());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the routes of " + ingressManifest, e);
+            throw new IllegalStateException("Cannot read the routes of " + ingressManifest + ": " + e.getMessage(), e);
         }
     }
 
