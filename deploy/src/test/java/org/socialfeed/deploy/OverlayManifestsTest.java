@@ -72,12 +72,16 @@ class OverlayManifestsTest {
                 Map.entry("/api/v1/follow_requests/7/authorize", "user-service"),
                 Map.entry("/api/v1/blocks", "user-service"),
                 Map.entry("/api/v1/mutes", "user-service"),
+                Map.entry("/api/v1/instance", "user-service"),
+                Map.entry("/api/v1/instance/rules", "user-service"),
+                Map.entry("/api/v2/instance", "user-service"),
                 Map.entry("/api/v1/statuses", "post-service"),
                 Map.entry("/api/v1/statuses/42/favourite", "post-service"),
                 Map.entry("/api/v1/timelines/home", "feed-service"),
                 Map.entry("/api/v1/streaming/home", "feed-service"),
                 Map.entry("/api/v1/notifications", "notification-service"),
                 Map.entry("/api/v1/notifications/3/dismiss", "notification-service"),
+                Map.entry("/api/v2/notifications", "notification-service"),
                 Map.entry("/api/v1/markers", "notification-service"),
                 Map.entry("/api/v1/streaming/notifications", "notification-service"),
                 Map.entry("/api/v1/push/subscription", "notification-service"),
@@ -94,6 +98,27 @@ class OverlayManifestsTest {
             assertThat(Integer.parseInt(route.annotation("nginx.ingress.kubernetes.io/proxy-read-timeout")))
                     .as("read timeout of %s", stream).isGreaterThanOrEqualTo(3600);
         }
+    }
+
+    /**
+     * bin/run-local's router reads the base Ingress (ADR 11): an overlay that changed a path or its service would make
+     * the local API route differently from the cluster's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayRoutesExactlyLikeTheBaseIngressTheLocalRouterReads(String overlay) throws IOException {
+        StrictManifestParser.Parsed base = StrictManifestParser.parse(
+                Files.readString(Overlays.k8sDir().resolve("base/ingress.yaml"), StandardCharsets.UTF_8));
+        assertThat(base.errors()).isEmpty();
+        assertThat(routes(resources(overlay))).isEqualTo(routes(base.resources()));
+    }
+
+    /** "path regex -> Service name" of every Ingress path of the manifests, sorted. */
+    private static List<String> routes(List<HasMetadata> manifests) {
+        return manifests.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast)
+                .flatMap(ingress -> ingress.getSpec().getRules().stream())
+                .flatMap(rule -> rule.getHttp().getPaths().stream())
+                .map(path -> path.getPath() + " -> " + path.getBackend().getService().getName()).sorted().toList();
     }
 
     @Test
