@@ -49,7 +49,9 @@ class ApiRouterTest {
         Map<String, Integer> servicePorts = new HashMap<>();
         for (String service : ROUTES.routes().stream().map(IngressRoutes.Route::service).distinct().toList()) {
             HttpServer server = vertx.createHttpServer()
-                    .webSocketHandler(socket -> socket.textMessageHandler(text -> socket.writeTextMessage(service + ": " + text)))
+                    .webSocketHandler(socket -> socket.textMessageHandler(text -> socket.writeTextMessage(
+                            service + " (Host " + socket.headers().get("Host") + ", X-Forwarded-For "
+                                    + socket.headers().get("X-Forwarded-For") + "): " + text)))
                     .requestHandler(request -> fakeService(service, request));
             servicePorts.put(service, await(server.listen(0, "127.0.0.1")).actualPort());
         }
@@ -170,7 +172,8 @@ class ApiRouterTest {
                 }).get(10, TimeUnit.SECONDS);
         socket.sendText("ping", true).get(10, TimeUnit.SECONDS);
 
-        assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("notification-service: ping");
+        assertThat(reply.get(10, TimeUnit.SECONDS))
+                .isEqualTo("notification-service (Host 127.0.0.1:" + router.port() + ", X-Forwarded-For 127.0.0.1): ping");
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
     }
 
