@@ -49,7 +49,7 @@ public final class ApiRouter implements AutoCloseable {
         try {
             Map<String, HttpProxy> proxies = new HashMap<>();
             servicePorts.forEach((service, servicePort) -> proxies.put(service, proxyTo(vertx, servicePort)));
-            // plain HTTP/1.1 like ingress-nginx without TLS: no h2c upgrade, which would also bypass WebSocket tunnelling
+            // HTTP/1.1 as ingress-nginx speaks it without TLS: a client offering an h2c upgrade (Java's does) stays on 1.1
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                     .requestHandler(request -> routes.route(request.path()).ifPresentOrElse(
                             route -> forward(request, route.service(), proxies.get(route.service())),
