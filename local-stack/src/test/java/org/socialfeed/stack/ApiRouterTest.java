@@ -42,6 +42,8 @@ class ApiRouterTest {
     private static ApiRouter router;
     /** Completed by the SSE test once it has read the first event: only then does the fake stream end. */
     private static final CompletableFuture<Void> endOfStream = new CompletableFuture<>();
+    /** The path of a stream whose connection closed at the fake service before the stream ended. */
+    private static final CompletableFuture<String> abandonedStream = new CompletableFuture<>();
 
     @BeforeAll
     static void startFakeServicesAndTheRouter() throws Exception {
@@ -69,7 +71,8 @@ class ApiRouterTest {
     /** Streams on the streaming paths (one event, the last after the test says so); else echoes the request as JSON. */
     private static void fakeService(String service, HttpServerRequest request) {
         if (request.path().startsWith("/api/v1/streaming/")) {
-            request.response().setChunked(true).putHeader("Content-Type", "text/event-stream").write("data: first\n\n");
+            request.response().closeHandler(closed -> abandonedStream.complete(request.path()))
+                    .setChunked(true).putHeader("Content-Type", "text/event-stream").write("data: first\n\n");
             endOfStream.thenRun(() -> request.response().end("data: last\n\n"));
             return;
         }
@@ -156,6 +159,16 @@ class ApiRouterTest {
             endOfStream.complete(null);
             assertThat(events.lines().toList()).containsExactly("", "data: last", "");
         }
+    }
+
+    @Test
+    void aClientLeavingAStreamClosesItAtTheService() throws Exception {
+        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/streaming/notifications"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream events = response.body()) {
+            assertThat(events.read()).as("first byte of the stream").isEqualTo('d');
+        }
+        assertThat(abandonedStream.get(10, TimeUnit.SECONDS)).isEqualTo("/api/v1/streaming/notifications");
     }
 
     @Test
