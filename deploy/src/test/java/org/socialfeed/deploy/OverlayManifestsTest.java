@@ -103,6 +103,27 @@ class OverlayManifestsTest {
         }
     }
 
+    /**
+     * bin/run-local's router reads the base Ingress (ADR 11): an overlay that changed a path or its service would make
+     * the local API route differently from the cluster's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayRoutesExactlyLikeTheBaseIngressTheLocalRouterReads(String overlay) throws IOException {
+        StrictManifestParser.Parsed base = StrictManifestParser.parse(
+                Files.readString(Overlays.k8sDir().resolve("base/ingress.yaml"), StandardCharsets.UTF_8));
+        assertThat(base.errors()).isEmpty();
+        assertThat(routes(resources(overlay))).isEqualTo(routes(base.resources()));
+    }
+
+    /** "path regex -> Service name" of every Ingress path of the manifests, sorted. */
+    private static List<String> routes(List<HasMetadata> manifests) {
+        return manifests.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast)
+                .flatMap(ingress -> ingress.getSpec().getRules().stream())
+                .flatMap(rule -> rule.getHttp().getPaths().stream())
+                .map(path -> path.getPath() + " -> " + path.getBackend().getService().getName()).sorted().toList();
+    }
+
     @Test
     void devRunsOneReplicaEachWithInClusterStores() {
         Map<String, Deployment> deployments = byName("dev", Deployment.class);

@@ -22,26 +22,40 @@ final class Client {
     }
 
     static Client registerAndLogIn(String prefix) {
-        return registerAndLogInAs(prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
+        return registerAndLogInAs(uniqueUsername(prefix));
+    }
+
+    static String uniqueUsername(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
     /** An account with exactly this username (for one the stack configures, such as the admin). */
     static Client registerAndLogInAs(String username) {
+        return registerAndLogInAt(RunningStack.url(ServiceApp.USER), username);
+    }
+
+    /** Registered and logged in at {@code baseUrl}: user-service's own port, or the one base URL of the API. */
+    static Client registerAndLogInAt(String baseUrl, String username) {
         Client client = new Client(username);
-        given().baseUri(RunningStack.url(ServiceApp.USER)).contentType(ContentType.JSON)
+        given().baseUri(baseUrl).contentType(ContentType.JSON)
                 .body(Map.of("username", client.username, "email", client.username + "@example.org",
                         "password", client.password))
                 .post("/api/v1/accounts").then().statusCode(200);
-        client.token = given().baseUri(RunningStack.url(ServiceApp.USER)).contentType(ContentType.URLENC)
+        client.token = given().baseUri(baseUrl).contentType(ContentType.URLENC)
                 .formParam("grant_type", "password").formParam("username", client.username)
                 .formParam("password", client.password)
                 .post("/oauth/token").then().statusCode(200).extract().path("access_token");
-        client.id = client.on(ServiceApp.USER).get("/api/v1/accounts/verify_credentials")
+        client.id = given().baseUri(baseUrl).auth().oauth2(client.token).get("/api/v1/accounts/verify_credentials")
                 .then().statusCode(200).extract().path("id");
         return client;
     }
 
     RequestSpecification on(ServiceApp app) {
         return given().baseUri(RunningStack.url(app)).auth().oauth2(token);
+    }
+
+    /** Through the one base URL, as an app configured with nothing but that URL and its token calls the API. */
+    RequestSpecification onApi() {
+        return given().baseUri(RunningStack.apiUrl()).auth().oauth2(token);
     }
 }

@@ -67,4 +67,9 @@ final class RunningStack {
     static String url(ServiceApp app) {
         return get().serviceUrl(app);
     }
+
+    /** The one base URL of the whole API (the router in front of the services), as an app uses it. */
+    static String apiUrl() {
+        return get().apiUrl();
+    }
 }

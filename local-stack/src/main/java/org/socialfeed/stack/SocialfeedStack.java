@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole system on one machine: Kafka, Redis and the MongoDB-protocol server (unless external ones are
- * configured), then the packaged services (all four unless the settings pick fewer), each waited on until {@code /q/health/ready} answers 200.
+ * configured), then the packaged services (all four unless the settings pick fewer), each waited on until {@code /q/health/ready} answers 200,
+ * then the router that serves the whole API on one base URL, routed like the Ingress.
  * Closing it stops everything it started, in reverse order.
  */
 public final class SocialfeedStack implements AutoCloseable {
@@ -40,6 +41,8 @@ public final class SocialfeedStack implements AutoCloseable {
     private ManagedProcess kafka;
     private ManagedProcess redis;
     private ManagedProcess mongo;
+    private ApiRouter router;
+    private int apiPort;
     private int kafkaPort;
     private int kafkaControllerPort;
     private int redisPort;
@@ -56,12 +59,15 @@ public final class SocialfeedStack implements AutoCloseable {
         // whoever started the stack, its child processes end with this JVM, never orphaned
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
+            // read before anything starts, so a broken manifest stops the start at once
+            IngressRoutes routes = IngressRoutes.read(IngressRoutes.manifestOf(settings.projectRoot()));
             stack.claimPorts();
             stack.startStores();
             stack.keys = JwtKeyFiles.createIfAbsent(settings.dataDirectory().resolve("keys"));
             for (ServiceApp app : settings.servicePorts().keySet()) {
                 stack.startService(app);
             }
+            stack.startRouter(routes);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -81,6 +87,11 @@ public final class SocialfeedStack implements AutoCloseable {
         }
         System.out.println(stack.summary());
         Thread.currentThread().join();
+    }
+
+    /** The one base URL of the whole API, routed to the services like the Ingress routes it in production. */
+    public String apiUrl() {
+        return router.url();
     }
 
     public String serviceUrl(ServiceApp app) {
@@ -163,6 +174,7 @@ public final class SocialfeedStack implements AutoCloseable {
 
     public String summary() {
         StringBuilder text = new StringBuilder("\nsocialfeed is up:\n");
+        text.append("  API (one base URL): ").append(apiUrl()).append("   (routed like deploy/k8s/base/ingress.yaml)\n");
         for (ServiceApp app : services.keySet()) {
             text.append(String.format("  %-21s %s   (OpenAPI %s/q/openapi, log %s)%n", app.module(),
                     serviceUrl(app), serviceUrl(app), services.get(app).log()));
@@ -183,10 +195,15 @@ public final class SocialfeedStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (started.isEmpty()) {
+        if (router == null && started.isEmpty()) {
             return;
         }
         say.accept("Stopping the stack...");
+        if (router != null) { // first, so no request reaches a stopping service through it
+            say.accept("  stopping the API router");
+            router.close();
+            router = null;
+        }
         List<ManagedProcess> running = List.copyOf(started);
         List<ManagedProcess> apps = running.stream().filter(services::containsValue).toList();
         apps.forEach(app -> say.accept("  stopping " + app.name() + " (pid " + app.pid() + ")"));
@@ -211,6 +228,7 @@ public final class SocialfeedStack implements AutoCloseable {
         for (ServiceApp app : settings.servicePorts().keySet()) {
             servicePorts.put(app, claim(settings.servicePorts().get(app), app.module(), app.portVariable(), null));
         }
+        apiPort = claim(settings.apiPort(), "the API (one base URL)", "SOCIALFEED_API_PORT", null);
     }
 
     private static int claim(int port, String what, String variable, String external) {
@@ -263,6 +281,13 @@ public final class SocialfeedStack implements AutoCloseable {
                 List.of(Java.executable(), "-Xmx384m", "-jar", jar.toString()), environment(app, port), logDirectory));
         services.put(app, process);
         process.awaitReady(() -> isReady(port), SERVICE_START_TIMEOUT);
+    }
+
+    private void startRouter(IngressRoutes routes) {
+        Map<String, Integer> ports = new HashMap<>();
+        servicePorts.forEach((app, port) -> ports.put(app.module(), port));
+        say.accept("Starting the API router (one base URL) on 127.0.0.1:" + apiPort + "...");
+        router = ApiRouter.start(routes, ports, apiPort);
     }
 
     private Map<String, String> environment(ServiceApp app, int port) {

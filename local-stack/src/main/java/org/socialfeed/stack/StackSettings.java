@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * Where the local stack listens and what it reuses. Each store is started by the stack unless its address is
  * given ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SOCIAL_REDIS_URI}, {@code QUARKUS_MONGODB_CONNECTION_STRING}),
- * in which case the services use that one instead. A port of 0 means "any free port".
+ * in which case the services use that one instead. {@code apiPort} is the one base URL of the whole API (the
+ * router in front of the services). A port of 0 means "any free port".
  * {@code servicePorts} also says which services run (all four unless {@link #withServices} picked fewer).
  * {@code serviceEnvironment} holds extra environment entries given to every service (for example a feed-service
  * setting a benchmark changes per run); they are applied last, so they win over the stack's own entries.
@@ -18,7 +19,7 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
                             String externalKafka, int kafkaPort, int kafkaControllerPort,
                             String externalRedis, int redisPort,
                             String externalMongo, int mongoPort,
-                            Map<ServiceApp, Integer> servicePorts,
+                            int apiPort, Map<ServiceApp, Integer> servicePorts,
                             Map<String, String> serviceEnvironment) {
 
     public StackSettings {
@@ -26,20 +27,10 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
         serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
-    /** Settings without extra service environment (the constructor this record had before that option). */
-    public StackSettings(Path projectRoot, Path dataDirectory,
-                         String externalKafka, int kafkaPort, int kafkaControllerPort,
-                         String externalRedis, int redisPort,
-                         String externalMongo, int mongoPort,
-                         Map<ServiceApp, Integer> servicePorts) {
-        this(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort, externalRedis, redisPort,
-                externalMongo, mongoPort, servicePorts, Map.of());
-    }
-
     /** The same settings, with {@code environment} passed to every service on top of the stack's own entries. */
     public StackSettings withServiceEnvironment(Map<String, String> environment) {
         return new StackSettings(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort,
-                externalRedis, redisPort, externalMongo, mongoPort, servicePorts, environment);
+                externalRedis, redisPort, externalMongo, mongoPort, apiPort, servicePorts, environment);
     }
 
     /** The same settings, running only {@code apps} (the others are not started). */
@@ -47,12 +38,13 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
         Map<ServiceApp, Integer> ports = new EnumMap<>(servicePorts);
         ports.keySet().retainAll(apps);
         return new StackSettings(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort,
-                externalRedis, redisPort, externalMongo, mongoPort, ports, serviceEnvironment);
+                externalRedis, redisPort, externalMongo, mongoPort, apiPort, ports, serviceEnvironment);
     }
 
     public static final int DEFAULT_KAFKA_PORT = 19092;
     public static final int DEFAULT_REDIS_PORT = 16379;
     public static final int DEFAULT_MONGO_PORT = 37017;
+    public static final int DEFAULT_API_PORT = 8080;
 
     public static StackSettings fromEnvironment(Path projectRoot, Function<String, String> env) {
         Map<ServiceApp, Integer> servicePorts = new EnumMap<>(ServiceApp.class);
@@ -66,7 +58,7 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
                 blankToNull(env.apply("SOCIAL_REDIS_URI")), intOr(env.apply("SOCIALFEED_REDIS_PORT"), DEFAULT_REDIS_PORT),
                 blankToNull(env.apply("QUARKUS_MONGODB_CONNECTION_STRING")),
                 intOr(env.apply("SOCIALFEED_MONGO_PORT"), DEFAULT_MONGO_PORT),
-                servicePorts);
+                intOr(env.apply("SOCIALFEED_API_PORT"), DEFAULT_API_PORT), servicePorts, Map.of());
     }
 
     /** Everything on free ports with its data under {@code dataDirectory}: for tests beside a running stack. */
@@ -75,7 +67,7 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
         for (ServiceApp app : ServiceApp.values()) {
             servicePorts.put(app, 0);
         }
-        return new StackSettings(projectRoot, dataDirectory, null, 0, 0, null, 0, null, 0, servicePorts);
+        return new StackSettings(projectRoot, dataDirectory, null, 0, 0, null, 0, null, 0, 0, servicePorts, Map.of());
     }
 
     private static int intOr(String value, int fallback) {
