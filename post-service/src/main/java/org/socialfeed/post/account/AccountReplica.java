@@ -1,7 +1,7 @@
 package org.socialfeed.post.account;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -11,7 +11,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.AccountRef;
 
 import java.util.Collection;
@@ -31,8 +30,8 @@ public class AccountReplica {
 
     private final MongoCollection<Document> accounts;
 
-    public AccountReplica(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.accounts = client.getDatabase(database).getCollection("accounts");
+    public AccountReplica(MongoDatabase database) {
+        this.accounts = database.getCollection("accounts");
     }
 
     @PostConstruct

@@ -2,8 +2,8 @@ package org.socialfeed.post.favourite;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -13,7 +13,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
@@ -49,8 +48,8 @@ public class FavouriteRepository implements OutboxOwner {
 
     private final MongoCollection<Document> favourites;
 
-    public FavouriteRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.favourites = client.getDatabase(database).getCollection("favourites");
+    public FavouriteRepository(MongoDatabase database) {
+        this.favourites = database.getCollection("favourites");
     }
 
     @PostConstruct

@@ -1,7 +1,7 @@
 package org.socialfeed.post.graph;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -9,7 +9,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.BlockChanged;
 import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.support.mongo.Exists;
@@ -28,9 +27,9 @@ public class SocialGraphReplica {
     private final MongoCollection<Document> follows;
     private final MongoCollection<Document> blocks;
 
-    public SocialGraphReplica(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.follows = client.getDatabase(database).getCollection("follows");
-        this.blocks = client.getDatabase(database).getCollection("blocks");
+    public SocialGraphReplica(MongoDatabase database) {
+        this.follows = database.getCollection("follows");
+        this.blocks = database.getCollection("blocks");
     }
 
     /** Writes a run of changes with one ordered bulk write per collection (the same result as one by one). */

@@ -2,8 +2,8 @@ package org.socialfeed.post.status;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -14,7 +14,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.MediaRef;
 import org.socialfeed.events.Visibility;
@@ -52,8 +51,8 @@ public class PostRepository implements OutboxOwner {
 
     private final MongoCollection<Document> posts;
 
-    public PostRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.posts = client.getDatabase(database).getCollection("posts");
+    public PostRepository(MongoDatabase database) {
+        this.posts = database.getCollection("posts");
     }
 
     @PostConstruct

@@ -2,8 +2,8 @@ package org.socialfeed.user.account;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -17,7 +17,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.outbox.OutboxOwner;
@@ -54,8 +53,8 @@ public class AccountRepository implements OutboxOwner {
 
     private final MongoCollection<Document> accounts;
 
-    public AccountRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.accounts = client.getDatabase(database).getCollection("accounts");
+    public AccountRepository(MongoDatabase database) {
+        this.accounts = database.getCollection("accounts");
     }
 
     @PostConstruct

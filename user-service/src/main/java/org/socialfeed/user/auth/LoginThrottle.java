@@ -1,7 +1,7 @@
 package org.socialfeed.user.auth;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -11,7 +11,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.user.config.UserServiceConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -39,9 +38,8 @@ public class LoginThrottle {
     private final int maxFailures;
     private final Duration window;
 
-    public LoginThrottle(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                         UserServiceConfig.Login config) {
-        this.failures = client.getDatabase(database).getCollection("login_failures");
+    public LoginThrottle(MongoDatabase database, UserServiceConfig.Login config) {
+        this.failures = database.getCollection("login_failures");
         this.maxFailures = config.maxFailures();
         this.window = config.failureWindow();
     }

@@ -1,11 +1,10 @@
 package org.socialfeed.user.graph;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.outbox.OutboxOwner;
 
@@ -26,11 +25,9 @@ public class BlockMuteStores implements OutboxOwner {
     private final SwitchStore blocks;
     private final SwitchStore mutes;
 
-    public BlockMuteStores(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                           SnowflakeIds ids) {
-        var db = client.getDatabase(database);
-        this.blocks = new SwitchStore(db.getCollection("blocks"), "block", ids);
-        this.mutes = new SwitchStore(db.getCollection("mutes"), "mute", ids);
+    public BlockMuteStores(MongoDatabase database, SnowflakeIds ids) {
+        this.blocks = new SwitchStore(database.getCollection("blocks"), "block", ids);
+        this.mutes = new SwitchStore(database.getCollection("mutes"), "mute", ids);
     }
 
     @Override

@@ -2,8 +2,8 @@ package org.socialfeed.user.graph;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -16,7 +16,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
@@ -83,9 +82,8 @@ public class FollowRepository implements OutboxOwner {
     private final MongoCollection<Document> follows;
     private final SnowflakeIds ids;
 
-    public FollowRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                            SnowflakeIds ids) {
-        this.follows = client.getDatabase(database).getCollection("follows");
+    public FollowRepository(MongoDatabase database, SnowflakeIds ids) {
+        this.follows = database.getCollection("follows");
         this.ids = ids;
     }
 

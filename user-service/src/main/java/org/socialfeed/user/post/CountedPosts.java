@@ -2,15 +2,14 @@ package org.socialfeed.user.post;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.user.account.AccountRepository;
 
 /**
@@ -29,9 +28,8 @@ public class CountedPosts {
     private final MongoCollection<Document> posts;
     private final AccountRepository accounts;
 
-    public CountedPosts(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                        AccountRepository accounts) {
-        this.posts = client.getDatabase(database).getCollection("counted_posts");
+    public CountedPosts(MongoDatabase database, AccountRepository accounts) {
+        this.posts = database.getCollection("counted_posts");
         this.accounts = accounts;
     }
 
