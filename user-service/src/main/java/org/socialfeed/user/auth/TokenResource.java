@@ -38,6 +38,8 @@ public class TokenResource {
 
     /** Compared against when the account does not exist, so both failures take the same time. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password", 10);
+    private static final String INVALID_GRANT = "The provided authorization grant is invalid, expired, revoked, does "
+            + "not match the redirection URI used in the authorization request, or was issued to another client.";
 
     private final AccountRepository accounts;
     private final AccountService accountService;
@@ -91,7 +93,7 @@ public class TokenResource {
         if (account == null || !passwordMatches || account.suspended()) {
             throttle.recordFailure(grant.username(), clientAddress);
             return Problem.of(Response.Status.BAD_REQUEST, "The username or password is incorrect", uri.getPath())
-                    .withErrorCode("invalid_grant").toResponse();
+                    .withErrorCode("invalid_grant", INVALID_GRANT).toResponse();
         }
         throttle.reset(grant.username(), clientAddress);
         return Response.ok(issuer.issue(accountService.withConfiguredRoles(account))).build();
