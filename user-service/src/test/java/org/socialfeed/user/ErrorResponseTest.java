@@ -72,4 +72,22 @@ class ErrorResponseTest {
         given().accept("image/png").get("/api/v1/accounts/lookup?acct=x").then().statusCode(406)
                 .contentType(JSON).body("error", notNullValue());
     }
+
+    @Test
+    void tokenEndpointRefusalsHaveOAuthShape() {
+        UserApi.Registered fay = UserApi.register("oauth_fay");
+        UserApi.login(fay.username(), "wrong password").statusCode(400).contentType(JSON)
+                .body("error", equalTo("invalid_grant"))
+                .body("error_description", containsString("authorization grant is invalid"));
+        given().contentType(ContentType.URLENC).formParam("username", fay.username())
+                .formParam("password", UserApi.PASSWORD).post("/oauth/token")
+                .then().statusCode(400).contentType(JSON).body("error", equalTo("invalid_request"))
+                .body("error_description", notNullValue()).body("detail", containsString("is required"));
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("username", fay.username()).formParam("password", UserApi.PASSWORD).post("/oauth/token")
+                .then().statusCode(400).body("error", equalTo("unsupported_grant_type"))
+                .body("error_description", not(equalTo(null)));
+        given().contentType(ContentType.JSON).body(Map.of("grant_type", "password", "username", fay.username()))
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
 }
