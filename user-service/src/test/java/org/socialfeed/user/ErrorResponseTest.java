@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Every refusal, from JAX-RS or from the HTTP layer, is a JSON body with Mastodon's {@code error}, served as
@@ -31,7 +32,7 @@ class ErrorResponseTest {
                 .body("instance", equalTo("/api/v1/accounts/123456789"));
         given().contentType(ContentType.JSON).body(Map.of("username", "no spaces", "email", "x", "password", "short"))
                 .post("/api/v1/accounts").then().statusCode(422).contentType(JSON)
-                .body("error", equalTo("Validation failed"))
+                .body("error", startsWith("Validation failed: "))
                 .body("error_description", containsString("username")).body("violations.field", hasItem("email"));
     }
 
@@ -42,12 +43,16 @@ class ErrorResponseTest {
             given().accept(accept).get("/api/v1/accounts/123456789").then().statusCode(404).contentType(PROBLEM)
                     .body("error", notNullValue()).body("status", equalTo(404));
         }
-        for (String accept : new String[]{"*/*", JSON, PROBLEM + ";q=0.5, application/json", JSON + ", " + PROBLEM + ";q=0",
-                PROBLEM + ";q=0.2, */*;q=0.9", "application/problem+xml, */*"}) {
+        for (String accept : new String[]{"*/*", JSON, PROBLEM + ";q=0.5, application/json",
+                JSON + ", " + PROBLEM + ";q=0", PROBLEM + ";q=0.2, */*;q=0.9", "application/problem+xml, */*"}) {
             given().accept(accept).get("/api/v1/accounts/123456789").then().statusCode(404).contentType(JSON);
         }
-        given().accept(JSON + ", " + PROBLEM).get("/api/v1/accounts/verify_credentials").then().statusCode(401).contentType(PROBLEM)
-                .header("WWW-Authenticate", "Bearer");
+        given().accept(JSON + ", " + PROBLEM).get("/api/v1/accounts/verify_credentials").then().statusCode(401)
+                .contentType(PROBLEM).header("WWW-Authenticate", "Bearer");
+        // a refusal from a request filter, before the resource is matched
+        given().accept(JSON + ", " + PROBLEM).contentType(ContentType.JSON)
+                .body("{\"note\":\"" + "n".repeat(70 * 1024) + "\"}").post("/api/v1/accounts")
+                .then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
     }
 
     @Test

@@ -41,9 +41,13 @@ public record Problem(String error, @JsonProperty("error_description") String er
         return new Problem(code, description, type, title, status, detail, instance, violations);
     }
 
-    /** Mastodon's short {@code error} for invalid fields; the fields and their faults are the description. */
+    /**
+     * Invalid fields: {@code error} reads as Mastodon's ("Validation failed: ..."), so clients that show only it still
+     * name the fields; {@code error_description} and {@code violations} list them.
+     */
     public Problem withViolations(List<FieldViolation> fieldViolations) {
-        return new Problem("Validation failed", detail, type, title, status, detail, instance, fieldViolations);
+        return new Problem("Validation failed: " + detail, detail, type, title, status, detail, instance,
+                fieldViolations);
     }
 
     /** A JAX-RS answer; {@link ProblemMediaType} gives it the media type the client asked for. */
@@ -81,7 +85,8 @@ public record Problem(String error, @JsonProperty("error_description") String er
     /** The q-value of the most specific accepted type that covers {@code offered}; 0 when none does. */
     private static float quality(List<MediaType> accepted, MediaType offered) {
         return accepted.stream().filter(type -> type.isCompatible(offered))
-                .max(Comparator.comparingInt(type -> (type.isWildcardType() ? 0 : 1) + (type.isWildcardSubtype() ? 0 : 1)))
+                .max(Comparator.comparingInt(type -> (type.isWildcardType() ? 0 : 1)
+                        + (type.isWildcardSubtype() ? 0 : 1)))
                 .map(MediaTypeHelper::getQWithParamInfo).orElse(0f);
     }
 }
