@@ -111,7 +111,8 @@ class AuthorizationMatrixIT {
                     }
                 }
                 if (response.statusCode() >= 400) {
-                    assertThat(response.contentType()).as(row.name() + " as " + role).startsWith("application/problem+json");
+                    assertThat(response.contentType()).as(row.name() + " as " + role).startsWith("application/json");
+                    assertThat(response.jsonPath().getString("error")).as(row.name() + " as " + role).isNotBlank();
                 }
             }
         }

@@ -11,10 +11,12 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * The limits a client meets: per-account and per-address write rate limits (429 with Retry-After, nothing written),
- * the login throttle, and the request size limit (413) of every service.
+ * the login throttle, the request size limit (413) of every service, and the URI and header limits (414, 431) of every
+ * service, all answered with the same JSON error body.
  */
 class LimitsIT {
 
@@ -40,7 +42,8 @@ class LimitsIT {
             }
             for (int i = LIMIT; i < LIMIT + 2; i++, tried++) {
                 Response over = follow(limited, targets.get(i));
-                over.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
+                over.then().statusCode(429).contentType("application/json").body("status", equalTo(429))
+                        .body("error", notNullValue());
                 assertThat(Integer.parseInt(over.header("Retry-After"))).isBetween(1, 600);
                 refused++;
             }
@@ -57,7 +60,7 @@ class LimitsIT {
             }
             Response anonymous = register("");
             tried++;
-            anonymous.then().statusCode(429).contentType("application/problem+json");
+            anonymous.then().statusCode(429).contentType("application/json").body("error", notNullValue());
             assertThat(Integer.parseInt(anonymous.header("Retry-After"))).isPositive();
             refused++;
         } finally {
@@ -71,10 +74,11 @@ class LimitsIT {
     void repeatedFailedLoginsAreThrottledEvenForTheRightPassword() {
         Client victim = Client.registerAndLogIn("victim");
         for (int i = 0; i < 5; i++) {
-            login(victim.username, "wrong password " + i).then().statusCode(400).contentType("application/problem+json");
+            login(victim.username, "wrong password " + i).then().statusCode(400).contentType("application/json")
+                    .body("error", equalTo("invalid_grant")).body("error_description", notNullValue());
         }
         Response throttled = login(victim.username, victim.password);
-        throttled.then().statusCode(429).contentType("application/problem+json");
+        throttled.then().statusCode(429).contentType("application/json").body("error", notNullValue());
         assertThat(Integer.parseInt(throttled.header("Retry-After"))).isPositive();
         new Figures("login-throttle").put("failedLogins", 5).put("throttledAfter", 5).write();
     }
@@ -90,9 +94,23 @@ class LimitsIT {
         writes.forEach((app, call) -> {
             Response response = big.on(app).contentType(ContentType.JSON).body(oversized).request(call[0], call[1]);
             assertThat(response.statusCode()).as("%s %s %s", app, call[0], call[1]).isEqualTo(413);
-            assertThat(response.contentType()).as("%s %s %s", app, call[0], call[1]).startsWith("application/problem+json");
+            assertThat(response.contentType()).as("%s %s %s", app, call[0], call[1]).startsWith("application/json");
+            assertThat(response.jsonPath().getString("error")).as("%s %s %s", app, call[0], call[1]).isNotBlank();
         });
         new Figures("body-size").put("servicesChecked", writes.size()).put("bodyBytes", oversized.length()).write();
+    }
+
+    @Test
+    void everyServiceRefusesAnOverlongUriOrHeaderWithAnErrorBody() {
+        for (ServiceApp app : ServiceApp.values()) {
+            given().baseUri(RunningStack.url(app)).get("/api/v1/x?q=" + "u".repeat(20_000))
+                    .then().statusCode(414).contentType("application/json").body("error", notNullValue());
+            given().baseUri(RunningStack.url(app)).header("X-Padding", "h".repeat(20_000)).get("/q/health/live")
+                    .then().statusCode(431).contentType("application/json").body("error", notNullValue());
+            given().baseUri(RunningStack.url(app)).accept("application/problem+json")
+                    .header("X-Padding", "h".repeat(20_000)).get("/q/health/live").then().statusCode(431).contentType("application/problem+json")
+                    .body("status", equalTo(431));
+        }
     }
 
     private static Response follow(Client follower, Client followee) {

@@ -117,7 +117,8 @@ class StoreOutageFaultIT {
         }
         for (Response response : refused) {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
-            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.contentType()).startsWith("application/json");
+            assertThat(response.jsonPath().getString("error")).isNotBlank();
             assertThat(Integer.parseInt(response.header("Retry-After"))).isPositive();
         }
         // it works again, and nothing of the refused writes was stored

@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * The skeleton scenario through all four services: two users register and log in, B follows A, A posts, the post
@@ -77,13 +78,19 @@ class WalkingSkeletonIT {
                 new Call(ServiceApp.NOTIFICATION, "GET", "/api/v1/notifications"))) {
             given().baseUri(RunningStack.url(call.app())).contentType(ContentType.JSON).body("{\"status\":\"x\"}")
                     .request(call.method(), call.path())
-                    .then().statusCode(401).contentType("application/problem+json");
+                    .then().statusCode(401).contentType("application/json").body("error", notNullValue());
             given().baseUri(RunningStack.url(call.app())).auth().oauth2(forged).contentType(ContentType.JSON)
                     .body("{\"status\":\"x\"}").request(call.method(), call.path())
-                    .then().statusCode(401).contentType("application/problem+json");
+                    .then().statusCode(401).contentType("application/json").body("error", notNullValue());
+            // a client that prefers RFC 9457 documents gets the same error as one
+            given().baseUri(RunningStack.url(call.app())).accept("application/json, application/problem+json")
+                    .contentType(ContentType.JSON).body("{\"status\":\"x\"}").request(call.method(), call.path())
+                    .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401))
+                    .body("error", notNullValue());
         }
         carol.on(ServiceApp.POST).contentType(ContentType.JSON).body("{\"status\": ")
-                .post("/api/v1/statuses").then().statusCode(400).contentType("application/problem+json");
+                .post("/api/v1/statuses").then().statusCode(400).contentType("application/json")
+                .body("error", notNullValue());
     }
 
     @Test

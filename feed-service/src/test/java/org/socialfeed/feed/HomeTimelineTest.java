@@ -12,6 +12,7 @@ import org.socialfeed.events.Visibility;
 import org.socialfeed.feed.FeedEvents.User;
 import org.socialfeed.feed.graph.FollowGraph;
 import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.InfrastructureResource;
 import org.socialfeed.testing.KafkaProbe;
 import org.socialfeed.testing.TestTokens;
@@ -102,14 +103,14 @@ class HomeTimelineTest {
                 .contains("min_id=" + newestFirst.get(0)).contains("rel=\"prev\"");
         assertThat(HomeApi.home(reader, Map.of("max_id", newestFirst.get(4))).header("Link")).isNull();
 
-        HomeApi.home(reader, Map.of("max_id", "abc")).then().statusCode(400).contentType("application/problem+json");
+        HomeApi.home(reader, Map.of("max_id", "abc")).then().statusCode(400).spec(ErrorBody.MASTODON);
         HomeApi.home(reader, Map.of("limit", "0")).then().statusCode(400);
     }
 
     @Test
     void requiresAValidTokenAndShowsOnlyTheCallersTimeline() {
         User someone = user("someone");
-        given().get("/api/v1/timelines/home").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/timelines/home").then().statusCode(401).spec(ErrorBody.MASTODON);
         given().auth().oauth2(TestTokens.forged(someone.id(), someone.username())).get("/api/v1/timelines/home")
                 .then().statusCode(401);
         given().auth().oauth2(TestTokens.expired(someone.id(), someone.username())).get("/api/v1/timelines/home")

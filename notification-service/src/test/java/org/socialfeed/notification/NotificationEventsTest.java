@@ -18,6 +18,7 @@ import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
 import org.socialfeed.events.Visibility;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.InfrastructureResource;
 import org.socialfeed.testing.KafkaProbe;
 import org.socialfeed.testing.TestTokens;
@@ -217,10 +218,10 @@ class NotificationEventsTest {
 
         Api.as(owner).get("/api/v1/notifications/" + id).then().statusCode(200).body("type", equalTo("follow"));
         Api.as(other).get("/api/v1/notifications/" + id).then().statusCode(404)
-                .contentType("application/problem+json");
+                .spec(ErrorBody.MASTODON);
         Api.as(other).post("/api/v1/notifications/" + id + "/dismiss").then().statusCode(404);
         Api.as(owner).get("/api/v1/notifications/" + id).then().statusCode(200);
-        given().get("/api/v1/notifications").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/notifications").then().statusCode(401).spec(ErrorBody.MASTODON);
         given().auth().oauth2(TestTokens.forged(owner.id(), owner.username())).get("/api/v1/notifications")
                 .then().statusCode(401);
         given().auth().oauth2(TestTokens.expired(owner.id(), owner.username())).get("/api/v1/notifications")
@@ -231,9 +232,9 @@ class NotificationEventsTest {
     void badInputIsAProblemAndPoisonRecordsGoToTheDeadLetterTopic() {
         AccountRef reader = EventFeed.account("reader");
         Api.as(reader).queryParam("max_id", "abc").get("/api/v1/notifications")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).spec(ErrorBody.MASTODON);
         Api.as(reader).queryParam("types[]", "nonsense").get("/api/v1/notifications")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).spec(ErrorBody.MASTODON);
         Api.as(reader).get("/api/v1/notifications/not-a-number").then().statusCode(404);
 
         String marker = "poison-" + reader.id();

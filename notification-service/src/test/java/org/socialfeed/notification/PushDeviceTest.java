@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.PushNotification;
 import org.socialfeed.events.Topics;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.KafkaProbe;
 
 import java.time.Duration;
@@ -61,7 +62,7 @@ class PushDeviceTest {
     void badRegistrationsAreRefused() {
         AccountRef user = EventFeed.account("typo");
         Api.as(user).contentType(ContentType.JSON).body(Map.of("platform", "pager", "token", "t"))
-                .post("/api/v1/push/devices").then().statusCode(422).contentType("application/problem+json");
+                .post("/api/v1/push/devices").then().statusCode(422).spec(ErrorBody.MASTODON);
         Api.as(user).contentType(ContentType.JSON).body(Map.of("platform", "fcm"))
                 .post("/api/v1/push/devices").then().statusCode(422);
         Api.as(user).contentType(ContentType.JSON).body("[1,2]")

@@ -8,6 +8,7 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserRegistered;
 import org.socialfeed.support.id.SnowflakeIds;
+import org.socialfeed.testing.ErrorBody;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -99,9 +100,9 @@ class ReadingTest {
         Api.as(reader).get("/api/v1/notifications/unread_count").then().body("count", equalTo(0));
 
         Api.as(reader).contentType(ContentType.JSON).body(Map.of("notifications", Map.of("last_read_id", "abc")))
-                .post("/api/v1/markers").then().statusCode(422).contentType("application/problem+json");
+                .post("/api/v1/markers").then().statusCode(422).spec(ErrorBody.MASTODON);
         Api.as(reader).contentType(ContentType.JSON).body("{\"notifications\":")
-                .post("/api/v1/markers").then().statusCode(400).contentType("application/problem+json");
+                .post("/api/v1/markers").then().statusCode(400).spec(ErrorBody.MASTODON);
         Api.as(reader).get("/api/v1/markers").then().body("notifications.last_read_id", equalTo(ids.get(0)));
     }
 
@@ -239,7 +240,7 @@ class ReadingTest {
                 .body("favourite", equalTo(false)).body("follow", equalTo(true));
         Api.as(user).contentType(ContentType.JSON).body(Map.of("favourite", true, "bogus", false))
                 .put("/api/v1/notifications/preferences").then().statusCode(422)
-                .contentType("application/problem+json");
+                .spec(ErrorBody.MASTODON);
         Api.as(user).get("/api/v1/notifications/preferences").then().body("favourite", equalTo(false));
 
         String post = EventFeed.newId();
@@ -262,7 +263,7 @@ class ReadingTest {
                 .body("for_not_following", equalTo("filter")).body("for_new_accounts", equalTo("drop"))
                 .body("for_not_followers", equalTo("accept"));
         Api.as(user).contentType(ContentType.JSON).body(Map.of("for_not_followers", "sometimes"))
-                .patch("/api/v2/notifications/policy").then().statusCode(400).contentType("application/problem+json");
+                .patch("/api/v2/notifications/policy").then().statusCode(400).spec(ErrorBody.MASTODON);
         Api.as(user).contentType(ContentType.JSON).body(Map.of("new_account_days", 0))
                 .patch("/api/v2/notifications/policy").then().statusCode(422);
         Api.as(user).get("/api/v2/notifications/policy").then().body("for_not_followers", equalTo("accept"))

@@ -6,6 +6,7 @@ import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.events.AccountRef;
+import org.socialfeed.testing.ErrorBody;
 
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ class WebhookTest {
                     ConfigProvider.getConfig().getValue("social.redis.uri", String.class).replace("redis:", "http:"),
                     "http://user:pw@127.0.0.1:1/x")) {
                 Api.as(owner).contentType(ContentType.JSON).body(Map.of("url", url)).post("/api/v1/webhooks")
-                        .then().statusCode(422).contentType("application/problem+json");
+                        .then().statusCode(422).spec(ErrorBody.MASTODON);
             }
             Api.as(owner).contentType(ContentType.JSON).body(Map.of("url", receiver.url(), "types", List.of("x")))
                     .post("/api/v1/webhooks").then().statusCode(422);

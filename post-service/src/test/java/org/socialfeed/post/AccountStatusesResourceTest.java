@@ -2,6 +2,7 @@ package org.socialfeed.post;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.socialfeed.testing.ErrorBody;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class AccountStatusesResourceTest {
         TestAccounts.TestAccount author = TestAccounts.unannounced("cursor");
         String path = "/api/v1/accounts/" + author.id() + "/statuses";
         given().queryParam("max_id", "yesterday").get(path).then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("max_id"));
+                .spec(ErrorBody.MASTODON).body("detail", containsString("max_id"));
         given().queryParam("limit", "many").get(path).then().statusCode(400);
         given().queryParam("limit", 0).get(path).then().statusCode(400);
         given().queryParam("since_id", "-5").get(path).then().statusCode(400);

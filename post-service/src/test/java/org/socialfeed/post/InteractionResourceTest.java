@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Topics;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.KafkaProbe;
 
 import java.time.Duration;
@@ -43,7 +44,7 @@ class InteractionResourceTest {
         Statuses.act(fan, id, "unfavourite").statusCode(200).body("favourited", equalTo(false))
                 .body("favourites_count", equalTo(0));
         Statuses.act(fan, id, "unfavourite").statusCode(200).body("favourites_count", equalTo(0));
-        Statuses.act(fan, "987654321", "favourite").statusCode(404).contentType("application/problem+json");
+        Statuses.act(fan, "987654321", "favourite").statusCode(404).spec(ErrorBody.MASTODON);
 
         List<ConsumerRecord<String, String>> events = KafkaProbe.awaitRecords(Topics.INTERACTIONS,
                 record -> id.equals(record.key()), 2, EVENT_TIMEOUT);
@@ -156,7 +157,7 @@ class InteractionResourceTest {
         String id = Statuses.create(author, "be nice");
 
         TestAccounts.suspend(suspended);
-        Statuses.act(suspended, id, "favourite").statusCode(403).contentType("application/problem+json");
+        Statuses.act(suspended, id, "favourite").statusCode(403).spec(ErrorBody.MASTODON);
         Statuses.act(suspended, id, "reblog").statusCode(403);
         Statuses.post(suspended, Map.of("status", "still here?")).statusCode(403);
         given().get("/api/v1/accounts/" + suspended.id() + "/statuses").then().statusCode(404);

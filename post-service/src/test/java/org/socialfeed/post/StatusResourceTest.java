@@ -10,6 +10,7 @@ import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostReplied;
 import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.Topics;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.InfrastructureResource;
 import org.socialfeed.testing.KafkaProbe;
 import org.socialfeed.testing.TestTokens;
@@ -37,7 +38,6 @@ import static org.hamcrest.Matchers.nullValue;
 class StatusResourceTest {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
-    private static final String PROBLEM = "application/problem+json";
 
     @Test
     void createsRendersAndPublishesAPost() {
@@ -82,41 +82,41 @@ class StatusResourceTest {
         TestAccounts.TestAccount author = TestAccounts.unannounced("emoji");
         String fiveHundredEmoji = "😀".repeat(500); // 1000 UTF-16 units
         Statuses.post(author, Map.of("status", fiveHundredEmoji)).statusCode(200);
-        Statuses.post(author, Map.of("status", fiveHundredEmoji + "😀")).statusCode(422).contentType(PROBLEM)
+        Statuses.post(author, Map.of("status", fiveHundredEmoji + "😀")).statusCode(422).spec(ErrorBody.MASTODON)
                 .body("detail", containsString("too long"));
     }
 
     @Test
     void refusesBadInputAndStoresNothing() {
         TestAccounts.TestAccount author = TestAccounts.unannounced("careless");
-        Statuses.post(author, Map.of("status", "")).statusCode(422).contentType(PROBLEM);
-        Statuses.post(author, Map.of("status", "   \n ")).statusCode(422).contentType(PROBLEM);
-        Statuses.post(author, Map.of("status", "x".repeat(501))).statusCode(422).contentType(PROBLEM);
+        Statuses.post(author, Map.of("status", "")).statusCode(422).spec(ErrorBody.MASTODON);
+        Statuses.post(author, Map.of("status", "   \n ")).statusCode(422).spec(ErrorBody.MASTODON);
+        Statuses.post(author, Map.of("status", "x".repeat(501))).statusCode(422).spec(ErrorBody.MASTODON);
         Statuses.post(author, Map.of("status", "reply", "in_reply_to_id", "123456789")).statusCode(422)
-                .contentType(PROBLEM).body("detail", containsString("in_reply_to_id"));
-        Statuses.post(author, Map.of("status", "reply", "in_reply_to_id", "abc")).statusCode(422).contentType(PROBLEM);
-        Statuses.post(author, Map.of("status", "quote", "quote_id", "42")).statusCode(422).contentType(PROBLEM);
-        Statuses.post(author, Map.of("status", "hidden", "visibility", "direct")).statusCode(422).contentType(PROBLEM);
+                .spec(ErrorBody.MASTODON).body("detail", containsString("in_reply_to_id"));
+        Statuses.post(author, Map.of("status", "reply", "in_reply_to_id", "abc")).statusCode(422).spec(ErrorBody.MASTODON);
+        Statuses.post(author, Map.of("status", "quote", "quote_id", "42")).statusCode(422).spec(ErrorBody.MASTODON);
+        Statuses.post(author, Map.of("status", "hidden", "visibility", "direct")).statusCode(422).spec(ErrorBody.MASTODON);
         for (String url : List.of("ftp://example.org/a.png", "not a url", "/relative.png", "javascript:alert(1)")) {
             Statuses.post(author, Map.of("status", "media", "media_attachments", List.of(Map.of("url", url))))
-                    .statusCode(422).contentType(PROBLEM);
+                    .statusCode(422).spec(ErrorBody.MASTODON);
         }
         Statuses.post(author, Map.of("status", "too many", "media_attachments", List.of(
                 Map.of("url", "https://a.example/1.png"), Map.of("url", "https://a.example/2.png"),
                 Map.of("url", "https://a.example/3.png"), Map.of("url", "https://a.example/4.png"),
-                Map.of("url", "https://a.example/5.png")))).statusCode(422).contentType(PROBLEM);
+                Map.of("url", "https://a.example/5.png")))).statusCode(422).spec(ErrorBody.MASTODON);
         given().auth().oauth2(author.token()).contentType(ContentType.JSON).body("{\"status\": \"unterminated")
-                .post("/api/v1/statuses").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/statuses").then().statusCode(400).spec(ErrorBody.MASTODON);
         given().auth().oauth2(author.token()).contentType(ContentType.JSON).body("{\"status\": {\"a\": 1}}")
-                .post("/api/v1/statuses").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/statuses").then().statusCode(400).spec(ErrorBody.MASTODON);
         given().auth().oauth2(author.token()).contentType(ContentType.JSON).body("{\"status\": \"half \\ud800 a pair\"}")
-                .post("/api/v1/statuses").then().statusCode(422).contentType(PROBLEM)
+                .post("/api/v1/statuses").then().statusCode(422).spec(ErrorBody.MASTODON)
                 .body("detail", containsString("well-formed Unicode"));
         given().auth().oauth2(author.token()).contentType(ContentType.JSON)
                 .body("{\"status\": \"" + "x".repeat(70_000) + "\"}")
-                .post("/api/v1/statuses").then().statusCode(413).contentType(PROBLEM);
+                .post("/api/v1/statuses").then().statusCode(413).spec(ErrorBody.MASTODON);
         given().contentType(ContentType.JSON).body(Map.of("status", "anonymous"))
-                .post("/api/v1/statuses").then().statusCode(401).contentType(PROBLEM);
+                .post("/api/v1/statuses").then().statusCode(401).spec(ErrorBody.MASTODON);
         given().auth().oauth2(TestTokens.forged(author.id(), author.username())).contentType(ContentType.JSON)
                 .body(Map.of("status", "forged")).post("/api/v1/statuses").then().statusCode(401);
 
@@ -168,11 +168,11 @@ class StatusResourceTest {
         String second = Statuses.create(author, "an admin removes me");
 
         given().auth().oauth2(stranger.token()).delete("/api/v1/statuses/" + first)
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().statusCode(403).spec(ErrorBody.MASTODON);
         given().delete("/api/v1/statuses/" + first).then().statusCode(401);
         given().auth().oauth2(author.token()).delete("/api/v1/statuses/" + first)
                 .then().statusCode(200).body("id", equalTo(first)).body("text", equalTo("delete me"));
-        given().get("/api/v1/statuses/" + first).then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/v1/statuses/" + first).then().statusCode(404).spec(ErrorBody.MASTODON);
         given().auth().oauth2(author.token()).delete("/api/v1/statuses/" + first).then().statusCode(404);
 
         given().auth().oauth2(TestTokens.forAdmin(stranger.id(), stranger.username()))
@@ -194,9 +194,9 @@ class StatusResourceTest {
         String id = Statuses.create(author, "first #draft");
 
         given().auth().oauth2(stranger.token()).contentType(ContentType.JSON).body(Map.of("status", "mine now"))
-                .put("/api/v1/statuses/" + id).then().statusCode(403).contentType(PROBLEM);
+                .put("/api/v1/statuses/" + id).then().statusCode(403).spec(ErrorBody.MASTODON);
         given().auth().oauth2(author.token()).contentType(ContentType.JSON).body(Map.of("status", "x".repeat(501)))
-                .put("/api/v1/statuses/" + id).then().statusCode(422).contentType(PROBLEM);
+                .put("/api/v1/statuses/" + id).then().statusCode(422).spec(ErrorBody.MASTODON);
         given().auth().oauth2(author.token()).contentType(ContentType.JSON).body(Map.of("status", "second #final"))
                 .put("/api/v1/statuses/" + id).then().statusCode(200)
                 .body("content", containsString("second")).body("edited_at", notNullValue())

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserRegistered;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.InfrastructureResource;
 import org.socialfeed.testing.KafkaProbe;
 import org.socialfeed.testing.TestTokens;
@@ -66,25 +67,25 @@ class AccountResourceTest {
                 .body(Map.of("username", carol.username().toUpperCase(), "email", "other-" + carol.username() + "@example.org",
                         "password", "correct horse battery"))
                 .post("/api/v1/accounts")
-                .then().statusCode(422).contentType("application/problem+json")
+                .then().statusCode(422).spec(ErrorBody.MASTODON)
                 .body("detail", containsString("Username has already been taken"));
     }
 
     @Test
     void rejectsBadRegistrationsWithProblemDetails() {
         given().contentType(ContentType.JSON).body("{\"username\": ").post("/api/v1/accounts")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(400).spec(ErrorBody.MASTODON)
                 .body("detail", containsString("Malformed JSON"));
         given().contentType(ContentType.JSON).body("{\"username\": 42, \"email\": [], \"password\": \"x\"}")
                 .post("/api/v1/accounts")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).spec(ErrorBody.MASTODON);
         given().contentType(ContentType.JSON)
                 .body(Map.of("username", "no spaces allowed", "email", "not-an-email", "password", "short"))
                 .post("/api/v1/accounts")
-                .then().statusCode(422).contentType("application/problem+json")
+                .then().statusCode(422).spec(ErrorBody.MASTODON)
                 .body("violations.field", org.hamcrest.Matchers.hasItems("username", "email", "password"));
         given().contentType(ContentType.JSON).post("/api/v1/accounts")
-                .then().statusCode(422).contentType("application/problem+json");
+                .then().statusCode(422).spec(ErrorBody.MASTODON);
     }
 
     @Test
@@ -92,7 +93,7 @@ class AccountResourceTest {
         UserApi.Registered dave = UserApi.register("dave");
         String wrongPassword = given().contentType(ContentType.JSON)
                 .body(Map.of("grant_type", "password", "username", dave.username(), "password", "wrong password"))
-                .post("/oauth/token").then().statusCode(400).contentType("application/problem+json")
+                .post("/oauth/token").then().statusCode(400).spec(ErrorBody.MASTODON)
                 .body("error", equalTo("invalid_grant")).extract().path("detail");
         String unknownUser = given().contentType(ContentType.JSON)
                 .body(Map.of("grant_type", "password", "username", "nobody_" + dave.username(), "password", "wrong password"))
@@ -104,18 +105,18 @@ class AccountResourceTest {
     void rejectsMissingForgedAndExpiredTokens() {
         UserApi.Registered erin = UserApi.register("erin");
         given().get("/api/v1/accounts/verify_credentials")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).spec(ErrorBody.MASTODON);
         given().auth().oauth2(TestTokens.forged(erin.id(), erin.username())).get("/api/v1/accounts/verify_credentials")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).spec(ErrorBody.MASTODON);
         given().auth().oauth2(TestTokens.expired(erin.id(), erin.username())).get("/api/v1/accounts/verify_credentials")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).spec(ErrorBody.MASTODON);
         given().auth().oauth2("not.a.jwt").get("/api/v1/accounts/verify_credentials")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).spec(ErrorBody.MASTODON);
     }
 
     @Test
     void unknownAccountsAreNotFound() {
-        given().get("/api/v1/accounts/123456789").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/accounts/not-a-number").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/accounts/123456789").then().statusCode(404).spec(ErrorBody.MASTODON);
+        given().get("/api/v1/accounts/not-a-number").then().statusCode(404).spec(ErrorBody.MASTODON);
     }
 }

@@ -7,6 +7,7 @@ import org.socialfeed.events.BlockChanged;
 import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.events.MuteChanged;
 import org.socialfeed.events.Topics;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.KafkaProbe;
 
 import java.time.Duration;
@@ -42,7 +43,7 @@ class BlockMuteTest {
             UserApi.account(account).body("followers_count", equalTo(0));
         }
         UserApi.account(pest).body("following_count", equalTo(1));
-        UserApi.act(pest, "follow", blocker).statusCode(403).contentType("application/problem+json");
+        UserApi.act(pest, "follow", blocker).statusCode(403).spec(ErrorBody.MASTODON);
         UserApi.act(blocker, "follow", pest).statusCode(403);
         UserApi.account(blocker).body("followers_count", equalTo(0));
 
@@ -94,9 +95,9 @@ class BlockMuteTest {
     void cannotBlockOrMuteYourselfOrUnknownAccounts() {
         UserApi.Registered self = UserApi.register("self");
         for (String action : List.of("block", "mute")) {
-            UserApi.act(self, action, self).statusCode(422).contentType("application/problem+json");
+            UserApi.act(self, action, self).statusCode(422).spec(ErrorBody.MASTODON);
             given().auth().oauth2(self.token()).post("/api/v1/accounts/987654321/" + action)
-                    .then().statusCode(404).contentType("application/problem+json");
+                    .then().statusCode(404).spec(ErrorBody.MASTODON);
         }
     }
 }

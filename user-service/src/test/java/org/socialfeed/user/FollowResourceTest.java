@@ -7,6 +7,7 @@ import org.socialfeed.events.FollowCreated;
 import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.events.FollowRequested;
 import org.socialfeed.events.Topics;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.KafkaProbe;
 import org.socialfeed.testing.TestTokens;
 
@@ -64,9 +65,9 @@ class FollowResourceTest {
     void cannotFollowYourselfOrUnknownAccounts() {
         UserApi.Registered solo = UserApi.register("solo");
         given().auth().oauth2(solo.token()).post("/api/v1/accounts/" + solo.id() + "/follow")
-                .then().statusCode(422).contentType("application/problem+json");
+                .then().statusCode(422).spec(ErrorBody.MASTODON);
         given().auth().oauth2(solo.token()).post("/api/v1/accounts/987654321/follow")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(404).spec(ErrorBody.MASTODON);
         given().get("/api/v1/accounts/" + solo.id()).then().body("following_count", equalTo(0));
     }
 
@@ -75,7 +76,7 @@ class FollowResourceTest {
         UserApi.Registered a = UserApi.register("a");
         UserApi.Registered b = UserApi.register("b");
         given().post("/api/v1/accounts/" + b.id() + "/follow")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).spec(ErrorBody.MASTODON);
         given().auth().oauth2(TestTokens.forged(a.id(), a.username())).post("/api/v1/accounts/" + b.id() + "/follow")
                 .then().statusCode(401);
         given().get("/api/v1/accounts/" + b.id()).then().body("followers_count", equalTo(0));

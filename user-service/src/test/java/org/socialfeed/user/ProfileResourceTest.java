@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserUpdated;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.KafkaProbe;
 
 import java.nio.charset.StandardCharsets;
@@ -66,14 +67,14 @@ class ProfileResourceTest {
                 Map.of("avatar", "https://example.org/" + "a".repeat(2048)))) {
             given().auth().oauth2(iris.token()).contentType(ContentType.JSON).body(bad)
                     .patch("/api/v1/accounts/update_credentials")
-                    .then().statusCode(422).contentType("application/problem+json");
+                    .then().statusCode(422).spec(ErrorBody.MASTODON);
         }
         given().auth().oauth2(iris.token()).contentType(ContentType.JSON).body("{\"locked\": \"maybe\"}")
                 .patch("/api/v1/accounts/update_credentials")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).spec(ErrorBody.MASTODON);
         given().auth().oauth2(iris.token()).contentType(ContentType.JSON).body("{\"note\": ")
                 .patch("/api/v1/accounts/update_credentials")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).spec(ErrorBody.MASTODON);
         UserApi.account(iris).body("note", equalTo("")).body("display_name", equalTo(iris.username()))
                 .body("locked", equalTo(false));
     }

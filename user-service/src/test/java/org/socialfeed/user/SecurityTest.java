@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserSuspended;
+import org.socialfeed.testing.ErrorBody;
 import org.socialfeed.testing.KafkaProbe;
 import org.socialfeed.testing.TestTokens;
 
@@ -34,7 +35,7 @@ class SecurityTest {
         for (int i = 0; i < 5; i++) {
             UserApi.login(kim.username(), "wrong password " + i).statusCode(400).body("error", equalTo("invalid_grant"));
         }
-        UserApi.login(kim.username(), UserApi.PASSWORD).statusCode(429).contentType("application/problem+json")
+        UserApi.login(kim.username(), UserApi.PASSWORD).statusCode(429).spec(ErrorBody.MASTODON)
                 .header("Retry-After", notNullValue()).body("status", equalTo(429));
         String retryAfter = UserApi.login(kim.username(), UserApi.PASSWORD).extract().header("Retry-After");
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 15 * 60L + 1);
@@ -74,7 +75,7 @@ class SecurityTest {
 
         given().auth().oauth2(tampered).contentType(ContentType.JSON).body(Map.of("display_name", "pwned"))
                 .patch("/api/v1/accounts/update_credentials")
-                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+                .then().statusCode(401).spec(ErrorBody.MASTODON).header("WWW-Authenticate", "Bearer");
         given().auth().oauth2(tampered).post("/api/v1/accounts/" + mallory.id() + "/follow").then().statusCode(401);
         UserApi.account(victim).body("display_name", equalTo(victim.username())).body("following_count", equalTo(0));
         UserApi.account(mallory).body("followers_count", equalTo(0));
@@ -87,7 +88,7 @@ class SecurityTest {
         for (String bad : List.of(TestTokens.expired(nina.id(), nina.username()),
                 TestTokens.forged(nina.id(), nina.username()))) {
             given().auth().oauth2(bad).post("/api/v1/accounts/" + oscar.id() + "/follow")
-                    .then().statusCode(401).contentType("application/problem+json");
+                    .then().statusCode(401).spec(ErrorBody.MASTODON);
             given().auth().oauth2(bad).contentType(ContentType.JSON).body(Map.of("note", "changed"))
                     .patch("/api/v1/accounts/update_credentials").then().statusCode(401);
         }
@@ -118,7 +119,7 @@ class SecurityTest {
                 new Call(Method.POST, "/api/v1/admin/accounts/" + someone + "/action"),
                 new Call(Method.POST, "/api/v1/admin/accounts/" + someone + "/unsuspend"))) {
             given().contentType(ContentType.JSON).body("{}").request(call.method(), call.path())
-                    .then().statusCode(401).contentType("application/problem+json");
+                    .then().statusCode(401).spec(ErrorBody.MASTODON);
         }
     }
 
@@ -132,7 +133,7 @@ class SecurityTest {
 
         // the intruder cannot accept or reject a request addressed to the owner
         given().auth().oauth2(intruder.token()).post("/api/v1/follow_requests/" + asker.id() + "/authorize")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(404).spec(ErrorBody.MASTODON);
         given().auth().oauth2(intruder.token()).post("/api/v1/follow_requests/" + asker.id() + "/reject")
                 .then().statusCode(404);
         UserApi.relationship(asker, owner).body("[0].requested", equalTo(true)).body("[0].following", equalTo(false));
@@ -141,7 +142,7 @@ class SecurityTest {
         for (String token : List.of(intruder.token(), TestTokens.forAdmin(intruder.id(), intruder.username()))) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("type", "suspend"))
                     .post("/api/v1/admin/accounts/" + owner.id() + "/action")
-                    .then().statusCode(403).contentType("application/problem+json");
+                    .then().statusCode(403).spec(ErrorBody.MASTODON);
         }
         UserApi.account(owner).statusCode(200);
         UserApi.login(owner.username(), UserApi.PASSWORD).statusCode(200);
@@ -162,7 +163,7 @@ class SecurityTest {
                 .post("/api/v1/admin/accounts/" + spammer.id() + "/action").then().statusCode(200);
 
         given().auth().oauth2(spammer.token()).get("/api/v1/accounts/verify_credentials")
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(403).spec(ErrorBody.MASTODON);
         UserApi.act(spammer, "follow", admin).statusCode(403);
         UserApi.login(spammer.username(), UserApi.PASSWORD).statusCode(400).body("error", equalTo("invalid_grant"));
         UserApi.account(spammer).statusCode(404);

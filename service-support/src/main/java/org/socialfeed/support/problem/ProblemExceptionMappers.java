@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns every failure into {@code application/problem+json}: the client learns what was wrong with its
- * request, and never sees a stack trace.
+ * Turns every failure into a {@link Problem}: the client learns what was wrong with its request, and never sees a
+ * stack trace.
  */
 public class ProblemExceptionMappers {
 
@@ -53,13 +53,18 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        return validationFailed(UnprocessableEntity.STATUS, e, path(uri)).toResponse();
+    }
+
+    /** A problem listing each invalid field, for the status the endpoint answers validation failures with. */
+    public static Problem validationFailed(Response.StatusType status, ConstraintViolationException e, String instance) {
         List<Problem.FieldViolation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldViolation(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldViolation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
                 .reduce((a, b) -> a + "; " + b).orElse("Validation failed");
-        return Problem.of(UnprocessableEntity.STATUS, detail, path(uri)).withViolations(violations).toResponse();
+        return Problem.of(status, detail, instance).withViolations(violations);
     }
 
     /** Named on its own: Quarkus has a built-in mapper for exactly this type, which a supertype would not beat. */

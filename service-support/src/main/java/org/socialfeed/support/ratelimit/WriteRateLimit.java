@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Per-caller limits on writes to the REST API: an account's writes count against its token's subject, anonymous
  * writes (and writes with a token that does not verify) against the client address. Over the limit, the answer is
- * 429 with {@code Retry-After} in seconds and a problem document, before the request is read or changes anything.
+ * 429 with {@code Retry-After} in seconds and a JSON error, before the request is read or changes anything.
  * Reads, health and metrics are never limited. The defaults follow Mastodon (300 writes per 5 minutes per account).
  *
  * <p>Settings: {@code social.rate-limit.enabled} (on, except in {@code @QuarkusTest} runs, whose tests write far more

@@ -60,7 +60,7 @@ public final class UserServiceConfig {
 
     @ConfigMapping(prefix = "social.http")
     public interface Http {
-        /** Request bodies above this size are refused with 413 problem+json. */
+        /** Request bodies above this size are refused with 413 and a JSON error. */
         @WithDefault("65536")
         long maxBodyBytes();
     }

@@ -9,7 +9,7 @@ import org.socialfeed.support.problem.Problem;
 import org.socialfeed.user.config.UserServiceConfig;
 
 /**
- * Refuses request bodies above {@code social.http.max-body-bytes} with a 413 problem+json before they are read.
+ * Refuses request bodies above {@code social.http.max-body-bytes} with a 413 error before they are read.
  * (Quarkus's own {@code quarkus.http.limits.max-body-size}, set higher, still guards the transport, but answers
  * with an empty body.) Application-scoped so that its settings are read at run time, not when REST filters are set
  * up during static initialization.

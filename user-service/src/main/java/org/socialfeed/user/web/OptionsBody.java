@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the optional options body of Mastodon's action endpoints ({@code follow}, {@code mute}): clients send
  * nothing, a JSON object or a form, with or without a content type. Unknown fields are ignored as Mastodon does;
- * malformed JSON and wrong types are the client's error (400 problem+json).
+ * malformed JSON and wrong types are the client's error (400).
  */
 @ApplicationScoped
 public class OptionsBody {
