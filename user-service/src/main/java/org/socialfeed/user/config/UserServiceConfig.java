@@ -58,13 +58,6 @@ public final class UserServiceConfig {
         Duration after();
     }
 
-    @ConfigMapping(prefix = "social.http")
-    public interface Http {
-        /** Request bodies above this size are refused with 413 and a JSON error. */
-        @WithDefault("65536")
-        long maxBodyBytes();
-    }
-
     /** What GET /api/v1/instance and /api/v2/instance say about this server (Mastodon's Instance entity). */
     @ConfigMapping(prefix = "social.instance")
     public interface Instance {
