@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -29,8 +30,8 @@ public class PushOutbox extends OutboxPublisher {
 
     public PushOutbox(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                       Emitter<String> emitter, ObjectMapper json, @All List<OutboxOwner> owners,
-                      DeviceRepository devices) {
-        super(emitter, "notification-service", json, owners);
+                      ManagedExecutor workers, DeviceRepository devices) {
+        super(emitter, "notification-service", json, owners, workers);
         this.devices = devices;
     }
 

@@ -10,7 +10,7 @@ import org.socialfeed.support.events.OutgoingEvent;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 
 /**
  * What a service that publishes events extends: it encodes events for the outbox, publishes a document's events
@@ -28,15 +28,12 @@ public abstract class OutboxPublisher {
     private final Outbox outbox;
     private final List<OutboxOwner> owners;
 
+    /** @param workers Quarkus's worker pool ({@code ManagedExecutor}): the outbox updates after acknowledgements */
     protected OutboxPublisher(org.eclipse.microprofile.reactive.messaging.Emitter<String> emitter, String source,
-                              ObjectMapper json, List<OutboxOwner> owners) {
+                              ObjectMapper json, List<OutboxOwner> owners, Executor workers) {
         this.codec = new EventCodec(json);
         this.owners = owners;
-        this.outbox = new Outbox(new KafkaEventSender(emitter, source), Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "outbox-" + source);
-            thread.setDaemon(true);
-            return thread;
-        }));
+        this.outbox = new Outbox(new KafkaEventSender(emitter, source), workers);
     }
 
     public OutgoingEvent event(String topic, String key, String type, Object payload) {

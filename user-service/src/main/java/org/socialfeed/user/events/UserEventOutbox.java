@@ -3,6 +3,7 @@ package org.socialfeed.user.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -22,8 +23,9 @@ public class UserEventOutbox extends OutboxPublisher {
     public static final String CHANNEL = "events";
 
     public UserEventOutbox(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                           Emitter<String> emitter, ObjectMapper json, @All List<OutboxOwner> owners) {
-        super(emitter, "user-service", json, owners);
+                           Emitter<String> emitter, ObjectMapper json, @All List<OutboxOwner> owners,
+                           ManagedExecutor workers) {
+        super(emitter, "user-service", json, owners, workers);
     }
 
     @Scheduled(every = "${social.outbox.sweep-interval}", delayed = "5s", // after the Kafka emitter is connected
