@@ -1,5 +1,6 @@
 package org.socialfeed.feed.redis;
 
+import org.socialfeed.redis.Pipelined;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;

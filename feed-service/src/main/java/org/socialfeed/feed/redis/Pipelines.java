@@ -1,9 +1,10 @@
 package org.socialfeed.feed.redis;
 
+import org.socialfeed.redis.Pipelined;
 import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
-import org.socialfeed.feed.config.RedisConfig;
+import org.socialfeed.redis.RedisConfig;
 
 /** Opens {@link Pipeline}s on the {@link Pipelined} connection, sized by {@code fan-out-batch-size}. */
 @ApplicationScoped

@@ -17,14 +17,7 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
-    Redis redis();
-
     Outbox outbox();
-
-    interface Redis {
-        /** redis://host:port of the Redis that carries live notifications between instances. */
-        String uri();
-    }
 
     interface Outbox {
         /** How often notifications.push records left behind (broker outage, crash) are republished. */

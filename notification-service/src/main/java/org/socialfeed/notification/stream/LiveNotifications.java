@@ -2,7 +2,9 @@ package org.socialfeed.notification.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +12,6 @@ import org.jboss.logging.Logger;
 import org.socialfeed.notification.notification.Notification;
 import org.socialfeed.notification.notification.NotificationStored;
 import org.socialfeed.notification.notification.NotificationViews;
-import org.socialfeed.notification.redis.RedisConnections;
 
 /**
  * Carries new notifications to the SSE connections of every instance: the instance whose Kafka consumer stored a
@@ -24,27 +25,30 @@ public class LiveNotifications {
     static final String CHANNEL = "notifications:live";
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
 
-    private final RedisConnections redis;
+    private final StatefulRedisConnection<String, String> redis;
+    private final StatefulRedisPubSubConnection<String, String> subscription;
     private final LiveStreams streams;
     private final NotificationViews views;
     private final ObjectMapper json;
 
-    public LiveNotifications(RedisConnections redis, LiveStreams streams, NotificationViews views, ObjectMapper json) {
+    public LiveNotifications(StatefulRedisConnection<String, String> redis,
+                             StatefulRedisPubSubConnection<String, String> subscription, LiveStreams streams,
+                             NotificationViews views, ObjectMapper json) {
         this.redis = redis;
+        this.subscription = subscription;
         this.streams = streams;
         this.views = views;
         this.json = json;
     }
 
     void subscribe(@Observes StartupEvent event) {
-        var connection = redis.pubSub();
-        connection.addListener(new RedisPubSubAdapter<>() {
+        subscription.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
                 deliverLocally(message);
             }
         });
-        connection.sync().subscribe(CHANNEL);
+        subscription.sync().subscribe(CHANNEL);
     }
 
     void onStored(@Observes NotificationStored stored) {
@@ -60,7 +64,7 @@ public class LiveNotifications {
             throw new IllegalStateException("Notification " + notification.id() + " cannot be written as JSON", e);
         }
         try {
-            redis.commands().sync().publish(CHANNEL, message);
+            redis.sync().publish(CHANNEL, message);
         } catch (RuntimeException e) {
             LOG.warnf("Redis publish failed, streaming notification %d to this instance's clients only: %s",
                     notification.id(), e.getMessage());

@@ -142,7 +142,7 @@ public class WebhookUrlGuard {
                 hosts.add(host.contains(":") ? HostPort.parse(host) : new HostPort(host, 27017));
             }
         });
-        hosts.add(HostPort.parse(config.redis().uri().replaceFirst("^rediss?://", "").replaceFirst("^[^@/]*@", "")
+        hosts.add(HostPort.parse(all.getValue("social.redis.uri", String.class).replaceFirst("^rediss?://", "").replaceFirst("^[^@/]*@", "")
                 .replaceFirst("[/?].*$", "")));
         for (String service : List.of("social.user-service.url", "social.post-service.url",
                 "social.feed-service.url", "social.notification-service.url")) {

@@ -1,4 +1,4 @@
-package org.socialfeed.feed.redis;
+package org.socialfeed.redis;
 
 import jakarta.inject.Qualifier;
 

@@ -1,4 +1,4 @@
-package org.socialfeed.feed.config;
+package org.socialfeed.redis;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

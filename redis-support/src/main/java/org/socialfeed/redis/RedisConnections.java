@@ -1,4 +1,4 @@
-package org.socialfeed.feed.redis;
+package org.socialfeed.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -10,7 +10,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
-import org.socialfeed.feed.config.RedisConfig;
 
 /**
  * The Lettuce client and its connections. One shared connection serves reads and single writes (Lettuce

@@ -1,4 +1,4 @@
-package org.socialfeed.feed.redis;
+package org.socialfeed.redis;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while Redis answers PING: every read and every fan-out needs it. */
+/**
+ * Ready only while Redis answers PING: feed-service reads and fans out through it; notification-service carries live
+ * notifications between its instances over it.
+ */
 @Readiness
 @ApplicationScoped
 public class RedisReadiness implements HealthCheck {
