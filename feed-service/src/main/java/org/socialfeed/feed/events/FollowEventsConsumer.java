@@ -48,14 +48,24 @@ public class FollowEventsConsumer extends FeedEventConsumer {
     }
 
     @Override
-    public void apply(ConsumerRecord<String, String> record, boolean replay) {
+    public int replayOrder() {
+        return 1; // first: posts need the graph to tell celebrities
+    }
+
+    @Override
+    public boolean replayedWhole() {
+        return true;
+    }
+
+    @Override
+    protected void apply(ConsumerRecord<String, String> record, boolean replay) {
         applyAll(List.of(record), replay, (failed, failure) -> {
             throw failure;
         });
     }
 
     @Override
-    public void applyAll(List<ConsumerRecord<String, String>> records, boolean replay,
+    protected void applyAll(List<ConsumerRecord<String, String>> records, boolean replay,
                          BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
         FollowRun run = new FollowRun(replay, rejected);
         for (ConsumerRecord<String, String> record : records) {

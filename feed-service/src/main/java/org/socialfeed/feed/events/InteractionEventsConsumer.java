@@ -9,6 +9,7 @@ import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Topics;
 import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.stream.LiveFeed;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
@@ -18,8 +19,11 @@ public class InteractionEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "interactions";
 
-    public InteractionEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
+    private final LiveFeed live;
+
+    public InteractionEventsConsumer(HomeFanOut feed, LiveFeed live, ObjectMapper json, RecoveryGate recovery) {
         super(feed, json, recovery);
+        this.live = live;
     }
 
     @Incoming(CHANNEL)
@@ -34,13 +38,23 @@ public class InteractionEventsConsumer extends FeedEventConsumer {
     }
 
     @Override
-    public void apply(ConsumerRecord<String, String> record, boolean replay) {
+    public int replayOrder() {
+        return 4; // after posts: a repost needs its original
+    }
+
+    @Override
+    public boolean replayedWhole() {
+        return false;
+    }
+
+    @Override
+    protected void apply(ConsumerRecord<String, String> record, boolean replay) {
         String type = EventCodec.type(record);
         if (PostReposted.TYPE.equals(type)) {
             PostReposted event = codec.decode(record, PostReposted.class);
             PostEventsConsumer.requireIds(event.repostId(), event.actor() == null ? null : event.actor().id(), record);
             PostEventsConsumer.requireIds(event.postId(), event.postAuthorId(), record);
-            feed.reposted(event, replay);
+            live.publish(feed.reposted(event, replay));
         } else if (PostLiked.TYPE.equals(type)) {
             PostLiked event = codec.decode(record, PostLiked.class);
             PostEventsConsumer.requireIds(event.postId(), event.actor() == null ? null : event.actor().id(), record);

@@ -10,6 +10,7 @@ import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.Topics;
 import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.stream.LiveFeed;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
@@ -19,8 +20,11 @@ public class PostEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "posts";
 
-    public PostEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
+    private final LiveFeed live;
+
+    public PostEventsConsumer(HomeFanOut feed, LiveFeed live, ObjectMapper json, RecoveryGate recovery) {
         super(feed, json, recovery);
+        this.live = live;
     }
 
     @Incoming(CHANNEL)
@@ -35,18 +39,28 @@ public class PostEventsConsumer extends FeedEventConsumer {
     }
 
     @Override
-    public void apply(ConsumerRecord<String, String> record, boolean replay) {
+    public int replayOrder() {
+        return 3; // after the graph: whether a post was fanned out depends on its author being a celebrity
+    }
+
+    @Override
+    public boolean replayedWhole() {
+        return false;
+    }
+
+    @Override
+    protected void apply(ConsumerRecord<String, String> record, boolean replay) {
         String type = EventCodec.type(record);
         if (PostCreated.TYPE.equals(type)) {
             PostCreated event = codec.decode(record, PostCreated.class);
             requireIds(event.postId(), event.author() == null ? null : event.author().id(), record);
-            feed.postCreated(event, replay);
+            live.publish(feed.postCreated(event, replay));
         } else if (PostUpdated.TYPE.equals(type)) {
             feed.postUpdated(codec.decode(record, PostUpdated.class));
         } else if (PostDeleted.TYPE.equals(type)) {
             PostDeleted event = codec.decode(record, PostDeleted.class);
             requireIds(event.postId(), event.authorId(), record);
-            feed.postDeleted(event.postId(), event.authorId());
+            live.publish(feed.postDeleted(event.postId(), event.authorId()));
         }
     }
 

@@ -33,7 +33,17 @@ public class UserEventsConsumer extends FeedEventConsumer {
     }
 
     @Override
-    public void apply(ConsumerRecord<String, String> record, boolean replay) {
+    public int replayOrder() {
+        return 2; // suspensions need nothing else
+    }
+
+    @Override
+    public boolean replayedWhole() {
+        return true;
+    }
+
+    @Override
+    protected void apply(ConsumerRecord<String, String> record, boolean replay) {
         if (UserSuspended.TYPE.equals(EventCodec.type(record))) {
             UserSuspended event = codec.decode(record, UserSuspended.class);
             if (event.userId() == null) {

@@ -2,6 +2,7 @@ package org.socialfeed.feed.recovery;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -10,14 +11,12 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
-import org.socialfeed.feed.events.FollowEventsConsumer;
-import org.socialfeed.feed.events.InteractionEventsConsumer;
-import org.socialfeed.feed.events.PostEventsConsumer;
-import org.socialfeed.feed.events.UserEventsConsumer;
 import org.socialfeed.feed.redis.RedisKeys;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,9 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rebuilds feed-service's Redis state from Kafka when Redis has lost it (first start, restart without persistence,
- * FLUSHALL, eviction): the marker key {@link RedisKeys#STATE} is missing. It replays follows.events whole (it is
- * compacted: the current graph), users.events whole, then posts.events and interactions.events from
- * {@code recovery.replay-window} ago, through the same appliers as the live consumers, in replay mode. Timelines
+ * FLUSHALL, eviction): the marker key {@link RedisKeys#STATE} is missing. It replays every {@link ReplayedTopic}
+ * in their order, whole or from {@code recovery.replay-window} ago (follows.events and users.events whole, then
+ * posts.events and interactions.events), through the same code as the live consumers, in replay mode. Timelines
  * are not replayed: each is rebuilt from the restored state on its owner's next read. One instance recovers at a
  * time (a Redis lock); the others wait for the marker.
  */
@@ -41,10 +40,7 @@ public class StateRecovery {
     private final RecoveryGate gate;
     private final FeedConfig config;
     private final TopicReplayer replayer;
-    private final FollowEventsConsumer follows;
-    private final UserEventsConsumer users;
-    private final PostEventsConsumer posts;
-    private final InteractionEventsConsumer interactions;
+    private final List<ReplayedTopic> topics;
     private final String instanceId = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -55,16 +51,12 @@ public class StateRecovery {
 
     public StateRecovery(StatefulRedisConnection<String, String> redis, RecoveryGate gate, FeedConfig config,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                         FollowEventsConsumer follows, UserEventsConsumer users, PostEventsConsumer posts,
-                         InteractionEventsConsumer interactions) {
+                         @All List<ReplayedTopic> topics) {
         this.redis = redis;
         this.gate = gate;
         this.config = config;
         this.replayer = new TopicReplayer(bootstrapServers);
-        this.follows = follows;
-        this.users = users;
-        this.posts = posts;
-        this.interactions = interactions;
+        this.topics = topics.stream().sorted(Comparator.comparingInt(ReplayedTopic::replayOrder)).toList();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -118,13 +110,14 @@ public class StateRecovery {
         Instant since = Instant.now().minus(config.recovery().replayWindow());
         LOG.info("Redis has lost feed-service's state: replaying the topics");
         try {
-            long graph = replayer.replay(follows, null);
-            long accounts = replayer.replay(users, null);
-            long posted = replayer.replay(posts, since);
-            long interacted = replayer.replay(interactions, since);
+            StringBuilder replayed = new StringBuilder();
+            for (ReplayedTopic topic : topics) {
+                long events = replayer.replay(topic, topic.replayedWhole() ? null : since);
+                replayed.append(", ").append(events).append(" from ").append(topic.topic());
+            }
             redis.sync().hset(RedisKeys.STATE, "recovered-at", Instant.now().toString());
-            LOG.infof("Recovered from Kafka in %d ms: %d graph, %d account, %d post, %d interaction events",
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(), graph, accounts, posted, interacted);
+            LOG.infof("Recovered from Kafka in %d ms%s",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), replayed);
         } finally {
             redis.sync().del(RedisKeys.RECOVERY_LOCK);
         }

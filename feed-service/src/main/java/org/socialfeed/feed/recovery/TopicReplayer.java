@@ -8,7 +8,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
-import org.socialfeed.feed.events.EventApplier;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /**
  * Reads one topic from a starting point up to the end it had when the replay began, without a consumer group (so
- * the live consumer's offsets are untouched), and hands every record to an {@link EventApplier} in replay mode.
+ * the live consumer's offsets are untouched), and hands every record to the {@link ReplayedTopic}.
  * Records that fail are logged and skipped: the live consumer already sent them to the dead-letter topic.
  */
 final class TopicReplayer {
@@ -34,7 +33,7 @@ final class TopicReplayer {
     }
 
     /** @param since the earliest record time to replay, or null for the whole topic */
-    long replay(EventApplier applier, Instant since) {
+    long replay(ReplayedTopic topic, Instant since) {
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -44,7 +43,7 @@ final class TopicReplayer {
         long applied = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(applier.topic(), Duration.ofSeconds(30))) {
+            for (PartitionInfo info : consumer.partitionsFor(topic.topic(), Duration.ofSeconds(30))) {
                 partitions.add(new TopicPartition(info.topic(), info.partition()));
             }
             consumer.assign(partitions);
@@ -59,7 +58,7 @@ final class TopicReplayer {
                     }
                 }
                 long[] skipped = {0};
-                applier.applyAll(batch, true, (record, failure) -> {
+                topic.replay(batch, (record, failure) -> {
                     skipped[0]++;
                     LOG.warnf("Replay skipped %s/%d@%d: %s", record.topic(), record.partition(), record.offset(),
                             failure.getMessage());

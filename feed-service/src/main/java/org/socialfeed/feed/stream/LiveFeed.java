@@ -6,6 +6,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.feed.timeline.TimelineChanges;
 import org.socialfeed.support.id.SnowflakeIds;
 
 import java.time.Instant;
@@ -31,8 +32,15 @@ public class LiveFeed {
         this.eventIds = eventIds;
     }
 
+    /** Tells the streams concerned what an event did to timelines, in the order it happened. */
+    public void publish(TimelineChanges changes) {
+        changes.added().forEach(added -> entryAdded(added.readerIds(), added.entryId()));
+        changes.merged().forEach(merged -> authorPosted(merged.authorId(), merged.entryId()));
+        changes.removed().forEach(removed -> deleted(removed.authorId(), removed.entryId()));
+    }
+
     /** New entries in these users' timelines. */
-    public void entryAdded(Collection<String> userIds, String entryId) {
+    private void entryAdded(Collection<String> userIds, String entryId) {
         List<String> online = online(userIds);
         RedisAsyncCommands<String, String> commands = redis.async();
         for (String userId : online) {
@@ -41,12 +49,12 @@ public class LiveFeed {
     }
 
     /** A new entry by an author merged at read time: every follower's stream shows it. */
-    public void authorPosted(String authorId, String entryId) {
+    private void authorPosted(String authorId, String entryId) {
         redis.async().publish(RedisKeys.LIVE_CHANNEL, LiveEvent.forAuthor(authorId, LiveEvent.UPDATE, entryId).encode());
     }
 
     /** A post or repost by {@code authorId} is gone: streams of the author and their followers are told. */
-    public void deleted(String authorId, String postId) {
+    private void deleted(String authorId, String postId) {
         long now = eventIds.next();
         double oldest = SnowflakeIds.floorAt(Instant.now().minus(config.stream().deletionsKept()));
         redis.sync().zadd(RedisKeys.DELETIONS, (double) now, postId + ":" + authorId);

@@ -15,7 +15,6 @@ import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
-import org.socialfeed.feed.stream.LiveFeed;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,7 +42,8 @@ import static java.util.stream.Collectors.toSet;
  * </ul>
  * Every step is idempotent, so an event applied twice (a redelivery, or a replay after a Redis flush) leaves the
  * timelines as if applied once. During a replay ({@code replay} true) only the replica, the post cache and the
- * recent lists are restored; timelines are rebuilt lazily by {@link TimelineRebuilder}.
+ * recent lists are restored; timelines are rebuilt lazily by {@link TimelineRebuilder}. What a post, repost or
+ * delete changed comes back as {@link TimelineChanges}, for the caller to tell the live streams.
  */
 @ApplicationScoped
 public class HomeFanOut {
@@ -56,13 +56,12 @@ public class HomeFanOut {
     private final TimelineStore timelines;
     private final ActiveReaders readers;
     private final SuspendedAccounts suspended;
-    private final LiveFeed live;
     private final ReaderRelations relations;
     private final HomePolicy policy;
     private final Celebrities celebrities;
 
     public HomeFanOut(FeedConfig config, FollowGraph graph, PostCache posts, PostStats stats, AuthorPosts recent,
-                    TimelineStore timelines, ActiveReaders readers, SuspendedAccounts suspended, LiveFeed live,
+                    TimelineStore timelines, ActiveReaders readers, SuspendedAccounts suspended,
                     ReaderRelations relations, HomePolicy policy, Celebrities celebrities) {
         this.config = config;
         this.graph = graph;
@@ -72,7 +71,6 @@ public class HomeFanOut {
         this.timelines = timelines;
         this.readers = readers;
         this.suspended = suspended;
-        this.live = live;
         this.relations = relations;
         this.policy = policy;
         this.celebrities = celebrities;
@@ -80,81 +78,87 @@ public class HomeFanOut {
 
     // ---- posts ----
 
-    public void postCreated(PostCreated event, boolean replay) {
+    public TimelineChanges postCreated(PostCreated event, boolean replay) {
+        TimelineChanges changes = new TimelineChanges();
         String authorId = event.author().id();
         celebrities.promoteIfFollowedEnough(List.of(authorId));
         boolean celebrity = celebrities.isCelebrity(authorId);
         CachedPost post = CachedPost.of(event, !celebrity);
         if (!posts.store(post)) {
-            return; // deleted already: a late or repeated event
+            return changes; // deleted already: a late or repeated event
         }
         if (event.inReplyToId() != null) {
             stats.reply(event.postId(), event.inReplyToId(), true);
         }
         recent.add(authorId, post.id());
         if (replay) {
-            return;
+            return changes;
         }
         List<String> receivers = readers.activeAmong(audience(HomeEntry.of(post, Map.of()), celebrity));
         timelines.insert(receivers, post.id());
-        live.entryAdded(receivers, post.id());
+        changes.added(receivers, post.id());
         if (celebrity) {
-            live.authorPosted(authorId, post.id());
+            changes.merged(authorId, post.id());
         }
+        return changes;
     }
 
     public void postUpdated(org.socialfeed.events.PostUpdated event) {
         posts.get(event.postId()).ifPresent(post -> posts.store(post.edited(event)));
     }
 
-    public void postDeleted(String postId, String authorId) {
+    public TimelineChanges postDeleted(String postId, String authorId) {
+        TimelineChanges changes = new TimelineChanges();
         CachedPost post = posts.get(postId).orElse(null);
         posts.remove(postId);
         recent.remove(authorId, postId);
         if (post != null && post.inReplyToId() != null) {
             stats.reply(postId, post.inReplyToId(), false);
         }
-        removeEverywhere(authorId, postId, post == null || post.fannedOut());
+        removeEverywhere(authorId, postId, post == null || post.fannedOut(), changes);
         for (String repostId : posts.repostsOf(postId)) {
-            posts.get(repostId).ifPresent(repost -> undoRepost(repost.authorId(), repostId, postId));
+            posts.get(repostId).ifPresent(repost -> undoRepost(repost.authorId(), repostId, postId, changes));
         }
         posts.forgetReposts(postId);
+        return changes;
     }
 
     // ---- reposts and likes ----
 
-    public void reposted(PostReposted event, boolean replay) {
+    public TimelineChanges reposted(PostReposted event, boolean replay) {
+        TimelineChanges changes = new TimelineChanges();
         String actorId = event.actor().id();
         stats.repost(actorId, event.postId(), event.reposted());
         if (!event.reposted()) {
-            undoRepost(actorId, event.repostId(), event.postId());
-            return;
+            undoRepost(actorId, event.repostId(), event.postId(), changes);
+            return changes;
         }
         if (posts.isGone(event.postId())) {
-            return;
+            return changes;
         }
         boolean ownPost = actorId.equals(event.postAuthorId());
         if (event.postVisibility() == Visibility.PRIVATE && !ownPost) {
-            return; // followers-only posts cannot be reposted to another audience
+            return changes; // followers-only posts cannot be reposted to another audience
         }
         celebrities.promoteIfFollowedEnough(List.of(actorId));
         boolean celebrity = celebrities.isCelebrity(actorId);
         CachedPost repost = CachedPost.of(event, !celebrity);
         if (!posts.store(repost)) {
-            return;
+            return changes;
         }
         posts.addRepost(event.postId(), event.repostId());
         recent.add(actorId, event.repostId());
         if (replay) {
-            return;
+            return changes;
         }
         HomeEntry entry = HomeEntry.of(repost, posts.get(event.postId()).orElse(null));
         List<String> receivers = timelines.insertRepost(readers.activeAmong(audience(entry, celebrity)),
                 event.repostId(), event.postId());
-        live.entryAdded(receivers, event.repostId());
+        changes.added(receivers, event.repostId());
         if (celebrity) {
-            live.authorPosted(actorId, event.repostId());
+            changes.merged(actorId, event.repostId());
         }
+        return changes;
     }
 
     /**
@@ -175,23 +179,23 @@ public class HomeFanOut {
         stats.like(actorId, postId, liked);
     }
 
-    private void undoRepost(String actorId, String repostId, String originalId) {
+    private void undoRepost(String actorId, String repostId, String originalId, TimelineChanges changes) {
         CachedPost repost = posts.get(repostId).orElse(null);
         posts.remove(repostId);
         recent.remove(actorId, repostId);
         posts.removeRepost(originalId, repostId);
-        removeEverywhere(actorId, repostId, repost == null || repost.fannedOut());
+        removeEverywhere(actorId, repostId, repost == null || repost.fannedOut(), changes);
     }
 
     /** Takes an entry out of the author's timeline and, if it was fanned out, out of every follower's. */
-    private void removeEverywhere(String authorId, String entryId, boolean fannedOut) {
+    private void removeEverywhere(String authorId, String entryId, boolean fannedOut, TimelineChanges changes) {
         Set<String> holders = new HashSet<>();
         holders.add(authorId);
         if (fannedOut) {
             holders.addAll(graph.followers(authorId));
         }
         timelines.remove(holders, entryId);
-        live.deleted(authorId, entryId);
+        changes.removed(authorId, entryId);
     }
 
     // ---- the social graph ----

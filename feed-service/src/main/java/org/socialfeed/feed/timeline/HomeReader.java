@@ -189,7 +189,7 @@ public class HomeReader {
                 continue;
             }
             PostStats.Stats shownStats = counts.getOrDefault(shownId, PostStats.Stats.NONE);
-            statuses.add(renderer.render(entry, original, shownStats, shownStats));
+            statuses.add(renderer.render(entry, original, shownStats));
         }
         return statuses;
     }

@@ -22,13 +22,15 @@ public class StatusRenderer {
         this.publicUrl = config.publicUrl();
     }
 
-    /** @param original the reposted post when {@code entry} is a repost */
-    public StatusView render(CachedPost entry, CachedPost original, PostStats.Stats originalStats,
-                             PostStats.Stats entryStats) {
+    /**
+     * @param original the reposted post when {@code entry} is a repost
+     * @param stats    the counts and flags of the post shown: the original for a repost (a repost has none of its own)
+     */
+    public StatusView render(CachedPost entry, CachedPost original, PostStats.Stats stats) {
         if (original == null) {
-            return status(entry, entryStats, null);
+            return status(entry, stats, null);
         }
-        return status(entry, PostStats.Stats.NONE, status(original, originalStats, null));
+        return status(entry, PostStats.Stats.NONE, status(original, stats, null));
     }
 
     private StatusView status(CachedPost post, PostStats.Stats stats, StatusView reblog) {

@@ -9,9 +9,9 @@ import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReplied;
 import org.socialfeed.events.PostReposted;
-import org.socialfeed.notification.notification.NotificationDraft;
-import org.socialfeed.notification.notification.NotificationService;
-import org.socialfeed.notification.notification.NotificationType;
+import org.socialfeed.notification.delivery.NotificationService;
+import org.socialfeed.notification.inbox.NotificationDraft;
+import org.socialfeed.notification.inbox.NotificationType;
 import org.socialfeed.notification.replica.PostCache;
 import org.socialfeed.notification.replica.SocialGraph;
 

@@ -11,7 +11,7 @@ import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.UserRegistered;
 import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
-import org.socialfeed.notification.notification.NotificationService;
+import org.socialfeed.notification.delivery.NotificationService;
 import org.socialfeed.notification.replica.AccountReplica;
 import org.socialfeed.notification.replica.CachedPost;
 import org.socialfeed.notification.replica.PostCache;

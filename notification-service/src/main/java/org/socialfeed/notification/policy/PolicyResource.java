@@ -16,7 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialfeed.notification.notification.NotificationReader;
+import org.socialfeed.notification.inbox.NotificationReader;
 
 
 /** The caller's notification policy (Mastodon 4.3). */

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialfeed.notification.notification.NotificationType;
+import org.socialfeed.notification.inbox.NotificationType;
 import org.socialfeed.support.problem.UnprocessableEntity;
 
 import java.util.EnumSet;

@@ -1,6 +1,6 @@
 package org.socialfeed.notification.push;
 
-import org.socialfeed.notification.notification.Notification;
+import org.socialfeed.notification.inbox.Notification;
 
 /** The short texts a push gateway shows on a device's lock screen. */
 final class PushMessages {

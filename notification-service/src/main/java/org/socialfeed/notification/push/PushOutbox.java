@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.socialfeed.events.PushNotification;
 import org.socialfeed.events.Topics;
-import org.socialfeed.notification.notification.Notification;
+import org.socialfeed.notification.inbox.Notification;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.outbox.OutboxPublisher;

@@ -9,9 +9,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import org.socialfeed.notification.notification.Notification;
-import org.socialfeed.notification.notification.NotificationStored;
-import org.socialfeed.notification.notification.NotificationViews;
+import org.socialfeed.notification.inbox.Notification;
+import org.socialfeed.notification.inbox.NotificationStored;
+import org.socialfeed.notification.inbox.NotificationViews;
 
 /**
  * Carries new notifications to the SSE connections of every instance: the instance whose Kafka consumer stored a

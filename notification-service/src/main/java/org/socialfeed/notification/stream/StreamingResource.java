@@ -15,11 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.notification.config.NotificationConfig;
-import org.socialfeed.notification.notification.Notification;
-import org.socialfeed.notification.notification.NotificationQuery;
-import org.socialfeed.notification.notification.NotificationRepository;
-import org.socialfeed.notification.notification.NotificationView;
-import org.socialfeed.notification.notification.NotificationViews;
+import org.socialfeed.notification.inbox.Notification;
+import org.socialfeed.notification.inbox.NotificationQuery;
+import org.socialfeed.notification.inbox.NotificationRepository;
+import org.socialfeed.notification.inbox.NotificationView;
+import org.socialfeed.notification.inbox.NotificationViews;
 import org.socialfeed.notification.replica.SocialGraph;
 
 import java.util.List;

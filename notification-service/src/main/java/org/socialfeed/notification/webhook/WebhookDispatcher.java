@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.socialfeed.notification.config.NotificationConfig;
-import org.socialfeed.notification.notification.Notification;
-import org.socialfeed.notification.notification.NotificationStored;
-import org.socialfeed.notification.notification.NotificationViews;
+import org.socialfeed.notification.inbox.Notification;
+import org.socialfeed.notification.inbox.NotificationStored;
+import org.socialfeed.notification.inbox.NotificationViews;
 
 import java.net.URI;
 import java.net.http.HttpClient;

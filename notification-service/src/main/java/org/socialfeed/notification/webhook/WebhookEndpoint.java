@@ -1,6 +1,6 @@
 package org.socialfeed.notification.webhook;
 
-import org.socialfeed.notification.notification.NotificationType;
+import org.socialfeed.notification.inbox.NotificationType;
 
 import java.time.Instant;
 import java.util.Set;

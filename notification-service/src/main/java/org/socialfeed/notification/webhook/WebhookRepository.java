@@ -11,7 +11,7 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.socialfeed.notification.notification.NotificationType;
+import org.socialfeed.notification.inbox.NotificationType;
 
 import java.time.Instant;
 import java.util.ArrayList;

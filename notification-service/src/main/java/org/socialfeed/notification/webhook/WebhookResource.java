@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.notification.config.NotificationConfig;
-import org.socialfeed.notification.notification.NotificationType;
+import org.socialfeed.notification.inbox.NotificationType;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.problem.UnprocessableEntity;
 

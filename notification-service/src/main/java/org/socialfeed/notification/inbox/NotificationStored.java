@@ -1,4 +1,4 @@
-package org.socialfeed.notification.notification;
+package org.socialfeed.notification.inbox;
 
 /**
  * Fired (CDI, synchronously) after a notification that is not filtered was stored or found stored again on a

@@ -1,10 +1,16 @@
-package org.socialfeed.notification.notification;
+package org.socialfeed.notification.delivery;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
+import org.socialfeed.notification.inbox.Notification;
+import org.socialfeed.notification.inbox.NotificationDraft;
+import org.socialfeed.notification.inbox.NotificationGrouping;
+import org.socialfeed.notification.inbox.NotificationRepository;
+import org.socialfeed.notification.inbox.NotificationStored;
+import org.socialfeed.notification.inbox.NotificationType;
 import org.socialfeed.notification.policy.NotificationPolicy;
 import org.socialfeed.notification.policy.PolicyAction;
 import org.socialfeed.notification.policy.UserSettingsRepository;

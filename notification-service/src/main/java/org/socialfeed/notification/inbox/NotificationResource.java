@@ -1,4 +1,4 @@
-package org.socialfeed.notification.notification;
+package org.socialfeed.notification.inbox;
 
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.BeanParam;

@@ -1,4 +1,4 @@
-package org.socialfeed.notification.notification;
+package org.socialfeed.notification.inbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.security.Authenticated;

@@ -1,4 +1,4 @@
-package org.socialfeed.notification.notification;
+package org.socialfeed.notification.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;

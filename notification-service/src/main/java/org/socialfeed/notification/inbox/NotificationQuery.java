@@ -1,4 +1,4 @@
-package org.socialfeed.notification.notification;
+package org.socialfeed.notification.inbox;
 
 import com.mongodb.client.model.Filters;
 import org.bson.conversions.Bson;
