@@ -44,11 +44,11 @@ public class NotificationService {
     private final AccountReplica accounts;
     private final PushOutbox push;
     private final Event<NotificationStored> stored;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
     public NotificationService(NotificationRepository notifications, NotificationGrouping grouping,
                                UserSettingsRepository settings, SocialGraph graph, AccountReplica accounts,
-                               PushOutbox push, Event<NotificationStored> stored) {
+                               PushOutbox push, Event<NotificationStored> stored, SnowflakeIds ids) {
         this.notifications = notifications;
         this.grouping = grouping;
         this.settings = settings;
@@ -56,6 +56,7 @@ public class NotificationService {
         this.accounts = accounts;
         this.push = push;
         this.stored = stored;
+        this.ids = ids;
     }
 
     /** @return the stored notification, or empty if the rules let none through */

@@ -2,8 +2,8 @@ package org.socialfeed.notification.inbox;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -12,7 +12,6 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
@@ -44,9 +43,8 @@ public class NotificationRepository implements OutboxOwner {
 
     private final MongoCollection<Document> notifications;
 
-    public NotificationRepository(MongoClient client,
-                                  @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.notifications = client.getDatabase(database).getCollection("notifications");
+    public NotificationRepository(MongoDatabase database) {
+        this.notifications = database.getCollection("notifications");
         notifications.createIndex(Indexes.ascending("dedupKey"), new IndexOptions().unique(true));
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId"), Indexes.descending("_id")));
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId", "groupPrefix"),

@@ -2,14 +2,13 @@ package org.socialfeed.notification.marker;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Date;
@@ -27,9 +26,9 @@ public class MarkerRepository {
 
     private final Map<Timeline, MongoCollection<Document>> markers = new EnumMap<>(Timeline.class);
 
-    public MarkerRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    public MarkerRepository(MongoDatabase database) {
         for (Timeline timeline : Timeline.values()) {
-            markers.put(timeline, client.getDatabase(database).getCollection(timeline.collection()));
+            markers.put(timeline, database.getCollection(timeline.collection()));
         }
     }
 

@@ -1,13 +1,12 @@
 package org.socialfeed.notification.policy;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.notification.inbox.NotificationType;
 
 import java.util.EnumSet;
@@ -20,9 +19,8 @@ public class UserSettingsRepository {
 
     private final MongoCollection<Document> settings;
 
-    public UserSettingsRepository(MongoClient client,
-                                  @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.settings = client.getDatabase(database).getCollection("user_settings");
+    public UserSettingsRepository(MongoDatabase database) {
+        this.settings = database.getCollection("user_settings");
     }
 
     /** A user's settings; defaults for a user who never changed them. */

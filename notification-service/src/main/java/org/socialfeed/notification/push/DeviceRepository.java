@@ -2,15 +2,14 @@ package org.socialfeed.notification.push;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,8 +21,8 @@ public class DeviceRepository {
 
     private final MongoCollection<Document> devices;
 
-    public DeviceRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.devices = client.getDatabase(database).getCollection("devices");
+    public DeviceRepository(MongoDatabase database) {
+        this.devices = database.getCollection("devices");
         devices.createIndex(Indexes.ascending("registrationKey"), new IndexOptions().unique(true));
         devices.createIndex(Indexes.ascending("userId"));
     }

@@ -36,11 +36,12 @@ public class DeviceResource {
 
     private final DeviceRepository devices;
     private final JsonWebToken caller;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
-    public DeviceResource(DeviceRepository devices, JsonWebToken caller) {
+    public DeviceResource(DeviceRepository devices, JsonWebToken caller, SnowflakeIds ids) {
         this.devices = devices;
         this.caller = caller;
+        this.ids = ids;
     }
 
     public record Registration(

@@ -1,13 +1,12 @@
 package org.socialfeed.notification.replica;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.id.SnowflakeIds;
 
@@ -26,8 +25,8 @@ public class AccountReplica {
 
     private final MongoCollection<Document> accounts;
 
-    public AccountReplica(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.accounts = client.getDatabase(database).getCollection("accounts");
+    public AccountReplica(MongoDatabase database) {
+        this.accounts = database.getCollection("accounts");
     }
 
     /** Records the account's current name; {@code createdAt} only when known (registration). */

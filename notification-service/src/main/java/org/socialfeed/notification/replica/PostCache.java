@@ -2,13 +2,12 @@ package org.socialfeed.notification.replica;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,9 +24,8 @@ public class PostCache {
     private final MongoCollection<Document> posts;
     private final ObjectMapper json;
 
-    public PostCache(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                     ObjectMapper json) {
-        this.posts = client.getDatabase(database).getCollection("posts");
+    public PostCache(MongoDatabase database, ObjectMapper json) {
+        this.posts = database.getCollection("posts");
         this.json = json;
     }
 

@@ -1,13 +1,12 @@
 package org.socialfeed.notification.replica;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.socialfeed.support.mongo.Exists;
 
@@ -31,8 +30,8 @@ public class SocialGraph {
 
     private final MongoCollection<Document> relations;
 
-    public SocialGraph(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.relations = client.getDatabase(database).getCollection("relations");
+    public SocialGraph(MongoDatabase database) {
+        this.relations = database.getCollection("relations");
         relations.createIndex(Indexes.ascending("kind", "to", "notifyOfPosts"));
         relations.createIndex(Indexes.ascending("from", "kind"));
     }

@@ -2,8 +2,8 @@ package org.socialfeed.notification.webhook;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
@@ -12,7 +12,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ public class DeliveryRepository {
 
     private final MongoCollection<Document> deliveries;
 
-    public DeliveryRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.deliveries = client.getDatabase(database).getCollection("webhook_deliveries");
+    public DeliveryRepository(MongoDatabase database) {
+        this.deliveries = database.getCollection("webhook_deliveries");
         deliveries.createIndex(Indexes.ascending("status", "nextAttemptAt"));
         deliveries.createIndex(Indexes.compoundIndex(Indexes.ascending("endpointId"), Indexes.descending("createdAt")));
     }

@@ -1,7 +1,7 @@
 package org.socialfeed.notification.webhook;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
@@ -10,7 +10,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialfeed.notification.inbox.NotificationType;
 
 import java.time.Instant;
@@ -27,8 +26,8 @@ public class WebhookRepository {
 
     private final MongoCollection<Document> endpoints;
 
-    public WebhookRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.endpoints = client.getDatabase(database).getCollection("webhooks");
+    public WebhookRepository(MongoDatabase database) {
+        this.endpoints = database.getCollection("webhooks");
         endpoints.createIndex(Indexes.ascending("ownerId"));
     }
 

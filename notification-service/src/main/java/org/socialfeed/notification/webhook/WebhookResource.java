@@ -48,15 +48,16 @@ public class WebhookResource {
     private final WebhookUrlGuard guard;
     private final NotificationConfig config;
     private final JsonWebToken caller;
-    private final SnowflakeIds ids = new SnowflakeIds();
+    private final SnowflakeIds ids;
 
     public WebhookResource(WebhookRepository endpoints, DeliveryRepository deliveries, WebhookUrlGuard guard,
-                           NotificationConfig config, JsonWebToken caller) {
+                           NotificationConfig config, JsonWebToken caller, SnowflakeIds ids) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
         this.config = config;
         this.caller = caller;
+        this.ids = ids;
     }
 
     public record Registration(@NotBlank(message = "url is required") @Size(max = MAX_URL_LENGTH) String url,
