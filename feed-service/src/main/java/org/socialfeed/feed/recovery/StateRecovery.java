@@ -3,12 +3,12 @@ package org.socialfeed.feed.recovery;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.arc.All;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,16 +41,14 @@ public class StateRecovery {
     private final List<ReplayedTopic> topics;
     private final String instanceId = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "feed-recovery");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Quarkus's worker pool; {@link #running} keeps it to one recovery at a time. */
+    private final ManagedExecutor worker;
 
     public StateRecovery(StatefulRedisConnection<String, String> redis, RecoveryGate gate, FeedConfig config,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                         @All List<ReplayedTopic> topics) {
+                         @All List<ReplayedTopic> topics, ManagedExecutor worker) {
         this.redis = redis;
+        this.worker = worker;
         this.gate = gate;
         this.config = config;
         this.replayer = new TopicReplayer(bootstrapServers);
@@ -62,10 +58,6 @@ public class StateRecovery {
     void onStart(@Observes StartupEvent event) {
         gate.whenLost(this::start);
         check();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
     }
 
     @Scheduled(every = "${social.feed.recovery.check-interval:5s}", delayed = "${social.feed.recovery.check-interval:5s}",
@@ -86,7 +78,7 @@ public class StateRecovery {
 
     private void start() {
         if (running.compareAndSet(false, true)) {
-            worker.submit(this::recover);
+            worker.execute(this::recover);
         }
     }
 

@@ -9,11 +9,13 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
@@ -28,10 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live home timelines connected to this instance, as Server-Sent Events in Mastodon's streaming format:
@@ -51,13 +49,14 @@ public class HomeStreams {
     private final ObjectMapper json;
     private final FeedConfig.Stream settings;
     private final Map<String, List<Connection>> connections = new ConcurrentHashMap<>();
-    private final ExecutorService dispatcher = Executors.newFixedThreadPool(2, daemon("feed-stream"));
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("feed-heartbeat"));
+    /** Quarkus's worker pool: delivery reads Redis, which must not happen on Lettuce's event loop. */
+    private final ManagedExecutor dispatcher;
 
     public HomeStreams(StatefulRedisConnection<String, String> redis,
                        StatefulRedisPubSubConnection<String, String> pubSub, HomeReader timeline, LiveFeed live,
-                       ObjectMapper json, FeedConfig config) {
+                       ObjectMapper json, FeedConfig config, ManagedExecutor dispatcher) {
         this.redis = redis;
+        this.dispatcher = dispatcher;
         this.pubSub = pubSub;
         this.timeline = timeline;
         this.live = live;
@@ -117,18 +116,14 @@ public class HomeStreams {
             public void message(String channel, String message) {
                 LiveEvent live = LiveEvent.decode(message);
                 if (live != null && !connections.isEmpty()) {
-                    dispatcher.submit(() -> deliver(live)); // off Lettuce's event loop: delivery reads Redis
+                    dispatcher.execute(() -> deliver(live));
                 }
             }
         });
         pubSub.sync().subscribe(RedisKeys.LIVE_CHANNEL);
-        long every = settings.heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        heartbeat.shutdownNow();
-        dispatcher.shutdownNow();
         connections.values().forEach(list -> list.forEach(Connection::close));
     }
 
@@ -186,7 +181,8 @@ public class HomeStreams {
         }
     }
 
-    private void beat() {
+    @Scheduled(every = "${social.feed.stream.heartbeat}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void beat() {
         for (List<Connection> list : connections.values()) {
             for (Connection connection : list) {
                 try {
@@ -221,13 +217,5 @@ public class HomeStreams {
         } catch (NumberFormatException e) {
             return null; // an id we never sent: start without resuming
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,34 +1,21 @@
 package org.socialfeed.notification.stream;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.socialfeed.notification.config.NotificationConfig;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** The SSE connections open on this instance, by user, with a heartbeat for all of them. */
 @ApplicationScoped
 public class LiveStreams {
 
     private final Map<String, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sse-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    public LiveStreams(NotificationConfig config) {
-        long period = config.stream().heartbeat().toMillis();
-        heartbeats.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
-    }
 
     LiveStream open(String userId, SseEventSink sink, Sse sse, long resumeAfter) {
         Set<LiveStream> streams = byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
@@ -50,7 +37,8 @@ public class LiveStreams {
         return byUser.values().stream().mapToInt(Set::size).sum();
     }
 
-    private void beat() {
+    @Scheduled(every = "${social.stream.heartbeat}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void beat() {
         byUser.values().forEach(streams -> streams.forEach(stream -> {
             if (stream.isClosed()) {
                 stream.close();
@@ -68,7 +56,6 @@ public class LiveStreams {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        heartbeats.shutdownNow();
         byUser.values().forEach(streams -> streams.forEach(LiveStream::close));
     }
 }

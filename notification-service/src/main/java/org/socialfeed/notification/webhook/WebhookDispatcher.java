@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.socialfeed.notification.config.NotificationConfig;
 import org.socialfeed.notification.inbox.Notification;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
@@ -51,11 +51,8 @@ public class WebhookDispatcher {
     private final ObjectMapper json;
     private final NotificationConfig.Webhooks config;
     private final HttpClient http;
-    private final ExecutorService bookkeeping = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "webhook-bookkeeping");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Quarkus's worker pool: records each answer off the HTTP client's threads. */
+    private final ManagedExecutor bookkeeping;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "webhook-poller");
         thread.setDaemon(true);
@@ -64,7 +61,9 @@ public class WebhookDispatcher {
     private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     public WebhookDispatcher(WebhookRepository endpoints, DeliveryRepository deliveries, WebhookUrlGuard guard,
-                             NotificationViews views, ObjectMapper json, NotificationConfig config) {
+                             NotificationViews views, ObjectMapper json, NotificationConfig config,
+                             ManagedExecutor bookkeeping) {
+        this.bookkeeping = bookkeeping;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -204,6 +203,5 @@ public class WebhookDispatcher {
 
     void onStop(@Observes ShutdownEvent event) {
         poller.shutdownNow();
-        bookkeeping.shutdown();
     }
 }
