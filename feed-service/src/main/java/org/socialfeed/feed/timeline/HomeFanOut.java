@@ -117,7 +117,7 @@ public class HomeFanOut {
         }
         removeEverywhere(authorId, postId, post == null || post.fannedOut(), changes);
         for (String repostId : posts.repostsOf(postId)) {
-            posts.get(repostId).ifPresent(repost -> undoRepost(repost.authorId(), repostId, postId, changes));
+            posts.get(repostId).ifPresent(repost -> undoRepost(repost.authorId(), repostId, repost, postId, changes));
         }
         posts.forgetReposts(postId);
         return changes;
@@ -130,7 +130,7 @@ public class HomeFanOut {
         String actorId = event.actor().id();
         stats.repost(actorId, event.postId(), event.reposted());
         if (!event.reposted()) {
-            undoRepost(actorId, event.repostId(), event.postId(), changes);
+            undoRepost(actorId, event.repostId(), posts.get(event.repostId()).orElse(null), event.postId(), changes);
             return changes;
         }
         if (posts.isGone(event.postId())) {
@@ -179,8 +179,9 @@ public class HomeFanOut {
         stats.like(actorId, postId, liked);
     }
 
-    private void undoRepost(String actorId, String repostId, String originalId, TimelineChanges changes) {
-        CachedPost repost = posts.get(repostId).orElse(null);
+    /** @param repost the cached repost, read once by the caller; null if the cache no longer has it */
+    private void undoRepost(String actorId, String repostId, CachedPost repost, String originalId,
+                            TimelineChanges changes) {
         posts.remove(repostId);
         recent.remove(actorId, repostId);
         posts.removeRepost(originalId, repostId);
