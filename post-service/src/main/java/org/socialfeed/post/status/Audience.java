@@ -1,10 +1,10 @@
 package org.socialfeed.post.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ForbiddenException;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.graph.SocialGraphReplica;
+import org.socialfeed.support.problem.Refusal;
 
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ public class Audience {
     /** Refuses a caller whose account is suspended. */
     public void requireActive(Caller caller) {
         if (accounts.isSuspended(caller.id())) {
-            throw new ForbiddenException("Your account is suspended");
+            throw Refusal.notAllowed("Your account is suspended");
         }
     }
 
@@ -50,7 +50,7 @@ public class Audience {
     public void requireMayInteract(Caller caller, Post post) {
         requireActive(caller);
         if (post.authorId() != caller.id() && graph.blockedEitherWay(caller.id(), post.authorId())) {
-            throw new ForbiddenException("You cannot interact with this account's posts");
+            throw Refusal.notAllowed("You cannot interact with this account's posts");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.socialfeed.post.status;
 
+import io.quarkus.security.UnauthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The authenticated account a request acts as, from its bearer token. */
@@ -10,7 +11,7 @@ public record Caller(long id, String username, boolean admin) {
         try {
             id = Long.parseLong(token.getSubject());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new jakarta.ws.rs.NotAuthorizedException("The token names no account", "Bearer");
+            throw new UnauthorizedException("The token names no account");
         }
         return new Caller(id, token.getName(), token.getGroups().contains("admin"));
     }

@@ -1,6 +1,6 @@
 package org.socialfeed.post.status;
 
-import jakarta.ws.rs.NotFoundException;
+import org.socialfeed.support.problem.Refusal;
 
 /** A post id as a client writes it in a path: a number, or else it names no post (404, as Mastodon answers). */
 public final class PostId {
@@ -16,7 +16,7 @@ public final class PostId {
         }
     }
 
-    public static NotFoundException notFound() {
-        return new NotFoundException("Record not found");
+    public static Refusal notFound() {
+        return Refusal.notFound("Record not found");
     }
 }

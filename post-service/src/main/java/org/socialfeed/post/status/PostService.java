@@ -1,9 +1,6 @@
 package org.socialfeed.post.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.core.Response;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
@@ -15,6 +12,7 @@ import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.events.PostEventOutbox;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
+import org.socialfeed.support.problem.Refusal;
 import org.socialfeed.support.problem.UnprocessableEntity;
 
 import java.time.Instant;
@@ -121,7 +119,7 @@ public class PostService {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Post post = get(id, caller.id());
             if (post.authorId() != caller.id()) {
-                throw new ForbiddenException("Only the author can edit a post");
+                throw Refusal.notAllowed("Only the author can edit a post");
             }
             if (post.isRepost()) {
                 throw new UnprocessableEntity("A repost cannot be edited");
@@ -146,7 +144,7 @@ public class PostService {
                 return posts.findById(post.id()).orElseThrow();
             }
         }
-        throw new ClientErrorException("The post was edited concurrently; retry", Response.Status.CONFLICT);
+        throw Refusal.conflict("The post was edited concurrently; retry");
     }
 
     /** Every version of a visible post, oldest first, the current one last (Mastodon's StatusEdit list). */
@@ -170,7 +168,7 @@ public class PostService {
             if (!audience.of(caller.id()).canSee(post)) {
                 throw PostId.notFound();
             }
-            throw new ForbiddenException("Only the author or an admin can delete a post");
+            throw Refusal.notAllowed("Only the author or an admin can delete a post");
         }
         if (post.isRepost()) {
             reposts.undo(post);

@@ -52,6 +52,17 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response refused(Refusal e, UriInfo uri) {
+        Response.StatusType status = switch (e.reason()) {
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case NOT_ALLOWED -> Response.Status.FORBIDDEN;
+            case CONFLICT -> Response.Status.CONFLICT;
+            case BROKEN_RULE -> UnprocessableEntity.STATUS;
+        };
+        return Problem.of(status, e.getMessage(), path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         return validationFailed(UnprocessableEntity.STATUS, e, path(uri)).toResponse();
     }

@@ -1,10 +1,9 @@
 package org.socialfeed.support.problem;
 
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
 
-/** HTTP 422, which Mastodon answers when a well-formed request breaks a rule (taken username, too-long post). */
-public class UnprocessableEntity extends ClientErrorException {
+/** A well-formed request that breaks a rule (taken username, too-long post): Mastodon answers it with HTTP 422. */
+public class UnprocessableEntity extends Refusal {
 
     public static final Response.StatusType STATUS = new Response.StatusType() {
         @Override
@@ -24,6 +23,6 @@ public class UnprocessableEntity extends ClientErrorException {
     };
 
     public UnprocessableEntity(String message) {
-        super(message, Response.status(STATUS).build());
+        super(Reason.BROKEN_RULE, message);
     }
 }
