@@ -68,13 +68,13 @@ public class StatusResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses with one difference: "
-            + "media are given as media_attachments [{url, description}] (already hosted elsewhere) instead of "
-            + "media_ids of uploads. visibility is public, unlisted (anyone may look it up and it reaches "
-            + "followers' home timelines, but never a public timeline) or private (followers only); direct is not "
-            + "supported. spoiler_text is a content warning, counted toward the 500-character limit with the "
-            + "text, and makes the post sensitive; language is an ISO 639-1 code or null. A retry with the same "
-            + "Idempotency-Key header returns the post created first instead of a second one.")
+    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses. Differs: media are "
+            + "given as media_attachments [{url, description}] (already hosted elsewhere) instead of media_ids of "
+            + "uploads, and direct visibility is not supported. visibility is public, unlisted (anyone may look it "
+            + "up and it reaches followers' home timelines, but never a public timeline) or private (followers "
+            + "only). spoiler_text is a content warning, counted with the text toward the character limit (500 by "
+            + "default), and makes the post sensitive; language is an ISO 639-1 code or null. A retry with the "
+            + "same Idempotency-Key header returns the post created first instead of a second one.")
     public StatusView create(@Valid CreateStatusRequest request,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(token);
@@ -199,8 +199,8 @@ public class StatusResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Repost a post", description = "Returns the repost, a status of its own whose reblog is "
-            + "the original. Idempotent: reposting again returns the same repost. Followers-only posts cannot be "
-            + "reposted.")
+            + "the original. Idempotent: reposting again returns the same repost. Public and unlisted posts can "
+            + "be reposted (the repost is public); followers-only posts cannot.")
     public StatusView reblog(@PathParam("id") String id) {
         Caller caller = Caller.of(token);
         return views.one(reposts.repost(caller, id), audience.of(caller.id()));
