@@ -85,7 +85,7 @@ final class FeedEvents {
     static PostCreated postCreated(User author, String text, Visibility visibility) {
         String id = Long.toString(IDS.next());
         return new PostCreated(id, author.ref(), text, "<p>" + text + "</p>", visibility, null, null, null,
-                List.of(), List.of(), List.of(), Instant.now());
+                List.of(), List.of(), List.of(), Instant.now(), "", false, null);
     }
 
     /** Publishes a public post and returns its id. */
@@ -100,7 +100,8 @@ final class FeedEvents {
 
     static String reply(User author, String text, String inReplyToId, User repliedTo) {
         PostCreated event = new PostCreated(Long.toString(IDS.next()), author.ref(), text, "<p>" + text + "</p>",
-                Visibility.PUBLIC, inReplyToId, repliedTo.id(), null, List.of(), List.of(), List.of(), Instant.now());
+                Visibility.PUBLIC, inReplyToId, repliedTo.id(), null, List.of(), List.of(), List.of(), Instant.now(),
+                "", false, null);
         return post(event);
     }
 

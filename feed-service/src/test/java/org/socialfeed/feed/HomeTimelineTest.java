@@ -1,5 +1,7 @@
 package org.socialfeed.feed;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,7 @@ import org.socialfeed.testing.TestTokens;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.socialfeed.feed.FeedEvents.follow;
 import static org.socialfeed.feed.FeedEvents.post;
 import static org.socialfeed.feed.FeedEvents.user;
@@ -37,6 +41,8 @@ import static org.socialfeed.feed.HomeApi.ids;
 @QuarkusTest
 @QuarkusTestResource(InfrastructureResource.class)
 class HomeTimelineTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     FollowGraph graph;
@@ -147,6 +153,35 @@ class HomeTimelineTest {
         HomeApi.home(follower, Map.of()).then().body("[1].visibility", equalTo("private"));
         assertThat(ids(other)).isEmpty();
         assertThat(ids(author)).contains(reply);
+    }
+
+    @Test
+    void unlistedPostsAndContentWarningsReachFollowersRenderedAsPosted() throws Exception {
+        User author = user("warning");
+        User follower = user("warned");
+        ids(follower);
+        followed(follower, author);
+        PostCreated plain = FeedEvents.postCreated(author, "quietly", Visibility.UNLISTED);
+        String unlisted = post(plain);
+        PostCreated warned = FeedEvents.postCreated(author, "the ending", Visibility.PUBLIC);
+        String withWarning = post(new PostCreated(warned.postId(), warned.author(), warned.text(), warned.content(),
+                warned.visibility(), null, null, null, List.of(), List.of(), List.of(), warned.createdAt(),
+                "film spoilers", true, "fr"));
+
+        // a record written before posts had these fields reads as no warning, not sensitive, no language
+        PostCreated older = FeedEvents.postCreated(author, "from an older post-service", Visibility.PUBLIC);
+        ObjectNode withoutNewFields = (ObjectNode) JSON.readTree(FeedEvents.write(older));
+        withoutNewFields.remove(List.of("spoilerText", "sensitive", "language"));
+        FeedEvents.send(Topics.POSTS, author.id(), PostCreated.TYPE, withoutNewFields.toString(),
+                UUID.randomUUID().toString());
+
+        awaitIds(follower, List.of(older.postId(), withWarning, unlisted));
+        HomeApi.home(follower, Map.of()).then()
+                .body("spoiler_text", equalTo(List.of("", "film spoilers", "")))
+                .body("sensitive", equalTo(List.of(false, true, false)))
+                .body("language", equalTo(Arrays.asList(null, "fr", null)))
+                .body("visibility", equalTo(List.of("public", "public", "unlisted")))
+                .body("[2]", hasKey("language"));
     }
 
     @Test

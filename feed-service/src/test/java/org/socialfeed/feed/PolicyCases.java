@@ -94,6 +94,10 @@ final class PolicyCases {
             hidden("reply to the reader by a muted account", reply(READER), follows(AUTHOR), reader(MUTES, AUTHOR)),
             shown("followers-only post by a followed account", privatePost(), follows(AUTHOR)),
             hidden("followers-only post by an account the reader does not follow", privatePost()),
+            shown("unlisted post by a followed account", unlistedPost(), follows(AUTHOR)),
+            hidden("unlisted post by an account the reader does not follow", unlistedPost()),
+            shown("repost of an unlisted post", new Entry(AUTHOR, REPOST, OTHER, Visibility.UNLISTED, null),
+                    follows(AUTHOR)),
             shown("the author's repost of their own followers-only post",
                     new Entry(AUTHOR, REPOST, AUTHOR, Visibility.PRIVATE, null), follows(AUTHOR)),
             new Case("post by a suspended account", post(), List.of(follows(AUTHOR)), EnumSet.of(AUTHOR), false),
@@ -125,6 +129,10 @@ final class PolicyCases {
 
     private static Entry privatePost() {
         return new Entry(AUTHOR, POST, null, Visibility.PRIVATE, null);
+    }
+
+    private static Entry unlistedPost() {
+        return new Entry(AUTHOR, POST, null, Visibility.UNLISTED, null);
     }
 
     private static Entry mentioning(Role mentioned) {

@@ -196,7 +196,7 @@ final class PolicyScenario {
                 : List.of(users.get(entry.mentioned()).ref());
         return new PostCreated(Long.toString(FeedEvents.IDS.next()), author.ref(), "case", "<p>case</p>",
                 entry.visibility(), inReplyToId, repliedToAccount, null, mentions, List.of(), List.of(),
-                Instant.now());
+                Instant.now(), "", false, null);
     }
 
     private static void await(Callable<Boolean> condition) {

@@ -130,6 +130,6 @@ final class EventFeed {
                      AccountRef inReplyTo, String quotedPostId) {
         send(Topics.POSTS, author.id(), PostCreated.TYPE, new PostCreated(postId, author, text,
                 "<p>" + text + "</p>", Visibility.PUBLIC, inReplyToId, inReplyTo == null ? null : inReplyTo.id(),
-                quotedPostId, mentions, List.of(), List.of(), Instant.now()));
+                quotedPostId, mentions, List.of(), List.of(), Instant.now(), "", false, null));
     }
 }

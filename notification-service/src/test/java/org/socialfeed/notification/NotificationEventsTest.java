@@ -10,6 +10,7 @@ import org.socialfeed.events.FollowCreated;
 import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.events.FollowRequested;
 import org.socialfeed.events.MuteChanged;
+import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReplied;
@@ -97,6 +98,25 @@ class NotificationEventsTest {
         JsonPath mention = Api.as(author).queryParam("types[]", "mention").get("/api/v1/notifications")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(mention.getList("status.id")).containsExactly(quoteId);
+    }
+
+    @Test
+    void aMentionInAnUnlistedPostWithAContentWarningShowsTheWarning() {
+        AccountRef mentioned = EventFeed.account("reader");
+        AccountRef author = EventFeed.account("critic");
+        String postId = EventFeed.newId();
+        EventFeed.send(Topics.POSTS, author.id(), PostCreated.TYPE, new PostCreated(postId, author,
+                "@reader the ending", "<p>@reader the ending</p>", Visibility.UNLISTED, null, null, null,
+                List.of(mentioned), List.of(), List.of(), Instant.now(), "film spoilers", true, "de"));
+
+        assertThat(Api.awaitTypes(mentioned, 1)).containsExactly("mention");
+        JsonPath mention = await().atMost(Api.WAIT).until(() -> Api.notifications(mentioned).then().extract()
+                .jsonPath(), page -> page.getString("[0].status.id") != null);
+        assertThat(mention.getString("[0].status.id")).isEqualTo(postId);
+        assertThat(mention.getString("[0].status.spoiler_text")).isEqualTo("film spoilers");
+        assertThat(mention.getBoolean("[0].status.sensitive")).isTrue();
+        assertThat(mention.getString("[0].status.language")).isEqualTo("de");
+        assertThat(mention.getString("[0].status.visibility")).isEqualTo("unlisted");
     }
 
     @Test

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -96,7 +97,8 @@ class StatusResourceTest {
                 .spec(ErrorBody.MASTODON).body("detail", containsString("in_reply_to_id"));
         Statuses.post(author, Map.of("status", "reply", "in_reply_to_id", "abc")).statusCode(422).spec(ErrorBody.MASTODON);
         Statuses.post(author, Map.of("status", "quote", "quote_id", "42")).statusCode(422).spec(ErrorBody.MASTODON);
-        Statuses.post(author, Map.of("status", "hidden", "visibility", "direct")).statusCode(422).spec(ErrorBody.MASTODON);
+        Statuses.post(author, Map.of("status", "hidden", "visibility", "direct")).statusCode(422)
+                .spec(ErrorBody.MASTODON); // direct is not supported (yet)
         for (String url : List.of("ftp://example.org/a.png", "not a url", "/relative.png", "javascript:alert(1)")) {
             Statuses.post(author, Map.of("status", "media", "media_attachments", List.of(Map.of("url", url))))
                     .statusCode(422).spec(ErrorBody.MASTODON);
@@ -214,6 +216,112 @@ class StatusResourceTest {
                 EVENT_TIMEOUT);
         assertThat(updated.value()).contains("\"postId\":\"" + id + "\"").contains("second #final")
                 .contains("\"editedAt\"");
+    }
+
+    @Test
+    void keepsContentWarningSensitivityAndLanguageAndPublishesThem() {
+        TestAccounts.TestAccount author = TestAccounts.register("warner");
+        String warned = Statuses.post(author, Map.of("status", "the plot", "spoiler_text", "film spoilers",
+                        "language", "en"))
+                .statusCode(200)
+                .body("spoiler_text", equalTo("film spoilers"))
+                .body("sensitive", equalTo(true)) // a content warning makes the post sensitive, as in Mastodon
+                .body("language", equalTo("en"))
+                .extract().path("id");
+        given().get("/api/v1/statuses/" + warned).then().statusCode(200)
+                .body("spoiler_text", equalTo("film spoilers")).body("sensitive", equalTo(true))
+                .body("language", equalTo("en"));
+        Statuses.post(author, Map.of("status", "a picture", "sensitive", true)).statusCode(200)
+                .body("sensitive", equalTo(true)).body("spoiler_text", equalTo(""));
+        Statuses.post(author, Map.of("status", "plain", "language", "")).statusCode(200)
+                .body("sensitive", equalTo(false)).body("spoiler_text", equalTo(""))
+                .body("$", hasKey("language")).body("language", nullValue());
+
+        ConsumerRecord<String, String> created = KafkaProbe.awaitRecord(Topics.POSTS,
+                record -> author.id().equals(record.key()), EVENT_TIMEOUT);
+        assertThat(created.value()).contains("\"postId\":\"" + warned + "\"")
+                .contains("\"spoilerText\":\"film spoilers\"").contains("\"sensitive\":true")
+                .contains("\"language\":\"en\"");
+    }
+
+    @Test
+    void refusesLanguagesThatAreNoLanguageCodeAndCountsTheWarningTowardTheLength() {
+        TestAccounts.TestAccount author = TestAccounts.unannounced("polyglot");
+        for (String language : List.of("xx", "english", "EN", "en-US")) {
+            Statuses.post(author, Map.of("status", "hello", "language", language)).statusCode(422)
+                    .spec(ErrorBody.MASTODON).body("detail", containsString("language"));
+        }
+        Statuses.post(author, Map.of("status", "x".repeat(400), "spoiler_text", "w".repeat(101))).statusCode(422)
+                .spec(ErrorBody.MASTODON).body("detail", containsString("too long"));
+        Statuses.post(author, Map.of("status", "x".repeat(400), "spoiler_text", "w".repeat(100))).statusCode(200);
+        given().get("/api/v1/accounts/" + author.id() + "/statuses").then().body("$", hasSize(1));
+    }
+
+    @Test
+    void unlistedPostsAreSeenRepostedAndQuotedByEveryone() {
+        TestAccounts.TestAccount author = TestAccounts.register("quiet");
+        TestAccounts.TestAccount stranger = TestAccounts.register("passerby");
+        String unlisted = Statuses.post(author, Map.of("status", "not on public timelines", "visibility", "unlisted"))
+                .statusCode(200).body("visibility", equalTo("unlisted")).extract().path("id");
+
+        given().get("/api/v1/statuses/" + unlisted).then().statusCode(200).body("visibility", equalTo("unlisted"));
+        given().auth().oauth2(stranger.token()).get("/api/v1/statuses/" + unlisted).then().statusCode(200);
+        given().get("/api/v1/accounts/" + author.id() + "/statuses").then().body("id", equalTo(List.of(unlisted)));
+        Statuses.act(stranger, unlisted, "reblog").statusCode(200).body("reblog.id", equalTo(unlisted))
+                .body("reblog.visibility", equalTo("unlisted"));
+        Statuses.post(stranger, Map.of("status", "look", "quote_id", unlisted)).statusCode(200)
+                .body("quote.id", equalTo(unlisted));
+    }
+
+    @Test
+    void editsKeepContentWarningsInTheHistory() {
+        TestAccounts.TestAccount author = TestAccounts.register("reviser");
+        String id = Statuses.create(author, "first", Map.of("spoiler_text", "old warning", "language", "en"));
+
+        given().auth().oauth2(author.token()).contentType(ContentType.JSON)
+                .body(Map.of("status", "x".repeat(490), "spoiler_text", "w".repeat(11)))
+                .put("/api/v1/statuses/" + id).then().statusCode(422).spec(ErrorBody.MASTODON);
+        given().auth().oauth2(author.token()).contentType(ContentType.JSON)
+                .body(Map.of("status", "second", "language", "zz"))
+                .put("/api/v1/statuses/" + id).then().statusCode(422).spec(ErrorBody.MASTODON);
+        given().auth().oauth2(author.token()).contentType(ContentType.JSON)
+                .body(Map.of("status", "second", "spoiler_text", "new warning"))
+                .put("/api/v1/statuses/" + id).then().statusCode(200)
+                .body("spoiler_text", equalTo("new warning")).body("sensitive", equalTo(true))
+                .body("language", equalTo("en")); // no language given: it stays
+        given().auth().oauth2(author.token()).contentType(ContentType.JSON)
+                .body(Map.of("status", "third", "language", "de"))
+                .put("/api/v1/statuses/" + id).then().statusCode(200)
+                .body("spoiler_text", equalTo("")).body("sensitive", equalTo(false)) // left out: none, as in Mastodon
+                .body("language", equalTo("de"));
+        given().get("/api/v1/statuses/" + id + "/history").then().statusCode(200)
+                .body("spoiler_text", equalTo(List.of("old warning", "new warning", "")))
+                .body("sensitive", equalTo(List.of(true, true, false)));
+
+        List<ConsumerRecord<String, String>> updates = KafkaProbe.awaitRecords(Topics.POSTS,
+                record -> author.id().equals(record.key()) && PostUpdated.TYPE.equals(KafkaProbe.header(record, "ce_type")),
+                2, EVENT_TIMEOUT);
+        assertThat(updates.get(0).value()).contains("\"spoilerText\":\"new warning\"")
+                .contains("\"sensitive\":true").contains("\"language\":\"en\"");
+        assertThat(updates.get(1).value()).contains("\"spoilerText\":\"\"").contains("\"sensitive\":false")
+                .contains("\"language\":\"de\"");
+    }
+
+    @Test
+    void theSourceIsForTheAuthorOnly() {
+        TestAccounts.TestAccount author = TestAccounts.register("sourced");
+        TestAccounts.TestAccount stranger = TestAccounts.register("curious");
+        String id = Statuses.create(author, "the **source** @nobody", Map.of("spoiler_text", "a warning"));
+        String secret = Statuses.create(author, "followers only", Map.of("visibility", "private"));
+
+        given().auth().oauth2(author.token()).get("/api/v1/statuses/" + id + "/source").then().statusCode(200)
+                .body("id", equalTo(id)).body("text", equalTo("the **source** @nobody"))
+                .body("spoiler_text", equalTo("a warning"));
+        given().auth().oauth2(stranger.token()).get("/api/v1/statuses/" + id + "/source").then().statusCode(403)
+                .spec(ErrorBody.MASTODON);
+        given().auth().oauth2(stranger.token()).get("/api/v1/statuses/" + secret + "/source").then().statusCode(404)
+                .spec(ErrorBody.MASTODON);
+        given().get("/api/v1/statuses/" + id + "/source").then().statusCode(401).spec(ErrorBody.MASTODON);
     }
 
     @Test

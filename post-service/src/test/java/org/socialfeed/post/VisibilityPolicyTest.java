@@ -24,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VisibilityPolicyTest {
 
     /** The posts of the table; the author of all but the last three is "author". */
-    private enum Shown { PUBLIC, PRIVATE, REPOST_OF_PUBLIC, REPLY_TO_PUBLIC, QUOTE_OF_PUBLIC, BY_SUSPENDED }
+    private enum Shown { PUBLIC, UNLISTED, PRIVATE, REPOST_OF_PUBLIC, REPLY_TO_PUBLIC, QUOTE_OF_PUBLIC, BY_SUSPENDED }
 
-    private static final Set<Shown> ALL_BUT_SUSPENDED = Set.of(Shown.PUBLIC, Shown.PRIVATE, Shown.REPOST_OF_PUBLIC,
+    private static final Set<Shown> ALL_BUT_SUSPENDED = Set.of(Shown.PUBLIC, Shown.UNLISTED, Shown.PRIVATE,
+            Shown.REPOST_OF_PUBLIC, Shown.REPLY_TO_PUBLIC, Shown.QUOTE_OF_PUBLIC);
+    /** Unlisted posts are looked up like public ones (they stay off public timelines only). */
+    private static final Set<Shown> PUBLIC_ONLY = Set.of(Shown.PUBLIC, Shown.UNLISTED, Shown.REPOST_OF_PUBLIC,
             Shown.REPLY_TO_PUBLIC, Shown.QUOTE_OF_PUBLIC);
-    private static final Set<Shown> PUBLIC_ONLY = Set.of(Shown.PUBLIC, Shown.REPOST_OF_PUBLIC, Shown.REPLY_TO_PUBLIC,
-            Shown.QUOTE_OF_PUBLIC);
     /** The others' reply and quote stay visible, without the author's post inside them. */
     private static final Set<Shown> NONE_OF_THE_AUTHORS = Set.of(Shown.REPLY_TO_PUBLIC, Shown.QUOTE_OF_PUBLIC);
 
@@ -48,6 +49,7 @@ class VisibilityPolicyTest {
 
         Map<Shown, String> ids = new LinkedHashMap<>();
         ids.put(Shown.PUBLIC, Statuses.create(author, "for everyone"));
+        ids.put(Shown.UNLISTED, Statuses.create(author, "for everyone who looks", Map.of("visibility", "unlisted")));
         ids.put(Shown.PRIVATE, Statuses.create(author, "for followers", Map.of("visibility", "private")));
         ids.put(Shown.REPOST_OF_PUBLIC, Statuses.act(other, ids.get(Shown.PUBLIC), "reblog").statusCode(200)
                 .extract().path("id"));
@@ -105,7 +107,8 @@ class VisibilityPolicyTest {
             List<String> authorTimeline = viewer.request().get("/api/v1/accounts/" + author.id() + "/statuses")
                     .then().statusCode(200).extract().path("id");
             assertThat(authorTimeline).as(who + " / author's timeline").containsExactlyInAnyOrderElementsOf(
-                    viewer.sees().stream().filter(post -> post == Shown.PUBLIC || post == Shown.PRIVATE)
+                    viewer.sees().stream().filter(post -> post == Shown.PUBLIC || post == Shown.UNLISTED
+                            || post == Shown.PRIVATE)
                             .map(ids::get).toList());
             if (viewer.account() != null) {
                 assertThat(viewer.request().post("/api/v1/statuses/" + ids.get(Shown.REPOST_OF_PUBLIC)

@@ -72,7 +72,7 @@ class PostCountTest {
     private void created(UserApi.Registered author, String postId) throws Exception {
         PostCreated event = new PostCreated(postId, new AccountRef(author.id(), author.username(), author.username()),
                 "hello", "<p>hello</p>", Visibility.PUBLIC, null, null, null, List.of(), List.of(), List.of(),
-                Instant.now());
+                Instant.now(), "", false, null);
         KafkaProbe.send(Topics.POSTS, author.id(), PostCreated.TYPE, json.writeValueAsString(event));
     }
 

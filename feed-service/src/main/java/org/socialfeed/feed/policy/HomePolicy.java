@@ -41,7 +41,7 @@ public class HomePolicy {
             return false;
         }
         boolean visible = switch (entry.visibility()) {
-            case PUBLIC -> true;
+            case PUBLIC, UNLISTED -> true; // unlisted stays off public timelines, not off home timelines
             case PRIVATE -> isOrFollows(reader, entry.ownerId());
         };
         if (!visible) {

@@ -41,18 +41,16 @@ public class StatusRenderer {
                 publicUrl + "/@" + author.username() + "/" + post.id(),
                 post.createdAt(), post.editedAt(), AccountView.summary(author),
                 repost ? "" : nullToEmpty(post.content()), repost ? "" : post.text(),
-                visibility(post.visibility()), false, "",
+                // a repost is public, as post-service writes it; the cached visibility is the original's (the policy's)
+                StatusView.visibility(repost ? Visibility.PUBLIC : post.visibility()), post.sensitive(),
+                nullToEmpty(post.spoilerText()),
                 repost ? List.of() : media(post.media()),
                 repost ? List.of() : mentions(post.mentions()),
                 repost ? List.of() : tags(post.hashtags()), List.of(),
                 stats.reblogs(), stats.favourites(), stats.replies(),
-                post.inReplyToId(), post.inReplyToAccountId(), reblog, null, null,
+                post.inReplyToId(), post.inReplyToAccountId(), reblog, null, post.language(),
                 repost ? reblog.favourited() : stats.favourited(),
                 repost ? reblog.reblogged() : stats.reblogged());
-    }
-
-    private static String visibility(Visibility visibility) {
-        return visibility == Visibility.PRIVATE ? "private" : "public";
     }
 
     private List<StatusView.MediaAttachmentView> media(List<MediaRef> media) {

@@ -6,7 +6,6 @@ import org.socialfeed.support.mastodon.AccountView;
 import org.socialfeed.support.mastodon.StatusView;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,9 +27,9 @@ final class StatusViews {
                 .map(m -> new StatusView.MentionView(m.id(), m.username(), m.username(), null))
                 .toList();
         List<StatusView.TagView> tags = post.hashtags().stream().map(tag -> new StatusView.TagView(tag, null)).toList();
-        String visibility = post.visibility() == null ? "public" : post.visibility().name().toLowerCase(Locale.ROOT);
         return new StatusView(post.postId(), null, null, post.createdAt(), post.editedAt(), AccountView.summary(author),
-                post.content(), post.text(), visibility, false, "", media, mentions, tags, List.of(), 0, 0, 0,
-                post.inReplyToId(), post.inReplyToAccountId(), null, null, null, null, null);
+                post.content(), post.text(), StatusView.visibility(post.visibility()), post.sensitive(),
+                post.spoilerText() == null ? "" : post.spoilerText(), media, mentions, tags, List.of(), 0, 0, 0,
+                post.inReplyToId(), post.inReplyToAccountId(), null, null, post.language(), null, null);
     }
 }

@@ -68,10 +68,13 @@ public class StatusResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses with one difference: "
-            + "media are given as media_attachments [{url, description}] (already hosted elsewhere) instead of "
-            + "media_ids of uploads. visibility is public or private (followers only). A retry with the same "
-            + "Idempotency-Key header returns the post created first instead of a second one.")
+    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses. Differs: media are "
+            + "given as media_attachments [{url, description}] (already hosted elsewhere) instead of media_ids of "
+            + "uploads, and direct visibility is not supported. visibility is public, unlisted (anyone may look it "
+            + "up and it reaches followers' home timelines, but never a public timeline) or private (followers "
+            + "only). spoiler_text is a content warning, counted with the text toward the character limit (500 by "
+            + "default), and makes the post sensitive; language is an ISO 639-1 code or null. A retry with the "
+            + "same Idempotency-Key header returns the post created first instead of a second one.")
     public StatusView create(@Valid CreateStatusRequest request,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(token);
@@ -111,7 +114,9 @@ public class StatusResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Edit the caller's own post", description = "The earlier version is kept (see /history) "
-            + "and edited_at is set. media_attachments, if given, replace the media; absent, they stay.")
+            + "and edited_at is set. spoiler_text and sensitive are replaced as in Mastodon (absent: none); "
+            + "language, if given, replaces the language; media_attachments, if given, replace the media; absent, "
+            + "they stay.")
     public StatusView edit(@PathParam("id") String id, @Valid EditStatusRequest request) {
         Caller caller = Caller.of(token);
         return views.one(posts.edit(caller, id, request), audience.of(caller.id()));
@@ -135,6 +140,18 @@ public class StatusResource {
     public List<StatusEditView> history(@PathParam("id") String id) {
         Long viewer = viewer();
         return views.history(posts.get(id, viewer), posts.history(id, viewer));
+    }
+
+    @GET
+    @Path("/{id}/source")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "The source of the caller's own post", description = "Mastodon's StatusSource: the plain "
+            + "text and spoiler_text, to fill an edit form. Author only, like editing: 404 for a post the caller "
+            + "cannot see, 403 for someone else's.")
+    public StatusSourceView source(@PathParam("id") String id) {
+        Post post = posts.source(Caller.of(token), id);
+        return new StatusSourceView(post.idString(), post.text(), post.spoilerText());
     }
 
     @GET
@@ -182,8 +199,8 @@ public class StatusResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Repost a post", description = "Returns the repost, a status of its own whose reblog is "
-            + "the original. Idempotent: reposting again returns the same repost. Followers-only posts cannot be "
-            + "reposted.")
+            + "the original. Idempotent: reposting again returns the same repost. Public and unlisted posts can "
+            + "be reposted (the repost is public); followers-only posts cannot.")
     public StatusView reblog(@PathParam("id") String id) {
         Caller caller = Caller.of(token);
         return views.one(reposts.repost(caller, id), audience.of(caller.id()));

@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -132,7 +131,7 @@ public class StatusViews {
                     account(post.author(), authors),
                     repost ? "" : post.content(),
                     withSource ? post.text() : null,
-                    post.visibility().name().toLowerCase(Locale.ROOT), false, "",
+                    StatusView.visibility(post.visibility()), post.sensitive(), post.spoilerText(),
                     post.media().stream().map(StatusViews::media).toList(),
                     post.mentions().stream().map(this::mention).toList(),
                     post.hashtags().stream().map(tag -> new StatusView.TagView(tag, links.tagUrl(tag))).toList(),
@@ -141,7 +140,7 @@ public class StatusViews {
                     repost ? 0 : post.repliesCount(),
                     post.inReplyToId() == null ? null : post.inReplyToId().toString(),
                     post.inReplyToAccountId() == null ? null : post.inReplyToAccountId().toString(),
-                    reblog, quote, null, favourited, reblogged);
+                    reblog, quote, post.language(), favourited, reblogged);
         }
 
         private StatusView.MentionView mention(AccountRef account) {
@@ -159,7 +158,8 @@ public class StatusViews {
     public List<StatusEditView> history(Post post, List<Post.Version> versions) {
         AccountView author = account(post.author(), accounts.findAll(List.of(post.authorId())));
         return versions.stream()
-                .map(version -> new StatusEditView(version.content(), "", false, version.at(), author,
+                .map(version -> new StatusEditView(version.content(), version.spoilerText(), version.sensitive(),
+                        version.at(), author,
                         version.media().stream().map(StatusViews::media).toList(), List.of()))
                 .toList();
     }

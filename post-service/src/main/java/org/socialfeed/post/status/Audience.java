@@ -1,7 +1,6 @@
 package org.socialfeed.post.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.socialfeed.events.Visibility;
 import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.graph.SocialGraphReplica;
 import org.socialfeed.support.problem.Refusal;
@@ -98,7 +97,7 @@ public class Audience {
                 return false;
             }
             AuthorAccess access = access(post.authorId());
-            return access.visible() && (post.visibility() == Visibility.PUBLIC || access.follower());
+            return access.visible() && (post.visibility().openToAll() || access.follower());
         }
 
         /** Whether the viewer may see the author's followers-only posts (and is not shut out by a block). */

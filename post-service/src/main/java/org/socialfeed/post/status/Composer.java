@@ -25,7 +25,13 @@ public class Composer {
 
     /** A checked post body, ready to store. */
     public record Composition(String text, String content, List<AccountRef> mentions, List<String> hashtags,
-                              List<MediaRef> media) {
+                              List<MediaRef> media, String spoilerText, boolean sensitive, String language) {
+
+        /** For an edit: these media, and the earlier language unless the edit gives one (as Mastodon does). */
+        public Composition keeping(List<MediaRef> keptMedia, String earlierLanguage) {
+            return new Composition(text, content, mentions, hashtags, keptMedia, spoilerText, sensitive,
+                    language == null ? earlierLanguage : language);
+        }
     }
 
     private final PostConfig config;
@@ -40,25 +46,30 @@ public class Composer {
         this.mediaIds = mediaIds;
     }
 
-    public Composition compose(String status, List<MediaAttachmentRequest> mediaRequests) {
+    /**
+     * @param spoilerText the content warning, none if null
+     * @param sensitive   null for not sensitive; a content warning makes the post sensitive anyway, as in Mastodon
+     * @param language    an ISO 639-1 code (checked by {@link LanguageCode}), none if null or empty
+     */
+    public Composition compose(String status, String spoilerText, Boolean sensitive, String language,
+                               List<MediaAttachmentRequest> mediaRequests) {
         List<MediaRef> media = media(mediaRequests == null ? List.of() : mediaRequests);
         PostText text = new PostText(status);
         if (text.isBlank() && media.isEmpty()) {
             throw new UnprocessableEntity("Validation failed: Text can't be blank");
         }
-        if (text.length() > config.maxCharacters()) {
-            throw new UnprocessableEntity("Validation failed: Text is too long (" + text.length()
-                    + " characters, at most " + config.maxCharacters() + ")");
+        String warning = spoilerText == null ? "" : spoilerText;
+        // Mastodon counts the content warning toward the limit together with the text
+        int length = text.length() + warning.codePointCount(0, warning.length());
+        if (length > config.maxCharacters()) {
+            throw new UnprocessableEntity("Validation failed: Text is too long (" + length
+                    + " characters with the content warning, at most " + config.maxCharacters() + ")");
         }
         List<AccountRef> mentions = accounts.findByUsernames(text.mentionedUsernames()).stream()
                 .filter(account -> !account.suspended()).map(KnownAccount::ref).toList();
-        return new Composition(text.text(), renderer.render(text, mentions), mentions, text.hashtags(), media);
-    }
-
-    /** Media as they were, for an edit that leaves them alone. */
-    public Composition withMedia(Composition composition, List<MediaRef> media) {
-        return new Composition(composition.text(), composition.content(), composition.mentions(),
-                composition.hashtags(), media);
+        return new Composition(text.text(), renderer.render(text, mentions), mentions, text.hashtags(), media,
+                warning, Boolean.TRUE.equals(sensitive) || !warning.isEmpty(),
+                language == null || language.isEmpty() ? null : language);
     }
 
     private List<MediaRef> media(List<MediaAttachmentRequest> requests) {

@@ -11,5 +11,8 @@ public record CreateStatusRequest(
         String visibility,
         @JsonProperty("in_reply_to_id") String inReplyToId,
         @JsonProperty("quote_id") String quoteId,
-        @JsonProperty("media_attachments") List<@Valid MediaAttachmentRequest> mediaAttachments) {
+        @JsonProperty("media_attachments") List<@Valid MediaAttachmentRequest> mediaAttachments,
+        @JsonProperty("spoiler_text") String spoilerText,
+        Boolean sensitive,
+        @LanguageCode String language) {
 }

@@ -6,10 +6,14 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 /**
- * Body of {@code PUT /api/v1/statuses/:id}: the new text and, if given, the new media (absent: media unchanged).
+ * Body of {@code PUT /api/v1/statuses/:id}: the new text, content warning and sensitivity (absent: none, as in
+ * Mastodon's edit), language (absent: unchanged) and, if given, the new media (absent: media unchanged).
  * Visibility and the post replied to cannot change, as in Mastodon.
  */
 public record EditStatusRequest(
         String status,
-        @JsonProperty("media_attachments") List<@Valid MediaAttachmentRequest> mediaAttachments) {
+        @JsonProperty("media_attachments") List<@Valid MediaAttachmentRequest> mediaAttachments,
+        @JsonProperty("spoiler_text") String spoilerText,
+        Boolean sensitive,
+        @LanguageCode String language) {
 }

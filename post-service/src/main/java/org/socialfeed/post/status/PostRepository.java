@@ -24,6 +24,7 @@ import org.socialfeed.support.paging.PageRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
@@ -142,6 +143,9 @@ public class PostRepository implements OutboxOwner {
                         Updates.set("mentions", edited.mentions().stream().map(PostRepository::toDocument).toList()),
                         Updates.set("hashtags", edited.hashtags()),
                         Updates.set("media", edited.media().stream().map(PostRepository::toDocument).toList()),
+                        Updates.set("spoilerText", edited.spoilerText()),
+                        Updates.set("sensitive", edited.sensitive()),
+                        Updates.set("language", edited.language()),
                         Updates.set("editedAt", Date.from(edited.editedAt())),
                         Updates.set("version", expectedVersion + 1),
                         Updates.push("history", toDocument(replaced)),
@@ -156,7 +160,8 @@ public class PostRepository implements OutboxOwner {
         }
         return document.getList("history", Document.class, List.of()).stream()
                 .map(version -> new Post.Version(version.getString("text"), version.getString("content"),
-                        media(version), version.getDate("at").toInstant()))
+                        spoilerText(version), version.getBoolean("sensitive", false), media(version),
+                        version.getDate("at").toInstant()))
                 .toList();
     }
 
@@ -189,7 +194,8 @@ public class PostRepository implements OutboxOwner {
                                boolean excludeReposts) {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("authorId", authorId), Filters.eq("deleted", false)));
         if (!includeFollowersOnly) {
-            filters.add(Filters.eq("visibility", Visibility.PUBLIC.name()));
+            filters.add(Filters.in("visibility", Arrays.stream(Visibility.values()).filter(Visibility::openToAll)
+                    .map(Visibility::name).toList()));
         }
         if (excludeReplies) {
             filters.add(Filters.eq("inReplyToId", null));
@@ -249,6 +255,9 @@ public class PostRepository implements OutboxOwner {
                 .append("mentions", post.mentions().stream().map(PostRepository::toDocument).toList())
                 .append("hashtags", post.hashtags())
                 .append("media", post.media().stream().map(PostRepository::toDocument).toList())
+                .append("spoilerText", post.spoilerText())
+                .append("sensitive", post.sensitive())
+                .append("language", post.language())
                 .append("createdAt", Date.from(post.createdAt()))
                 .append("editedAt", post.editedAt() == null ? null : Date.from(post.editedAt()))
                 .append("version", post.version())
@@ -270,6 +279,7 @@ public class PostRepository implements OutboxOwner {
 
     private static Document toDocument(Post.Version version) {
         return new Document("text", version.text()).append("content", version.content())
+                .append("spoilerText", version.spoilerText()).append("sensitive", version.sensitive())
                 .append("media", version.media().stream().map(PostRepository::toDocument).toList())
                 .append("at", Date.from(version.at()));
     }
@@ -286,6 +296,11 @@ public class PostRepository implements OutboxOwner {
                 .toList();
     }
 
+    /** Posts and versions stored before content warnings existed have none. */
+    private static String spoilerText(Document document) {
+        return document.get("spoilerText", "");
+    }
+
     private static Post toPost(Document document) {
         Date editedAt = document.getDate("editedAt");
         return new Post(document.getLong("_id"), account(document.get("author", Document.class)),
@@ -296,6 +311,7 @@ public class PostRepository implements OutboxOwner {
                 document.getList("mentions", Document.class, List.of()).stream().map(PostRepository::account).toList(),
                 document.getList("hashtags", String.class, List.of()),
                 media(document),
+                spoilerText(document), document.getBoolean("sensitive", false), document.getString("language"),
                 document.getDate("createdAt").toInstant(), editedAt == null ? null : editedAt.toInstant(),
                 document.getInteger("version", 0), document.getBoolean("deleted", false),
                 count(document, FAVOURITES), count(document, REBLOGS), count(document, REPLIES));

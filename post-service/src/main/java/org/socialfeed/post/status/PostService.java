@@ -69,17 +69,18 @@ public class PostService {
         Visibility visibility = visibility(request.visibility());
         Post parent = referenced(caller, request.inReplyToId(), "in_reply_to_id");
         Post quoted = referenced(caller, request.quoteId(), "quote_id");
-        if (quoted != null && quoted.visibility() != Visibility.PUBLIC && quoted.authorId() != caller.id()) {
+        if (quoted != null && !quoted.visibility().openToAll() && quoted.authorId() != caller.id()) {
             throw new UnprocessableEntity("Validation failed: followers-only posts cannot be quoted");
         }
-        Composer.Composition body = composer.compose(request.status(), request.mediaAttachments());
+        Composer.Composition body = composer.compose(request.status(), request.spoilerText(), request.sensitive(),
+                request.language(), request.mediaAttachments());
         AccountRef author = author(caller);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Post post = new Post(ids.next(), author, body.text(), body.content(), visibility,
                     parent == null ? null : parent.id(), parent == null ? null : parent.authorId(),
                     quoted == null ? null : quoted.id(), null, body.mentions(), body.hashtags(), body.media(),
-                    now, null, 0, false, 0, 0, 0);
+                    body.spoilerText(), body.sensitive(), body.language(), now, null, 0, false, 0, 0, 0);
             List<OutgoingEvent> created = creationEvents(post, parent);
             switch (posts.insert(post, storedKey, null, created)) {
                 case NONE -> {
@@ -117,29 +118,25 @@ public class PostService {
             throw new UnprocessableEntity("Validation failed: a JSON body is required");
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Post post = get(id, caller.id());
-            if (post.authorId() != caller.id()) {
-                throw Refusal.notAllowed("Only the author can edit a post");
-            }
+            Post post = own(caller, id, "edit");
             if (post.isRepost()) {
                 throw new UnprocessableEntity("A repost cannot be edited");
             }
-            Composer.Composition body = composer.compose(request.status(), request.mediaAttachments());
-            if (request.mediaAttachments() == null) {
-                body = composer.withMedia(body, post.media());
-            }
+            Composer.Composition given = composer.compose(request.status(), request.spoilerText(),
+                    request.sensitive(), request.language(), request.mediaAttachments());
+            Composer.Composition body = given.keeping(
+                    request.mediaAttachments() == null ? post.media() : given.media(), post.language());
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Post edited = new Post(post.id(), author(caller), body.text(), body.content(), post.visibility(),
                     post.inReplyToId(), post.inReplyToAccountId(), post.quoteId(), null, body.mentions(),
-                    body.hashtags(), body.media(), post.createdAt(), now, post.version() + 1, false,
+                    body.hashtags(), body.media(), body.spoilerText(), body.sensitive(), body.language(),
+                    post.createdAt(), now, post.version() + 1, false,
                     post.favouritesCount(), post.reblogsCount(), post.repliesCount());
             OutgoingEvent updated = events.event(Topics.POSTS, post.author().id(), PostUpdated.TYPE,
                     new PostUpdated(post.idString(), edited.author(), edited.text(), edited.content(),
                             edited.visibility(), edited.mentions(), edited.hashtags(), edited.media(),
-                            edited.createdAt(), now));
-            Post.Version replaced = new Post.Version(post.text(), post.content(), post.media(),
-                    post.editedAt() == null ? post.createdAt() : post.editedAt());
-            if (posts.edit(edited, replaced, post.version(), updated)) {
+                            edited.createdAt(), now, edited.spoilerText(), edited.sensitive(), edited.language()));
+            if (posts.edit(edited, post.currentVersion(), post.version(), updated)) {
                 events.publish(posts.collection(), post.id(), updated);
                 return posts.findById(post.id()).orElseThrow();
             }
@@ -147,12 +144,25 @@ public class PostService {
         throw Refusal.conflict("The post was edited concurrently; retry");
     }
 
+    /** The caller's own post, to read its source text (Mastodon's GET /api/v1/statuses/:id/source). */
+    public Post source(Caller caller, String id) {
+        return own(caller, id, "read the source of");
+    }
+
+    /** A post only its author may act on: 404 if the caller cannot see it, 403 if it is someone else's. */
+    private Post own(Caller caller, String id, String action) {
+        Post post = get(id, caller.id());
+        if (post.authorId() != caller.id()) {
+            throw Refusal.notAllowed("Only the author can " + action + " a post");
+        }
+        return post;
+    }
+
     /** Every version of a visible post, oldest first, the current one last (Mastodon's StatusEdit list). */
     public List<Post.Version> history(String id, Long viewerId) {
         Post post = get(id, viewerId);
         List<Post.Version> versions = new ArrayList<>(posts.history(post.id()));
-        versions.add(new Post.Version(post.text(), post.content(), post.media(),
-                post.editedAt() == null ? post.createdAt() : post.editedAt()));
+        versions.add(post.currentVersion());
         return versions;
     }
 
@@ -197,7 +207,7 @@ public class PostService {
                 new PostCreated(post.idString(), post.author(), post.text(), post.content(), post.visibility(),
                         parent == null ? null : parent.idString(), parent == null ? null : parent.author().id(),
                         post.quoteId() == null ? null : post.quoteId().toString(), post.mentions(), post.hashtags(),
-                        post.media(), post.createdAt())));
+                        post.media(), post.createdAt(), post.spoilerText(), post.sensitive(), post.language())));
         if (parent != null) {
             created.add(events.event(Topics.INTERACTIONS, parent.idString(), PostReplied.TYPE,
                     new PostReplied(post.idString(), post.author(), parent.idString(), parent.author().id(),
@@ -251,8 +261,10 @@ public class PostService {
         }
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "public" -> Visibility.PUBLIC;
+            case "unlisted" -> Visibility.UNLISTED;
             case "private" -> Visibility.PRIVATE;
-            default -> throw new UnprocessableEntity("Validation failed: visibility must be public or private");
+            default -> throw new UnprocessableEntity(
+                    "Validation failed: visibility must be public, unlisted or private");
         };
     }
 }

@@ -45,7 +45,7 @@ public class RepostService {
     public Post repost(Caller caller, String id) {
         Post original = audience.of(caller.id()).target(id);
         audience.requireMayInteract(caller, original);
-        if (original.visibility() != Visibility.PUBLIC) {
+        if (!original.visibility().openToAll()) {
             throw new UnprocessableEntity("Followers-only posts cannot be reposted");
         }
         String repostKey = repostKey(original.id(), caller.id());
@@ -57,7 +57,7 @@ public class RepostService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Post repost = new Post(ids.next(), actor, "", "", Visibility.PUBLIC, null, null, null, original.id(),
-                    List.of(), List.of(), List.of(), now, null, 0, false, 0, 0, 0);
+                    List.of(), List.of(), List.of(), "", false, null, now, null, 0, false, 0, 0, 0);
             OutgoingEvent event = events.event(Topics.INTERACTIONS, original.idString(), PostReposted.TYPE,
                     new PostReposted(repost.idString(), actor, original.idString(), original.author().id(),
                             original.visibility(), true, now));

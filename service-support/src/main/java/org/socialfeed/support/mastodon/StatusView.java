@@ -2,9 +2,11 @@ package org.socialfeed.support.mastodon;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.socialfeed.events.Visibility;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Mastodon's Status entity. A repost is a status whose {@code reblog} is the original. {@code favourited} and
@@ -29,8 +31,13 @@ public record StatusView(String id, String uri, String url,
                          String inReplyToAccountId,
                          @JsonInclude(JsonInclude.Include.ALWAYS) StatusView reblog,
                          StatusView quote,
-                         String language,
+                         @JsonInclude(JsonInclude.Include.ALWAYS) String language,
                          Boolean favourited, Boolean reblogged) {
+
+    /** Mastodon's name of a visibility; a post cached before visibilities were recorded was public. */
+    public static String visibility(Visibility visibility) {
+        return visibility == null ? "public" : visibility.name().toLowerCase(Locale.ROOT);
+    }
 
     /** A media attachment: Mastodon's MediaAttachment with the fields a URL-only attachment has. */
     public record MediaAttachmentView(String id, String type, String url,
