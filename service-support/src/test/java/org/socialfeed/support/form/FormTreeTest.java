@@ -45,7 +45,7 @@ class FormTreeTest {
                 + "--b\r\nContent-Disposition: form-data; name=\"fields_attributes[0][name]\"\r\n\r\nweb\r\n"
                 + "--b\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n";
-        assertThat(FormTree.of(FormBodyReader.parameters("multipart/form-data; boundary=b",
+        assertThat(FormTree.of(FormInput.parameters("multipart/form-data; boundary=b",
                 body.getBytes(StandardCharsets.UTF_8))))
                 .isEqualTo(JSON.readTree("{\"display_name\":\"Alice \u00e9\",\"fields_attributes\":[{\"name\":\"web\"}]}"));
     }
@@ -55,7 +55,7 @@ class FormTreeTest {
         String body = "--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n"
                 + "--b\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"me.png\"\r\n"
                 + "Content-Type: image/png\r\n\r\nPNG\r\n--b--\r\n";
-        assertThatThrownBy(() -> FormBodyReader.parameters("multipart/form-data; boundary=b",
+        assertThatThrownBy(() -> FormInput.parameters("multipart/form-data; boundary=b",
                 body.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnprocessableEntity.class).hasMessageContaining("avatar")
                 .hasMessageContaining("not supported");
@@ -67,12 +67,12 @@ class FormTreeTest {
                 "a[][x]=1", "a[b]c=1", "n=%zz", "a" + "[x]".repeat(FormTree.MAX_DEPTH) + "=1")) {
             assertThatThrownBy(() -> tree(body)).as(body).isInstanceOf(BadRequestException.class);
         }
-        assertThatThrownBy(() -> FormBodyReader.parameters("multipart/form-data",
+        assertThatThrownBy(() -> FormInput.parameters("multipart/form-data",
                 "x".getBytes(StandardCharsets.UTF_8))).isInstanceOf(BadRequestException.class);
     }
 
     private static JsonNode tree(String urlencoded) throws IOException {
-        return FormTree.of(FormBodyReader.parameters(URLENCODED, urlencoded.getBytes(StandardCharsets.UTF_8)));
+        return FormTree.of(FormInput.parameters(URLENCODED, urlencoded.getBytes(StandardCharsets.UTF_8)));
     }
 
 }
