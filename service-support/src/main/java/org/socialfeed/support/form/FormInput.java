@@ -66,10 +66,9 @@ public class FormInput {
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
                 Unpooled.wrappedBuffer(body));
         request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        if (contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA)
-                && !HttpPostRequestDecoder.isMultipart(request)) {
+        if (contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA) && !complete(request, body)) {
             request.release();
-            throw new BadRequestException("Malformed form body: multipart/form-data without a boundary");
+            throw new BadRequestException("Malformed form body: multipart/form-data without a boundary or its end");
         }
         HttpPostRequestDecoder decoder;
         try {
@@ -100,6 +99,14 @@ public class FormInput {
             decoder.destroy();
             request.release();
         }
+    }
+
+    /** Whether a multipart body has its boundary and ends with it (Netty takes a cut-off body for an empty one). */
+    private static boolean complete(FullHttpRequest request, byte[] body) {
+        String boundary = HttpPostRequestDecoder.isMultipart(request)
+                ? MediaType.valueOf(request.headers().get(HttpHeaderNames.CONTENT_TYPE)).getParameters().get("boundary")
+                : null;
+        return boundary != null && new String(body, StandardCharsets.ISO_8859_1).contains("--" + boundary + "--");
     }
 
     /** A form boolean: Rails's {@code true}/{@code false}/{@code 1}/{@code 0} (JSON booleans read as ever). */

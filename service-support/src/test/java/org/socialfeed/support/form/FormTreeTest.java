@@ -67,8 +67,13 @@ class FormTreeTest {
                 "a[][x]=1", "a[b]c=1", "n=%zz", "a" + "[x]".repeat(FormTree.MAX_DEPTH) + "=1")) {
             assertThatThrownBy(() -> tree(body)).as(body).isInstanceOf(BadRequestException.class);
         }
-        assertThatThrownBy(() -> FormInput.parameters("multipart/form-data",
-                "x".getBytes(StandardCharsets.UTF_8))).isInstanceOf(BadRequestException.class);
+        for (String multipart : List.of("multipart/form-data", "multipart/form-data; boundary=b")) {
+            assertThatThrownBy(() -> FormInput.parameters(multipart, "x".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(BadRequestException.class);
+        }
+        assertThatThrownBy(() -> FormInput.parameters("multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\ncut off".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(BadRequestException.class);
     }
 
     private static JsonNode tree(String urlencoded) throws IOException {
