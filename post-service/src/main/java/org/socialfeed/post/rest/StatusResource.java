@@ -65,12 +65,13 @@ public class StatusResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses with one difference: "
-            + "media are given as media_attachments [{url, description}] (already hosted elsewhere) instead of "
-            + "media_ids of uploads. visibility is public or private (followers only). A retry with the same "
+    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses (JSON, urlencoded or "
+            + "multipart form parameters) with one difference: media are given as media_attachments [{url, "
+            + "description}] (already hosted elsewhere) instead of media_ids of uploads; a file part is refused "
+            + "with 422. visibility is public or private (followers only). A retry with the same "
             + "Idempotency-Key header returns the post created first instead of a second one.")
     public StatusView create(@Valid CreateStatusRequest request,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -107,11 +108,12 @@ public class StatusResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Edit the caller's own post", description = "The earlier version is kept (see /history) "
-            + "and edited_at is set. media_attachments, if given, replace the media; absent, they stay.")
+    @Operation(summary = "Edit the caller's own post", description = "JSON, urlencoded or multipart form "
+            + "parameters. The earlier version is kept (see /history) and edited_at is set. media_attachments, if "
+            + "given, replace the media; absent, they stay.")
     public StatusView edit(@PathParam("id") String id, @Valid EditStatusRequest request) {
         Caller caller = Caller.of(token);
         return views.one(posts.edit(caller, id, request), audience.of(caller.id()));
