@@ -26,6 +26,9 @@ class FormInputTest {
                             "password", UserApi.PASSWORD, "agreement", "true", "locale", "en"))
                     .post("/api/v1/accounts").then().statusCode(200)
                     .body("access_token", notNullValue()).extract().path("access_token");
+            form.body(given(), Map.of("grant_type", "password", "username", username, "password", UserApi.PASSWORD,
+                            "client_id", "ignored", "scope", "read write"))
+                    .post("/oauth/token").then().statusCode(200).body("access_token", notNullValue());
 
             Map<String, String> profile = new LinkedHashMap<>();
             profile.put("display_name", "Ada L\u00e9on");
