@@ -45,6 +45,20 @@ class BadInputFuzzIT {
     private static final int PARALLELISM = 6;
     /** Every this many requests, one prefers RFC 9457 documents in its {@code Accept} header. */
     static final int PROBLEM_EVERY = 7;
+    private static final String URLENCODED = "application/x-www-form-urlencoded";
+    private static final String MULTIPART = "multipart/form-data";
+    /** Form bodies no form reader can read: bad escapes, unbalanced or contradicting Rails-style names, deep nesting. */
+    private static final List<String> MALFORMED_FORMS = List.of("%%%&=&=%zz", "a[=1", "a]=1", "[]=1", "a=1&a[b]=2",
+            "a[b]=1&a[]=2", "a" + "[b]".repeat(20) + "=1");
+    /** Multipart bodies (boundary b) that are cut off, contradict themselves or carry a file upload. */
+    private static final List<String> MALFORMED_MULTIPART = List.of(
+            "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\ncut off",
+            "garbage",
+            "--b\r\nContent-Disposition: form-data; name=\"a[\"\r\n\r\n1\r\n--b--\r\n",
+            "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b\r\nContent-Disposition: form-data; "
+                    + "name=\"a[b]\"\r\n\r\n2\r\n--b--\r\n",
+            "--b\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"x.png\"\r\nContent-Type: image/png\r\n"
+                    + "\r\nPNG\r\n--b--\r\n");
     private static final String PREFERS_PROBLEM = "application/json, application/problem+json";
 
     /** Values that are not what any parameter expects: non-ids, overflows, injections, odd encodings. */
@@ -243,6 +257,20 @@ class BadInputFuzzIT {
             }
             add(operation, "unknown-field", pathForCalls, "", jsonType,
                     withField(baseline, "__proto__", Map.of("admin", true)), token, tolerated, false);
+            // the same operation's Mastodon form parameters, unreadable: a 4xx JSON error, no write
+            if (operation.bodyTypes().contains(URLENCODED)) {
+                for (String body : MALFORMED_FORMS) {
+                    add(operation, "urlencoded-malformed", pathForCalls, "", URLENCODED, bytes(body), token, refused, true);
+                }
+            }
+            if (operation.bodyTypes().contains(MULTIPART)) {
+                for (String body : MALFORMED_MULTIPART) {
+                    add(operation, "multipart-malformed", pathForCalls, "", MULTIPART + "; boundary=b", bytes(body),
+                            token, refused, true);
+                }
+                add(operation, "multipart-no-boundary", pathForCalls, "", MULTIPART, bytes(MALFORMED_MULTIPART.get(0)),
+                        token, refused, true);
+            }
         } else {
             for (String value : BAD_VALUES) {
                 add(operation, "form", pathForCalls, "", jsonType,

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -81,19 +80,11 @@ public class MarkerResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Operation(summary = "Move read markers", description = UPDATE_DESCRIPTION)
-    public Map<String, MarkerView> update(@NotNull(message = "a JSON body is required") @Valid MarkersUpdate update) {
+    public Map<String, MarkerView> update(@NotNull(message = "a body is required") @Valid MarkersUpdate update) {
         return advance(update.home() == null ? null : update.home().lastReadId(),
                 update.notifications() == null ? null : update.notifications().lastReadId());
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Move read markers (form parameters)", description = UPDATE_DESCRIPTION)
-    public Map<String, MarkerView> updateForm(@FormParam("home[last_read_id]") String home,
-                                              @FormParam("notifications[last_read_id]") String notifications) {
-        return advance(home, notifications);
     }
 
     /** Checks every id first, so a request with one bad id moves no marker. */

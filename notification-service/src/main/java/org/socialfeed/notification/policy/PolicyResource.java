@@ -67,13 +67,13 @@ public class PolicyResource {
     }
 
     @PATCH
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Operation(summary = "Change the caller's notification policy",
-            description = "Mastodon 4.3: each of for_not_following, for_not_followers, for_new_accounts is accept, "
-                    + "filter (kept aside: listed with include_filtered=true, never pushed) or drop. Difference: "
+            description = "Mastodon 4.3 (JSON, urlencoded or multipart form parameters): each of "
+                    + "for_not_following, for_not_followers, for_new_accounts is accept, filter (kept aside: listed with include_filtered=true, never pushed) or drop. Difference: "
                     + "new_account_days (1-365, default 30) sets what a new account is; for_private_mentions and "
                     + "for_limited_accounts are stored but have no effect here.")
-    public PolicyView update(@NotNull(message = "a JSON body is required") @Valid PolicyPatch patch) {
+    public PolicyView update(@NotNull(message = "a body is required") @Valid PolicyPatch patch) {
         NotificationPolicy current = settings.get(caller.getSubject()).policy();
         NotificationPolicy changed = new NotificationPolicy(
                 or(patch.forNotFollowing(), current.forNotFollowing()),

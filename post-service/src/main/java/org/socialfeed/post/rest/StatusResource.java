@@ -65,14 +65,15 @@ public class StatusResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses. Differs: media are "
-            + "given as media_attachments [{url, description}] (already hosted elsewhere) instead of media_ids of "
-            + "uploads, and direct visibility is not supported. visibility is public, unlisted (anyone may look it "
-            + "up and it reaches followers' home timelines, but never a public timeline) or private (followers "
-            + "only). spoiler_text is a content warning, counted with the text toward the character limit (500 by "
+    @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses (JSON, urlencoded or "
+            + "multipart form parameters). Differs: media are given as media_attachments [{url, description}] "
+            + "(already hosted elsewhere) instead of media_ids of uploads, and a file part is refused with 422; "
+            + "direct visibility is not supported. visibility is public, unlisted (anyone may look it up and it "
+            + "reaches followers' home timelines, but never a public timeline) or private (followers only). "
+            + "spoiler_text is a content warning, counted with the text toward the character limit (500 by "
             + "default), and makes the post sensitive; language is an ISO 639-1 code or null. A retry with the "
             + "same Idempotency-Key header returns the post created first instead of a second one.")
     public StatusView create(@Valid CreateStatusRequest request,
@@ -110,13 +111,13 @@ public class StatusResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Edit the caller's own post", description = "The earlier version is kept (see /history) "
-            + "and edited_at is set. spoiler_text and sensitive are replaced as in Mastodon (absent: none); "
-            + "language, if given, replaces the language; media_attachments, if given, replace the media; absent, "
-            + "they stay.")
+    @Operation(summary = "Edit the caller's own post", description = "JSON, urlencoded or multipart form "
+            + "parameters. The earlier version is kept (see /history) and edited_at is set. spoiler_text and "
+            + "sensitive are replaced as in Mastodon (absent: none); language, if given, replaces the language; "
+            + "media_attachments, if given, replace the media; absent, they stay.")
     public StatusView edit(@PathParam("id") String id, @Valid EditStatusRequest request) {
         Caller caller = Caller.of(token);
         return views.one(posts.edit(caller, id, request), audience.of(caller.id()));

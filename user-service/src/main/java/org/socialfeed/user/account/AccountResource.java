@@ -43,14 +43,16 @@ public class AccountResource {
 
     @PATCH
     @Path("/update_credentials")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change the caller's own profile",
-            description = "Differs from Mastodon: a JSON body instead of a multipart form; avatar is an http(s) URL "
-                    + "of an image hosted elsewhere, not an upload (empty string removes it). Setting locked=false "
-                    + "accepts the pending follow requests.")
-    public AccountView updateCredentials(@Valid @NotNull(message = "a JSON body is required") ProfileUpdate update) {
+            description = "Mastodon's form parameters as JSON, urlencoded or multipart form. Differs from Mastodon: "
+                    + "avatar is an http(s) URL of an image hosted elsewhere, not an upload (empty string removes it); "
+                    + "a file part (avatar, header uploads) is refused with 422; header, bot, discoverable and "
+                    + "fields_attributes are not modelled and are ignored. Setting locked=false accepts the "
+                    + "pending follow requests.")
+    public AccountView updateCredentials(@Valid @NotNull(message = "a body is required") ProfileUpdate update) {
         return AccountViews.credentials(accounts.updateProfile(caller.account(), update));
     }
 

@@ -6,8 +6,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code PATCH /api/v1/accounts/update_credentials}. Every field is optional: what is left out stays as it
- * is. Differs from Mastodon: JSON instead of a multipart form, and {@code avatar} is the URL of an image hosted
- * elsewhere (an empty string removes it) instead of an upload.
+ * is. JSON or Mastodon's form (see {@code FormBodyReader}). Differs from Mastodon: {@code avatar} is the URL of an
+ * image hosted elsewhere (an empty string removes it) instead of an upload; {@code header}, {@code bot},
+ * {@code discoverable} and profile fields ({@code fields_attributes}) are not modelled, so they are ignored.
  */
 public record ProfileUpdate(
         @JsonProperty("display_name") @Size(max = 30, message = "must be at most 30 characters") String displayName,

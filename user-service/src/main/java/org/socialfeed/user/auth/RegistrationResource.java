@@ -27,12 +27,12 @@ public class RegistrationResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Operation(summary = "Register an account", description = "Returns a token for the new account, as Mastodon "
-            + "does. Differs from Mastodon: no app token is needed; display_name may be given at once. Username: "
+            + "does. Mastodon's form parameters are accepted as JSON, urlencoded or multipart form. Differs from Mastodon: no app token is needed; display_name may be given at once. Username: "
             + "1-30 letters, digits or underscores, unique ignoring case. Password: 8-128 characters (at most 72 "
             + "bytes), not containing the username, at least 4 different characters.")
-    public TokenView register(@Valid @NotNull(message = "a JSON body is required") RegistrationRequest request) {
+    public TokenView register(@Valid @NotNull(message = "a body is required") RegistrationRequest request) {
         return tokens.issue(accounts.register(request));
     }
 }

@@ -4,10 +4,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -63,31 +60,13 @@ public class TokenResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in with the password grant (form encoded)",
-            description = "Differs from Mastodon: no client_id/client_secret; the username or the email is accepted.")
-    public Response loginWithForm(
-            @FormParam("grant_type") @NotBlank(message = "is required")
-            @Pattern(regexp = "password", message = "must be 'password'") String grantType,
-            @FormParam("username") @NotBlank(message = "is required") @Size(max = 254, message = "is too long")
-            String username,
-            @FormParam("password") @NotBlank(message = "is required") @Size(max = 128, message = "is too long")
-            String password,
-            @Context UriInfo uri, @Context HttpServerRequest request) {
-        return login(new PasswordGrant(grantType, username, password), uri, request);
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in with the password grant (JSON)")
-    public Response loginWithJson(@Valid @NotNull(message = "a JSON body is required") PasswordGrant grant,
-                                  @Context UriInfo uri, @Context HttpServerRequest request) {
-        return login(grant, uri, request);
-    }
-
-    private Response login(PasswordGrant grant, UriInfo uri, HttpServerRequest request) {
+    @Operation(summary = "Log in with the password grant",
+            description = "Mastodon's form parameters (urlencoded or multipart) or JSON. Differs from Mastodon: no "
+                    + "client_id/client_secret (ignored if given); the username or the email is accepted.")
+    public Response login(@Valid @NotNull(message = "a body is required") PasswordGrant grant,
+                          @Context UriInfo uri, @Context HttpServerRequest request) {
         String clientAddress = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         Optional<Duration> refused = throttle.refusedFor(grant.username(), clientAddress);
         if (refused.isPresent()) {

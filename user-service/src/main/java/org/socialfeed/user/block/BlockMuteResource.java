@@ -1,6 +1,5 @@
 package org.socialfeed.user.block;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +15,8 @@ import org.socialfeed.user.account.Caller;
 import org.socialfeed.user.graph.RelationshipView;
 import org.socialfeed.user.web.OptionsBody;
 
+
+import java.io.IOException;
 
 /** Mastodon's block and mute endpoints; the lists are in {@link BlockMuteListResource}. */
 @Path("/api/v1/accounts")
@@ -52,11 +53,11 @@ public class BlockMuteResource {
 
     @POST
     @Path("/{id}/mute")
-    @Operation(summary = "Mute an account (idempotent)", description = "Optional body (JSON or form): "
+    @Operation(summary = "Mute an account (idempotent)", description = "Optional body (JSON, urlencoded or multipart form): "
             + "notifications (default true) also hides its notifications. Differs from Mastodon: duration is "
             + "ignored (mutes last until unmuted).")
     public RelationshipView mute(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                 String body) throws JsonProcessingException {
+                                 byte[] body) throws IOException {
         MuteOptions mute = options.read(contentType, body, MuteOptions.class, MuteOptions.DEFAULT);
         return service.mute(caller.account(), id, mute.hidesNotifications());
     }

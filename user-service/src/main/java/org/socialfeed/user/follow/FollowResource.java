@@ -6,7 +6,6 @@ import org.socialfeed.user.graph.RelationshipView;
 import org.socialfeed.user.graph.RelationshipService;
 import org.socialfeed.user.graph.Follow;
 import org.socialfeed.user.graph.FollowRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -29,6 +28,7 @@ import org.socialfeed.user.account.AccountService;
 import org.socialfeed.user.account.Caller;
 import org.socialfeed.user.web.OptionsBody;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,12 +57,11 @@ public class FollowResource {
     @Path("/{id}/follow")
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Follow an account (idempotent)", description = "Optional body (JSON or form): reblogs "
+    @Operation(summary = "Follow an account (idempotent)", description = "Optional body (JSON, urlencoded or multipart form): reblogs "
             + "(default true), notify (default false); following again with other options changes them. A locked "
             + "account gets a follow request instead (requested=true). 403 if either account blocks the other.")
     public RelationshipView follow(@PathParam("id") String id,
-                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body)
-            throws JsonProcessingException {
+                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) throws IOException {
         FollowOptions requested = options.read(contentType, body, FollowOptions.class, FollowOptions.NONE);
         return follows.follow(caller.account(), id, requested);
     }
