@@ -61,8 +61,12 @@ public class FormInput {
         return type.startsWith(MediaType.APPLICATION_FORM_URLENCODED) || type.startsWith(MediaType.MULTIPART_FORM_DATA);
     }
 
-    /** The text parameters of a form body, in order; a non-empty file part is refused. */
-    static List<Map.Entry<String, String>> parameters(String contentType, byte[] body) throws IOException {
+    /**
+     * The text parameters of a form body, in order; a non-empty file part is refused. Without a content type (JAX-RS
+     * then picks the endpoint's first form type) the body is read as urlencoded, as a browser form is.
+     */
+    static List<Map.Entry<String, String>> parameters(String declaredType, byte[] body) throws IOException {
+        String contentType = declaredType == null ? MediaType.APPLICATION_FORM_URLENCODED : declaredType;
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
                 Unpooled.wrappedBuffer(body));
         request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);

@@ -80,4 +80,12 @@ class FormTreeTest {
         return FormTree.of(FormInput.parameters(URLENCODED, urlencoded.getBytes(StandardCharsets.UTF_8)));
     }
 
+
+    @Test
+    void aBodyWithoutContentTypeIsReadAsUrlencoded() throws Exception {
+        assertThat(FormTree.of(FormInput.parameters(null, "a=1&b[]=x".getBytes(StandardCharsets.UTF_8))).toString())
+                .isEqualTo("{\"a\":\"1\",\"b\":[\"x\"]}");
+        assertThat(FormInput.parameters(null, "{\"grant_type\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .hasSize(1);
+    }
 }
