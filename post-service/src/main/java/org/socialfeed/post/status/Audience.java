@@ -70,10 +70,16 @@ public class Audience {
             return visible(posts.findById(PostId.parse(id)));
         }
 
-        /** What an interaction with post {@code id} is about: the post, or the original of a repost. */
+        /** What an interaction with post {@code id} is about: the post, or the original of a repost; else 404. */
         public Post target(String id) {
-            Post post = visiblePost(id);
-            return post.isRepost() ? posts.findById(post.reblogOfId()).orElseThrow(PostId::notFound) : post;
+            return targetOf(PostId.parse(id)).orElseThrow(PostId::notFound);
+        }
+
+        /** The post, or the original of a repost, if the viewer may see both; each read once. */
+        public Optional<Post> targetOf(long id) {
+            Optional<Post> post = posts.findById(id).filter(this::canSee);
+            return post.isPresent() && post.get().isRepost()
+                    ? posts.findById(post.get().reblogOfId()).filter(this::canSee) : post;
         }
 
         /** The post if the viewer may see it and, for a repost, its original; otherwise 404, as if it did not exist. */

@@ -227,13 +227,8 @@ public class PostService {
         } catch (NumberFormatException e) {
             throw new UnprocessableEntity("Validation failed: " + field + " must be a post id");
         }
-        Audience.Sight sight = audience.of(caller.id());
-        Post post = posts.findById(parsed).filter(sight::canSee).orElseThrow(() ->
+        Post post = audience.of(caller.id()).targetOf(parsed).orElseThrow(() ->
                 new UnprocessableEntity("Validation failed: " + field + " names no post you can see"));
-        if (post.isRepost()) {
-            post = posts.findById(post.reblogOfId()).filter(sight::canSee).orElseThrow(() ->
-                    new UnprocessableEntity("Validation failed: " + field + " names no post you can see"));
-        }
         audience.requireMayInteract(caller, post);
         return post;
     }
