@@ -37,6 +37,15 @@ class ErrorResponseTest {
     }
 
     @Test
+    void invalidFieldsAreNamedAsTheClientWroteThem() {
+        UserApi.Registered gil = UserApi.register("json_names_gil");
+        given().auth().oauth2(gil.token()).contentType(ContentType.JSON).body(Map.of("display_name", "d".repeat(31)))
+                .patch("/api/v1/accounts/update_credentials").then().statusCode(422)
+                .body("violations.field", hasItem("display_name"))
+                .body("error_description", containsString("display_name"));
+    }
+
+    @Test
     void problemJsonIsServedWhenAcceptPrefersIt() {
         for (String accept : new String[]{JSON + ", " + PROBLEM, PROBLEM + ", application/json;q=0.5",
                 "application/*, " + PROBLEM, PROBLEM + ", */*;q=0.1", "application/json;q=0.8, " + PROBLEM + ";q=0.9"}) {
