@@ -26,9 +26,11 @@ public class AccountResource {
 
     private final AccountService accounts;
     private final Caller caller;
+    private final AccountViews views;
 
-    public AccountResource(AccountService accounts, Caller caller) {
+    public AccountResource(AccountService accounts, Caller caller, AccountViews views) {
         this.accounts = accounts;
+        this.views = views;
         this.caller = caller;
     }
 
@@ -38,7 +40,7 @@ public class AccountResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's own account (\"me\"), with its private source fields")
     public AccountView verifyCredentials() {
-        return AccountViews.credentials(caller.account());
+        return views.credentials(caller.account());
     }
 
     @PATCH
@@ -53,7 +55,7 @@ public class AccountResource {
                     + "fields_attributes are not modelled and are ignored. Setting locked=false accepts the "
                     + "pending follow requests.")
     public AccountView updateCredentials(@Valid @NotNull(message = "a body is required") ProfileUpdate update) {
-        return AccountViews.credentials(accounts.updateProfile(caller.account(), update));
+        return views.credentials(accounts.updateProfile(caller.account(), update));
     }
 
     @GET
@@ -61,13 +63,13 @@ public class AccountResource {
     @Operation(summary = "Find an account by username (acct)", description = "Suspended accounts answer 404.")
     public AccountView lookup(@QueryParam("acct") @NotBlank(message = "is required")
                               @Size(max = 64, message = "is too long") String acct) {
-        return AccountViews.of(accounts.getByUsername(acct.startsWith("@") ? acct.substring(1) : acct));
+        return views.of(accounts.getByUsername(acct.startsWith("@") ? acct.substring(1) : acct));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "An account by id", description = "Suspended accounts answer 404, as in Mastodon.")
     public AccountView get(@PathParam("id") String id) {
-        return AccountViews.of(accounts.get(id));
+        return views.of(accounts.get(id));
     }
 }
