@@ -65,7 +65,7 @@ public record ProfileUpdate(
     static final class ArrayOrIndexedObject extends JsonDeserializer<List<FieldAttributes>> {
         @Override
         public List<FieldAttributes> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode given = parser.readValueAsTree();
+            JsonNode given = context.readTree(parser);
             JsonNode list = given;
             if (given.isObject()) {
                 List<String> keys = new ArrayList<>();
