@@ -53,10 +53,11 @@ class SameStatusEverywhereIT {
                         .<Map<String, Object>>getList("$").stream().filter(status -> postId.equals(status.get("id")))
                         .findFirst().orElse(Map.of()),
                 status -> Integer.valueOf(1).equals(status.get("favourites_count")));
-        Map<String, Object> fromNotification = await().atMost(PROPAGATION).until(() -> bob.on(ServiceApp.NOTIFICATION)
-                        .queryParam("types[]", "mention").get("/api/v1/notifications").then().statusCode(200)
-                        .extract().jsonPath().<Map<String, Object>>getList("status").stream()
-                        .filter(status -> status != null && postId.equals(status.get("id"))).findFirst().orElse(Map.of()),
+        Map<String, Object> fromNotification = await().atMost(PROPAGATION).until(() -> bob
+                        .on(ServiceApp.NOTIFICATION).queryParam("types[]", "mention").get("/api/v1/notifications")
+                        .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("status").stream()
+                        .filter(status -> status != null && postId.equals(status.get("id")))
+                        .findFirst().orElse(Map.of()),
                 status -> Integer.valueOf(1).equals(status.get("favourites_count")));
 
         assertThat(fromPostService.get("favourited")).isEqualTo(true);

@@ -144,24 +144,28 @@ class NotificationEventsTest {
                 author.username(), "Writer", author.avatar(), "https://cdn.example/w-header.png", true, false, true,
                 author.createdAt(), author.note(), author.fields()), true, Instant.now()));
 
-        JsonPath status = await().atMost(Api.WAIT).until(() -> Api.as(reader).queryParam("types[]", "mention")
+        String shown = "[0].status.";
+        JsonPath page = await().atMost(Api.WAIT).until(() -> Api.as(reader).queryParam("types[]", "mention")
                         .get("/api/v1/notifications").then().statusCode(200).extract().jsonPath(),
-                page -> page.getString("[0].status.id") != null && page.getInt("[0].status.favourites_count") == 2
-                        && page.getInt("[0].status.reblogs_count") == 1 && page.getInt("[0].status.replies_count") == 1
-                        && "https://cdn.example/w-header.png".equals(page.getString("[0].status.account.header")));
-        assertThat(status.getBoolean("[0].status.favourited")).isTrue();
-        assertThat(status.getBoolean("[0].status.reblogged")).isFalse();
-        assertThat(status.getString("[0].status.uri")).isEqualTo("https://socialfeed.local/users/" + author.username()
-                + "/statuses/" + postId);
-        assertThat(status.getString("[0].status.url")).isEqualTo("https://socialfeed.local/@" + author.username() + "/" + postId);
-        assertThat(status.getString("[0].status.mentions[0].url")).isEqualTo("https://socialfeed.local/@" + reader.username());
-        assertThat(status.getString("[0].status.account.avatar")).isEqualTo("https://cdn.example/w.png");
-        assertThat(status.getString("[0].status.account.url")).isEqualTo("https://socialfeed.local/@" + author.username());
-        assertThat(status.getBoolean("[0].status.account.locked")).isTrue();
-        assertThat(status.getString("[0].status.account.created_at")).isEqualTo("2026-02-03T00:00:00Z");
-        assertThat(status.getString("[0].status.account.fields[0].name")).isEqualTo("web");
-        assertThat(status.getMap("[0].status.account")).doesNotContainKeys("followers_count", "statuses_count", "last_status_at");
-        assertThat(status.getMap("[0].status")).doesNotContainKey("text");
+                json -> json.getString(shown + "id") != null && json.getInt(shown + "favourites_count") == 2
+                        && json.getInt(shown + "reblogs_count") == 1 && json.getInt(shown + "replies_count") == 1
+                        && "https://cdn.example/w-header.png".equals(json.getString(shown + "account.header")));
+        assertThat(page.getBoolean(shown + "favourited")).isTrue();
+        assertThat(page.getBoolean(shown + "reblogged")).isFalse();
+        String profile = "https://socialfeed.local/@" + author.username();
+        assertThat(page.getString(shown + "uri"))
+                .isEqualTo("https://socialfeed.local/users/" + author.username() + "/statuses/" + postId);
+        assertThat(page.getString(shown + "url")).isEqualTo(profile + "/" + postId);
+        assertThat(page.getString(shown + "mentions[0].url"))
+                .isEqualTo("https://socialfeed.local/@" + reader.username());
+        assertThat(page.getString(shown + "account.avatar")).isEqualTo("https://cdn.example/w.png");
+        assertThat(page.getString(shown + "account.url")).isEqualTo(profile);
+        assertThat(page.getBoolean(shown + "account.locked")).isTrue();
+        assertThat(page.getString(shown + "account.created_at")).isEqualTo("2026-02-03T00:00:00Z");
+        assertThat(page.getString(shown + "account.fields[0].name")).isEqualTo("web");
+        assertThat(page.getMap(shown + "account"))
+                .doesNotContainKeys("followers_count", "statuses_count", "last_status_at");
+        assertThat(page.getMap("[0].status")).doesNotContainKey("text");
     }
 
     @Test

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Locale;
 
 /**
- * Every public link the API hands out, under one base URL ({@code social.public-url}, the same for every service):
+ * Every public link the API hands out, under one base URL ({@code social.public-url}, env {@code SOCIAL_PUBLIC_URL},
+ * the same for every service; its default is given here rather than in a properties file, where notification-service's
+ * {@code social} config mapping would refuse it as unknown):
  * profiles, account and status URIs, statuses, hashtags, and Mastodon's "missing" images for accounts without an
  * avatar or header, so apps always get an image URL.
  */
@@ -17,7 +19,8 @@ public class PublicLinks {
     private final String publicUrl;
 
     @Inject
-    public PublicLinks(@ConfigProperty(name = "social.public-url") String publicUrl) {
+    public PublicLinks(@ConfigProperty(name = "social.public-url", defaultValue = "https://socialfeed.local")
+                       String publicUrl) {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
