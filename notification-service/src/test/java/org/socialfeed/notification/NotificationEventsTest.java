@@ -15,6 +15,7 @@ import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReplied;
 import org.socialfeed.events.PostReposted;
+import org.socialfeed.events.ProfileField;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
@@ -117,6 +118,54 @@ class NotificationEventsTest {
         assertThat(mention.getBoolean("[0].status.sensitive")).isTrue();
         assertThat(mention.getString("[0].status.language")).isEqualTo("de");
         assertThat(mention.getString("[0].status.visibility")).isEqualTo("unlisted");
+    }
+
+    @Test
+    void aMentionsStatusShowsTheAuthorsProfileTheCountsAndTheReadersOwnInteractions() {
+        AccountRef reader = EventFeed.account("counted");
+        AccountRef named = EventFeed.account("writer");
+        AccountRef author = new AccountRef(named.id(), named.username(), "Writer", "https://cdn.example/w.png", null,
+                true, false, true, Instant.parse("2026-02-03T04:05:06Z"), "notes",
+                List.of(new ProfileField("web", "https://w.example", null)));
+        AccountRef other = EventFeed.account("other");
+        String postId = EventFeed.newId();
+        EventFeed.post(postId, author, "@reader hello", List.of(reader), null, null, null);
+        EventFeed.like(reader, postId, author);
+        EventFeed.like(reader, postId, author); // the same like delivered twice counts once
+        EventFeed.like(other, postId, author);
+        EventFeed.send(Topics.INTERACTIONS, postId, PostReposted.TYPE, new PostReposted(EventFeed.newId(), other,
+                postId, author.id(), Visibility.PUBLIC, true, Instant.now()));
+        String kept = EventFeed.newId();
+        String deleted = EventFeed.newId();
+        EventFeed.post(kept, other, "yes", List.of(), postId, author, null);
+        EventFeed.post(deleted, other, "no", List.of(), postId, author, null);
+        EventFeed.send(Topics.POSTS, other.id(), PostDeleted.TYPE, new PostDeleted(deleted, other.id(), Instant.now()));
+        EventFeed.send(Topics.USERS, author.id(), UserUpdated.TYPE, new UserUpdated(new AccountRef(author.id(),
+                author.username(), "Writer", author.avatar(), "https://cdn.example/w-header.png", true, false, true,
+                author.createdAt(), author.note(), author.fields()), true, Instant.now()));
+
+        String shown = "[0].status.";
+        JsonPath page = await().atMost(Api.WAIT).until(() -> Api.as(reader).queryParam("types[]", "mention")
+                        .get("/api/v1/notifications").then().statusCode(200).extract().jsonPath(),
+                json -> json.getString(shown + "id") != null && json.getInt(shown + "favourites_count") == 2
+                        && json.getInt(shown + "reblogs_count") == 1 && json.getInt(shown + "replies_count") == 1
+                        && "https://cdn.example/w-header.png".equals(json.getString(shown + "account.header")));
+        assertThat(page.getBoolean(shown + "favourited")).isTrue();
+        assertThat(page.getBoolean(shown + "reblogged")).isFalse();
+        String profile = "https://socialfeed.local/@" + author.username();
+        assertThat(page.getString(shown + "uri"))
+                .isEqualTo("https://socialfeed.local/users/" + author.username() + "/statuses/" + postId);
+        assertThat(page.getString(shown + "url")).isEqualTo(profile + "/" + postId);
+        assertThat(page.getString(shown + "mentions[0].url"))
+                .isEqualTo("https://socialfeed.local/@" + reader.username());
+        assertThat(page.getString(shown + "account.avatar")).isEqualTo("https://cdn.example/w.png");
+        assertThat(page.getString(shown + "account.url")).isEqualTo(profile);
+        assertThat(page.getBoolean(shown + "account.locked")).isTrue();
+        assertThat(page.getString(shown + "account.created_at")).isEqualTo("2026-02-03T00:00:00Z");
+        assertThat(page.getString(shown + "account.fields[0].name")).isEqualTo("web");
+        assertThat(page.getMap(shown + "account"))
+                .doesNotContainKeys("followers_count", "statuses_count", "last_status_at");
+        assertThat(page.getMap("[0].status")).doesNotContainKey("text");
     }
 
     @Test

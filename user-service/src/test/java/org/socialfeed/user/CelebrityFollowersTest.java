@@ -70,7 +70,7 @@ class CelebrityFollowersTest {
                 if (onAPageRead(i)) {
                     accountBatch.add(AccountRepository.toDocument(new Account(followerIds[i], username,
                             username + "@example.org", "imported", username, "", null, false, Set.of("user"), false,
-                            now, 0, 1, 0)));
+                            now, 0, 1, 0, null, false, true, List.of(), Account.PostingDefaults.MASTODON, null)));
                 }
                 followBatch.add(FollowRepository.acceptedFollow(followerIds[i], starId, seqs[i]));
             }

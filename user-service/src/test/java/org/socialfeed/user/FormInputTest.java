@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -43,13 +44,52 @@ class FormInputTest {
     }
 
     @Test
-    void formBooleansAreRailsBooleansAndProfileFieldsAreIgnored() {
+    void formBooleansAreRailsBooleans() {
         UserApi.Registered owner = UserApi.register("formlock");
-        given().auth().oauth2(owner.token()).contentType(ContentType.URLENC)
-                .body("locked=1&fields_attributes[0][name]=web&fields_attributes[0][value]=x")
+        given().auth().oauth2(owner.token()).contentType(ContentType.URLENC).body("locked=1")
                 .patch("/api/v1/accounts/update_credentials").then().statusCode(200).body("locked", equalTo(true));
         given().auth().oauth2(owner.token()).multiPart("locked", "0")
                 .patch("/api/v1/accounts/update_credentials").then().statusCode(200).body("locked", equalTo(false));
+    }
+
+    @Test
+    void profileFieldsSourceAndImagesComeFromRailsStyleForms() {
+        for (Encodings form : Encodings.FORMS) {
+            UserApi.Registered owner = UserApi.register("formfields");
+            Map<String, String> profile = new LinkedHashMap<>();
+            profile.put("fields_attributes[1][name]", "Pronouns");
+            profile.put("fields_attributes[1][value]", "she/her");
+            profile.put("fields_attributes[0][name]", "Web");
+            profile.put("fields_attributes[0][value]", "https://owner.example");
+            profile.put("source[privacy]", "private");
+            profile.put("source[sensitive]", "1");
+            profile.put("source[language]", "fr");
+            profile.put("bot", "1");
+            profile.put("discoverable", "0");
+            profile.put("header", "https://cdn.example.org/h.png");
+            profile.put("avatar", "https://cdn.example.org/a.png");
+            form.body(given().auth().oauth2(owner.token()), profile).patch("/api/v1/accounts/update_credentials")
+                    .then().statusCode(200)
+                    .body("fields.name", contains("Web", "Pronouns"))
+                    .body("fields.value", contains("https://owner.example", "she/her"))
+                    .body("source.privacy", equalTo("private")).body("source.sensitive", equalTo(true))
+                    .body("source.language", equalTo("fr"))
+                    .body("bot", equalTo(true)).body("discoverable", equalTo(false))
+                    .body("header", equalTo("https://cdn.example.org/h.png"))
+                    .body("avatar", equalTo("https://cdn.example.org/a.png"));
+            form.body(given().auth().oauth2(owner.token()), Map.of("fields_attributes[0][name]", "x".repeat(256)))
+                    .patch("/api/v1/accounts/update_credentials").then().statusCode(422).spec(ErrorBody.MASTODON);
+        }
+    }
+
+    @Test
+    void aHeaderUploadIsRefusedLikeAnAvatarUpload() {
+        UserApi.Registered owner = UserApi.register("formheader");
+        given().auth().oauth2(owner.token()).multiPart("bot", "1")
+                .multiPart("header", "h.png", "PNG".getBytes(StandardCharsets.US_ASCII), "image/png")
+                .patch("/api/v1/accounts/update_credentials").then().statusCode(422).spec(ErrorBody.MASTODON)
+                .body("error", org.hamcrest.Matchers.containsString("uploads are not supported"));
+        UserApi.account(owner).body("bot", equalTo(false));
     }
 
     @Test

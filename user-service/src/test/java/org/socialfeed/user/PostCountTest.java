@@ -69,10 +69,27 @@ class PostCountTest {
         given().get("/api/v1/accounts/" + author.id()).then().body("statuses_count", equalTo(1));
     }
 
+    @Test
+    void lastStatusAtIsTheDayOfTheLatestPostAndStaysAfterItIsDeleted() throws Exception {
+        UserApi.Registered author = UserApi.register("daily");
+        UserApi.account(author).body("last_status_at", equalTo(null));
+        created(author, author.id() + "21", Instant.parse("2026-11-20T23:59:00Z"));
+        created(author, author.id() + "22", Instant.parse("2026-11-10T08:00:00Z")); // an older post seen later
+        await().atMost(Duration.ofSeconds(30)).until(() -> counted(author.id() + "22"));
+        UserApi.account(author).body("last_status_at", equalTo("2026-11-20"));
+        deleted(author, author.id() + "21");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> UserApi.account(author)
+                .body("statuses_count", equalTo(1)).body("last_status_at", equalTo("2026-11-20")));
+    }
+
     private void created(UserApi.Registered author, String postId) throws Exception {
+        created(author, postId, Instant.now());
+    }
+
+    private void created(UserApi.Registered author, String postId, Instant at) throws Exception {
         PostCreated event = new PostCreated(postId, new AccountRef(author.id(), author.username(), author.username()),
                 "hello", "<p>hello</p>", Visibility.PUBLIC, null, null, null, List.of(), List.of(), List.of(),
-                Instant.now(), "", false, null);
+                at, "", false, null);
         KafkaProbe.send(Topics.POSTS, author.id(), PostCreated.TYPE, json.writeValueAsString(event));
     }
 

@@ -41,10 +41,6 @@ public interface FeedConfig {
     @WithDefault("30D")
     Duration postCacheTtl();
 
-    /** Base URL used for the {@code uri} and {@code url} of rendered statuses. */
-    @WithDefault("https://socialfeed.local")
-    String publicUrl();
-
     Stream stream();
 
     Recovery recovery();

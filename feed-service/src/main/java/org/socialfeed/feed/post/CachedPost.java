@@ -8,6 +8,7 @@ import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.Visibility;
+import org.socialfeed.support.mastodon.RenderablePost;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,13 @@ public record CachedPost(String id, AccountRef author, String text, String conte
                 inReplyToAccountId, quotedPostId, event.mentions(), event.hashtags(), event.media(),
                 createdAt, event.editedAt(), null, null, fannedOut, event.spoilerText(), event.sensitive(),
                 event.language());
+    }
+
+    /** What the shared Status rendering reads (for a post; a repost is rendered around its original). */
+    @JsonIgnore
+    public RenderablePost renderable() {
+        return new RenderablePost(id, author, content, visibility, sensitive, spoilerText, language, media, mentions,
+                hashtags, createdAt, editedAt, inReplyToId, inReplyToAccountId);
     }
 
     @JsonIgnore

@@ -10,6 +10,7 @@ import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.LuaScript;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.support.id.SnowflakeIds;
+import org.socialfeed.support.mastodon.RenderablePost;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,10 @@ public class PostStats {
     /** The counts of one post and the reader's own interactions with it. */
     public record Stats(long favourites, long reblogs, long replies, boolean favourited, boolean reblogged) {
         public static final Stats NONE = new Stats(0, 0, 0, false, false);
+
+        public RenderablePost.Interactions interactions() {
+            return new RenderablePost.Interactions(replies, reblogs, favourites, favourited, reblogged);
+        }
     }
 
     public void like(String actorId, String postId, boolean liked) {

@@ -16,6 +16,7 @@ import org.socialfeed.feed.post.PostStats;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.support.mastodon.StatusRendering;
 import org.socialfeed.support.mastodon.StatusView;
 import org.socialfeed.support.paging.PageRequest;
 
@@ -48,13 +49,13 @@ public class HomeReader {
     private final Celebrities celebrities;
     private final PostCache posts;
     private final PostStats stats;
-    private final StatusRenderer renderer;
+    private final StatusRendering rendering;
     private final RecoveryGate recovery;
 
     public HomeReader(StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
                         ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
                         HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
-                        StatusRenderer renderer, RecoveryGate recovery) {
+                        StatusRendering rendering, RecoveryGate recovery) {
         this.redis = redis;
         this.timelines = timelines;
         this.authors = authors;
@@ -65,7 +66,7 @@ public class HomeReader {
         this.celebrities = celebrities;
         this.posts = posts;
         this.stats = stats;
-        this.renderer = renderer;
+        this.rendering = rendering;
         this.recovery = recovery;
     }
 
@@ -188,8 +189,10 @@ public class HomeReader {
             if (!shown.add(shownId)) {
                 continue;
             }
-            PostStats.Stats shownStats = counts.getOrDefault(shownId, PostStats.Stats.NONE);
-            statuses.add(renderer.render(entry, original, shownStats));
+            StatusView shownStatus = rendering.status((original != null ? original : entry).renderable(),
+                    counts.getOrDefault(shownId, PostStats.Stats.NONE).interactions(), null);
+            statuses.add(original == null ? shownStatus
+                    : rendering.repost(entry.id(), entry.author(), entry.createdAt(), shownStatus));
         }
         return statuses;
     }

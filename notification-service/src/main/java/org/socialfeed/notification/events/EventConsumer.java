@@ -64,9 +64,13 @@ public class EventConsumer {
     public void onInteractions(ConsumerRecord<String, String> record) {
         String type = EventCodec.type(record);
         if (PostLiked.TYPE.equals(type)) {
-            rules.liked(eventId(record), codec.decode(record, PostLiked.class));
+            PostLiked like = codec.decode(record, PostLiked.class);
+            replicas.liked(like);
+            rules.liked(eventId(record), like);
         } else if (PostReposted.TYPE.equals(type)) {
-            rules.reposted(eventId(record), codec.decode(record, PostReposted.class));
+            PostReposted repost = codec.decode(record, PostReposted.class);
+            replicas.reposted(repost);
+            rules.reposted(eventId(record), repost);
         } else if (PostReplied.TYPE.equals(type)) {
             rules.replied(codec.decode(record, PostReplied.class));
         }

@@ -7,6 +7,8 @@ import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.events.MuteChanged;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
+import org.socialfeed.events.PostLiked;
+import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.UserRegistered;
 import org.socialfeed.events.UserSuspended;
@@ -17,7 +19,10 @@ import org.socialfeed.notification.replica.CachedPost;
 import org.socialfeed.notification.replica.PostCache;
 import org.socialfeed.notification.replica.SocialGraph;
 
-/** Keeps this service's copies of accounts, the graph and posts in step with the events. All idempotent. */
+/**
+ * Keeps this service's copies of accounts, the graph and posts (with their counts) in step with the events. All
+ * idempotent.
+ */
 @ApplicationScoped
 public class ReplicaUpdates {
 
@@ -53,6 +58,9 @@ public class ReplicaUpdates {
 
     void postCreated(PostCreated post) {
         posts.put(CachedPost.of(post));
+        if (post.inReplyToId() != null) {
+            posts.count(post.inReplyToId(), PostCache.REPLIES, post.postId(), true);
+        }
     }
 
     void postUpdated(PostUpdated edit) {
@@ -61,8 +69,18 @@ public class ReplicaUpdates {
 
     /** The post leaves the cache, and the notifications about it disappear (as Mastodon deletes them). */
     void postDeleted(PostDeleted deleted) {
+        posts.get(deleted.postId()).map(CachedPost::inReplyToId)
+                .ifPresent(parentId -> posts.count(parentId, PostCache.REPLIES, deleted.postId(), false));
         posts.remove(deleted.postId());
         notifications.postDeleted(deleted.postId());
+    }
+
+    void liked(PostLiked like) {
+        posts.count(like.postId(), PostCache.FAVOURITES, like.actor().id(), like.liked());
+    }
+
+    void reposted(PostReposted repost) {
+        posts.count(repost.postId(), PostCache.REBLOGS, repost.actor().id(), repost.reposted());
     }
 
     void userRegistered(UserRegistered registered) {

@@ -87,7 +87,7 @@ public class GroupedNotificationResource {
         List<AccountRef> actors = groups.stream().flatMap(group -> group.sampleActors().stream()).toList();
         List<String> statusIds = groups.stream().map(group -> group.mostRecent().statusId())
                 .filter(Objects::nonNull).distinct().toList();
-        NotificationViews.Rendering rendering = views.prepare(actors, statusIds);
+        NotificationViews.Rendering rendering = views.prepare(caller.getSubject(), actors, statusIds);
         Map<String, AccountView> accounts = new LinkedHashMap<>();
         actors.forEach(actor -> accounts.putIfAbsent(actor.id(), rendering.account(actor)));
         List<StatusView> statuses = new ArrayList<>();

@@ -43,7 +43,11 @@ public class NotificationResource {
     @Operation(summary = "The caller's notifications, newest first",
             description = "Mastodon's GET /api/v1/notifications: types[], exclude_types[], account_id, max_id, "
                     + "since_id, min_id, limit (default 20, max 40), Link header. include_filtered=true also lists "
-                    + "what the notification policy filtered (Mastodon 4.3).")
+                    + "what the notification policy filtered (Mastodon 4.3). A notification's status reads as "
+                    + "GET /api/v1/statuses/:id renders it for the recipient (ADR 16): counts from the events this "
+                    + "service has seen and the recipient's own favourited/reblogged; a quoted post is not embedded. "
+                    + "Accounts (the notification's and the status's) leave out followers_count, following_count, "
+                    + "statuses_count and last_status_at.")
     public Response list(@BeanParam NotificationParams params, @Context UriInfo uri) {
         PageRequest page = params.page();
         NotificationQuery query = params.query(reader, caller.getSubject());

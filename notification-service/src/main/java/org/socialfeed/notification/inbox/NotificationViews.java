@@ -6,6 +6,8 @@ import org.socialfeed.notification.replica.AccountReplica;
 import org.socialfeed.notification.replica.CachedPost;
 import org.socialfeed.notification.replica.PostCache;
 import org.socialfeed.support.mastodon.AccountView;
+import org.socialfeed.support.mastodon.RenderablePost.Interactions;
+import org.socialfeed.support.mastodon.StatusRendering;
 import org.socialfeed.support.mastodon.StatusView;
 
 import java.util.Collection;
@@ -17,59 +19,80 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Renders notifications with their accounts and posts, loading the names and posts of a whole page in two queries.
+ * Renders notifications with their accounts and posts (through the shared {@link StatusRendering}), loading the
+ * profiles, posts and counts of a whole page in a fixed number of queries.
  */
 @ApplicationScoped
 public class NotificationViews {
 
     private final AccountReplica accounts;
     private final PostCache posts;
+    private final StatusRendering rendering;
 
-    public NotificationViews(AccountReplica accounts, PostCache posts) {
+    public NotificationViews(AccountReplica accounts, PostCache posts, StatusRendering rendering) {
         this.accounts = accounts;
         this.posts = posts;
+        this.rendering = rendering;
     }
 
     public NotificationView render(Notification notification) {
         return render(List.of(notification)).get(0);
     }
 
+    /** Renders notifications of one recipient, whose own likes and reposts the embedded statuses show. */
     public List<NotificationView> render(List<Notification> notifications) {
-        Rendering rendering = prepare(notifications.stream().map(Notification::actor).toList(),
+        if (notifications.isEmpty()) {
+            return List.of();
+        }
+        Rendering rendering = prepare(notifications.get(0).recipientId(),
+                notifications.stream().map(Notification::actor).toList(),
                 notifications.stream().map(Notification::statusId).filter(Objects::nonNull).toList());
         return notifications.stream().map(n -> new NotificationView(n.idString(), n.type().apiName(), n.createdAt(),
                 rendering.account(n.actor()), n.statusId() == null ? null : rendering.status(n.statusId()),
                 n.groupKey(), n.filtered() ? Boolean.TRUE : null)).toList();
     }
 
-    /** Loads what rendering these accounts and posts needs. */
-    public Rendering prepare(Collection<AccountRef> actors, Collection<String> statusIds) {
+    /** Loads what rendering these accounts and posts for {@code recipientId} needs. */
+    public Rendering prepare(String recipientId, Collection<AccountRef> actors, Collection<String> statusIds) {
         Map<String, CachedPost> cached = posts.getAll(new HashSet<>(statusIds));
         Set<String> accountIds = new HashSet<>();
         actors.forEach(actor -> accountIds.add(actor.id()));
         cached.values().forEach(post -> accountIds.add(post.author().id()));
-        return new Rendering(accounts.refs(accountIds), cached);
+        return new Rendering(rendering, accounts.refs(accountIds), cached,
+                posts.interactions(cached.keySet(), recipientId));
     }
 
-    /** The names and posts loaded for one response. */
+    /** The profiles, posts and counts loaded for one response. */
     public static final class Rendering {
-        private final Map<String, AccountRef> names;
+        private final StatusRendering rendering;
+        private final Map<String, AccountRef> profiles;
         private final Map<String, CachedPost> posts;
+        private final Map<String, Interactions> interactions;
         private final Map<String, StatusView> statuses = new HashMap<>();
 
-        Rendering(Map<String, AccountRef> names, Map<String, CachedPost> posts) {
-            this.names = names;
+        Rendering(StatusRendering rendering, Map<String, AccountRef> profiles, Map<String, CachedPost> posts,
+                  Map<String, Interactions> interactions) {
+            this.rendering = rendering;
+            this.profiles = profiles;
             this.posts = posts;
+            this.interactions = interactions;
         }
 
+        /** The account as this service knows it now, or as the event that named it described it. */
         public AccountView account(AccountRef actor) {
-            return AccountView.summary(names.getOrDefault(actor.id(), actor));
+            return rendering.account(current(actor));
         }
 
         /** The post as a Status, or null if it is not (or no longer) in the cache. */
         public StatusView status(String statusId) {
             CachedPost post = posts.get(statusId);
-            return post == null ? null : statuses.computeIfAbsent(statusId, id -> StatusViews.of(post, names));
+            return post == null ? null : statuses.computeIfAbsent(statusId, id -> rendering.status(
+                    post.renderable(current(post.author())),
+                    interactions.getOrDefault(id, new Interactions(0, 0, 0, false, false)), null));
+        }
+
+        private AccountRef current(AccountRef account) {
+            return profiles.getOrDefault(account.id(), account);
         }
     }
 }

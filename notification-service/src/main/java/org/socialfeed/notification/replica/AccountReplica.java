@@ -7,8 +7,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.id.SnowflakeIds;
+import org.socialfeed.support.mongo.AccountRefDocuments;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -17,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What this service knows of accounts, from users.events: the latest name (to render notifications), when the
+ * What this service knows of accounts, from users.events: the latest profile (to render notifications), when the
  * account was created (for the "new accounts" policy) and whether it is suspended.
  */
 @ApplicationScoped
@@ -29,11 +31,10 @@ public class AccountReplica {
         this.accounts = database.getCollection("accounts");
     }
 
-    /** Records the account's current name; {@code createdAt} only when known (registration). */
+    /** Records the account's current profile (an older event's: its name); {@code createdAt} only when known. */
     public void upsert(AccountRef account, Instant createdAt) {
-        var update = Updates.combine(Updates.set("username", account.username()),
-                Updates.set("displayName", account.displayName()));
-        if (createdAt != null) {
+        Bson update = AccountRefDocuments.replicaUpdate(account);
+        if (createdAt != null && !account.hasProfile()) { // a profile carries it already
             update = Updates.combine(update, Updates.set("createdAt", Date.from(createdAt)));
         }
         accounts.updateOne(Filters.eq("_id", account.id()), update, new UpdateOptions().upsert(true));
@@ -65,13 +66,12 @@ public class AccountReplica {
         }
     }
 
-    /** The latest known name of each account among {@code ids} (those the replica has a name for). */
+    /** The latest known profile of each account among {@code ids} (those the replica has a name for). */
     public Map<String, AccountRef> refs(Collection<String> ids) {
         Map<String, AccountRef> refs = new HashMap<>();
         accounts.find(Filters.in("_id", ids)).forEach(account -> {
             if (account.getString("username") != null) {
-                refs.put(account.getString("_id"), new AccountRef(account.getString("_id"),
-                        account.getString("username"), account.getString("displayName")));
+                refs.put(account.getString("_id"), AccountRefDocuments.fromDocument(account, "_id"));
             }
         });
         return refs;

@@ -5,6 +5,7 @@ import org.socialfeed.events.MediaRef;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.Visibility;
+import org.socialfeed.support.mastodon.RenderablePost;
 
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,12 @@ public record CachedPost(String postId, AccountRef author, String text, String c
                 inReplyToAccountId, quotedPostId, listOrEmpty(edit.mentions()), listOrEmpty(edit.hashtags()),
                 listOrEmpty(edit.media()), createdAt, edit.editedAt(), edit.spoilerText(), edit.sensitive(),
                 edit.language());
+    }
+
+    /** What the shared Status rendering reads, with the author as this service knows them now. */
+    public RenderablePost renderable(AccountRef currentAuthor) {
+        return new RenderablePost(postId, currentAuthor, content, visibility, sensitive, spoilerText, language, media,
+                mentions, hashtags, createdAt, editedAt, inReplyToId, inReplyToAccountId);
     }
 
     public boolean mentions(String accountId) {

@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.socialfeed.events.AccountRef;
+import org.socialfeed.support.mongo.AccountRefDocuments;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The local copy of accounts, kept from users.events: enough to resolve {@code @mentions}, render authors and
- * refuse suspended accounts. Every change is an upsert of absolute values, so an event applied twice changes nothing.
+ * The local copy of accounts, kept from users.events: enough to resolve {@code @mentions}, render authors (their
+ * whole public profile, see {@link AccountRef}) and refuse suspended accounts. Every change is an upsert of absolute values, so an event applied twice changes nothing.
  */
 @ApplicationScoped
 @Startup
@@ -41,9 +42,8 @@ public class AccountReplica {
 
     public void upsertProfile(AccountRef account, boolean locked) {
         accounts.updateOne(Filters.eq("_id", Long.parseLong(account.id())), Updates.combine(
-                        Updates.set("username", account.username()),
+                        AccountRefDocuments.replicaUpdate(account),
                         Updates.set("usernameLower", account.username().toLowerCase(Locale.ROOT)),
-                        Updates.set("displayName", account.displayName()),
                         Updates.set("locked", locked)),
                 new UpdateOptions().upsert(true));
     }
@@ -82,8 +82,7 @@ public class AccountReplica {
         if (document.getString("username") == null) {
             return Optional.empty();
         }
-        return Optional.of(new KnownAccount(new AccountRef(Long.toString(document.getLong("_id")),
-                document.getString("username"), document.getString("displayName")),
+        return Optional.of(new KnownAccount(AccountRefDocuments.fromDocument(document, "_id"),
                 document.getBoolean("locked", false), document.getBoolean("suspended", false)));
     }
 

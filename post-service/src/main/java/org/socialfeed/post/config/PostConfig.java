@@ -15,10 +15,6 @@ public interface PostConfig {
     @WithDefault("4")
     int maxMediaAttachments();
 
-    /** The public base URL that post, profile and hashtag links in rendered content point at. */
-    @WithDefault("https://socialfeed.local")
-    String publicUrl();
-
     /** How many replies deep, and how many posts in all, a thread context reads at most. */
     @WithDefault("200")
     int maxThreadSize();

@@ -103,7 +103,11 @@ public class StatusResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One post")
+    @Operation(summary = "One post", description = "Mastodon's Status, rendered exactly as home timelines and "
+            + "notifications render it (ADR 16). Differs from Mastodon: the embedded account leaves out "
+            + "followers_count, following_count, statuses_count and last_status_at (GET /api/v1/accounts/:id has "
+            + "them); no bookmarked, muted, pinned, card, poll or application; favourited and reblogged only for a "
+            + "signed-in caller.")
     public StatusView get(@PathParam("id") String id) {
         Long viewer = viewer();
         return views.one(posts.get(id, viewer), audience.of(viewer));

@@ -2,16 +2,16 @@ package org.socialfeed.post.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;
-import org.socialfeed.events.MediaRef;
 import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.account.KnownAccount;
-import org.socialfeed.post.config.PostConfig;
 import org.socialfeed.post.favourite.FavouriteRepository;
 import org.socialfeed.post.status.Audience;
 import org.socialfeed.post.status.Post;
 import org.socialfeed.post.status.PostRepository;
-import org.socialfeed.post.status.text.ContentRenderer;
 import org.socialfeed.support.mastodon.AccountView;
+import org.socialfeed.support.mastodon.RenderablePost;
+import org.socialfeed.support.mastodon.RenderablePost.Interactions;
+import org.socialfeed.support.mastodon.StatusRendering;
 import org.socialfeed.support.mastodon.StatusView;
 
 import java.util.Collection;
@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders posts as Mastodon Status entities. A page costs a fixed number of reads whatever its size: the reposted
+ * Renders posts as Mastodon Status entities with the shared {@link StatusRendering}, with the counts and the
+ * viewer's flags this service keeps and authors as its account replica knows them now. A page costs a fixed number of reads whatever its size: the reposted
  * and quoted posts, the authors' current profiles, and the viewer's likes and reposts, each in one query.
  */
 @ApplicationScoped
@@ -31,14 +32,14 @@ public class StatusViews {
     private final PostRepository posts;
     private final AccountReplica accounts;
     private final FavouriteRepository favourites;
-    private final ContentRenderer links;
+    private final StatusRendering rendering;
 
     public StatusViews(PostRepository posts, AccountReplica accounts, FavouriteRepository favourites,
-                       PostConfig config) {
+                       StatusRendering rendering) {
         this.posts = posts;
         this.accounts = accounts;
         this.favourites = favourites;
-        this.links = new ContentRenderer(config.publicUrl());
+        this.rendering = rendering;
     }
 
     public StatusView one(Post post, Audience.Sight sight) {
@@ -47,29 +48,23 @@ public class StatusViews {
 
     /** The view of a post as it was just deleted: with its source {@code text}, for "delete and redraft". */
     public StatusView deleted(Post post, Audience.Sight sight) {
-        return new Rendering(List.of(post), sight).view(post, true, true);
+        return new PageReads(List.of(post), sight).view(post, true).withText(post.text());
     }
 
     public List<StatusView> page(List<Post> page, Audience.Sight sight) {
-        Rendering rendering = new Rendering(page, sight);
-        return page.stream().map(post -> rendering.view(post, true, false)).toList();
-    }
-
-    /** An author as the replica knows them now, or as they were when they posted if the replica does not. */
-    private static AccountView account(AccountRef snapshot, Map<Long, KnownAccount> current) {
-        KnownAccount known = current.get(Long.parseLong(snapshot.id()));
-        return AccountView.summary(known == null ? snapshot : known.ref());
+        PageReads reads = new PageReads(page, sight);
+        return page.stream().map(post -> reads.view(post, true)).toList();
     }
 
     /** Everything one page needs, read up front. */
-    private final class Rendering {
+    private final class PageReads {
         private final Audience.Sight sight;
         private final Map<Long, Post> related = new HashMap<>();
         private final Map<Long, KnownAccount> authors;
         private final Set<Long> liked;
         private final Set<Long> reposted;
 
-        Rendering(List<Post> page, Audience.Sight sight) {
+        PageReads(List<Post> page, Audience.Sight sight) {
             this.sight = sight;
             Set<Long> relatedIds = new HashSet<>();
             page.forEach(post -> addRelated(post, relatedIds));
@@ -106,61 +101,54 @@ public class StatusViews {
             }
         }
 
-        StatusView view(Post post, boolean withQuote, boolean withSource) {
-            StatusView reblog = null;
-            Post shown = post;
+        StatusView view(Post post, boolean withQuote) {
             if (post.isRepost()) {
                 Post original = related.get(post.reblogOfId());
-                reblog = original == null ? null : view(original, true, false);
-                shown = original == null ? post : original;
+                StatusView reblog = original == null ? null : view(original, true);
+                return reblog == null ? rendering.status(renderable(post), Interactions.counts(0, 0, 0), null)
+                        : rendering.repost(post.idString(), author(post), post.createdAt(), reblog);
             }
             StatusView quote = null;
-            if (withQuote && !post.isRepost() && post.quoteId() != null) {
+            if (withQuote && post.quoteId() != null) {
                 Post quoted = related.get(post.quoteId());
                 if (quoted != null && sight.canSee(quoted)) {
-                    quote = view(quoted, false, false); // a quote inside a quote is not expanded
+                    quote = view(quoted, false); // a quote inside a quote is not expanded
                 }
             }
-            Boolean favourited = sight.viewerId() == null ? null : liked.contains(shown.id());
-            Boolean reblogged = sight.viewerId() == null ? null : reposted.contains(shown.id());
-            boolean repost = post.isRepost();
-            return new StatusView(post.idString(),
-                    links.statusUri(post.author().username(), post.id()),
-                    links.statusUrl(post.author().username(), post.id()),
-                    post.createdAt(), post.editedAt(),
-                    account(post.author(), authors),
-                    repost ? "" : post.content(),
-                    withSource ? post.text() : null,
-                    StatusView.visibility(post.visibility()), post.sensitive(), post.spoilerText(),
-                    post.media().stream().map(StatusViews::media).toList(),
-                    post.mentions().stream().map(this::mention).toList(),
-                    post.hashtags().stream().map(tag -> new StatusView.TagView(tag, links.tagUrl(tag))).toList(),
-                    List.of(),
-                    repost ? 0 : post.reblogsCount(), repost ? 0 : post.favouritesCount(),
-                    repost ? 0 : post.repliesCount(),
-                    post.inReplyToId() == null ? null : post.inReplyToId().toString(),
-                    post.inReplyToAccountId() == null ? null : post.inReplyToAccountId().toString(),
-                    reblog, quote, post.language(), favourited, reblogged);
+            boolean known = sight.viewerId() != null;
+            return rendering.status(renderable(post), new Interactions(post.repliesCount(), post.reblogsCount(),
+                    post.favouritesCount(), known ? liked.contains(post.id()) : null,
+                    known ? reposted.contains(post.id()) : null), quote);
         }
 
-        private StatusView.MentionView mention(AccountRef account) {
-            return new StatusView.MentionView(account.id(), account.username(), account.username(),
-                    links.profileUrl(account.username()));
+        private RenderablePost renderable(Post post) {
+            return new RenderablePost(post.idString(), author(post), post.content(), post.visibility(),
+                    post.sensitive(), post.spoilerText(), post.language(), post.media(), post.mentions(),
+                    post.hashtags(), post.createdAt(), post.editedAt(), idString(post.inReplyToId()),
+                    idString(post.inReplyToAccountId()));
+        }
+
+        private AccountRef author(Post post) {
+            return current(post.author(), authors);
         }
     }
 
-    static StatusView.MediaAttachmentView media(MediaRef media) {
-        return new StatusView.MediaAttachmentView(media.id(), media.type(), media.url(), media.url(),
-                media.description());
+    private static String idString(Long id) {
+        return id == null ? null : id.toString();
+    }
+
+    /** An author as the replica knows them now, or as they were when they posted if the replica does not. */
+    private static AccountRef current(AccountRef snapshot, Map<Long, KnownAccount> known) {
+        KnownAccount account = known.get(Long.parseLong(snapshot.id()));
+        return account == null ? snapshot : account.ref();
     }
 
     /** A visible post's versions as Mastodon's StatusEdit list, each by the author as the replica knows them now. */
     public List<StatusEditView> history(Post post, List<Post.Version> versions) {
-        AccountView author = account(post.author(), accounts.findAll(List.of(post.authorId())));
+        AccountView author = rendering.account(current(post.author(), accounts.findAll(List.of(post.authorId()))));
         return versions.stream()
                 .map(version -> new StatusEditView(version.content(), version.spoilerText(), version.sensitive(),
-                        version.at(), author,
-                        version.media().stream().map(StatusViews::media).toList(), List.of()))
+                        version.at(), author, rendering.media(version.media()), List.of()))
                 .toList();
     }
 
@@ -171,6 +159,6 @@ public class StatusViews {
         return snapshots.stream()
                 .filter(ref -> !known.containsKey(Long.parseLong(ref.id()))
                         || !known.get(Long.parseLong(ref.id())).suspended())
-                .map(ref -> account(ref, known)).toList();
+                .map(ref -> rendering.account(current(ref, known))).toList();
     }
 }

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.MediaRef;
 import org.socialfeed.post.account.AccountReplica;
-import org.socialfeed.post.account.KnownAccount;
 import org.socialfeed.post.config.PostConfig;
 import org.socialfeed.post.status.text.ContentRenderer;
 import org.socialfeed.post.status.text.PostText;
 import org.socialfeed.support.id.SnowflakeIds;
+import org.socialfeed.support.mastodon.PublicLinks;
 import org.socialfeed.support.problem.UnprocessableEntity;
 
 import java.net.URI;
@@ -39,10 +39,10 @@ public class Composer {
     private final ContentRenderer renderer;
     private final SnowflakeIds mediaIds;
 
-    public Composer(PostConfig config, AccountReplica accounts, SnowflakeIds mediaIds) {
+    public Composer(PostConfig config, AccountReplica accounts, SnowflakeIds mediaIds, PublicLinks links) {
         this.config = config;
         this.accounts = accounts;
-        this.renderer = new ContentRenderer(config.publicUrl());
+        this.renderer = new ContentRenderer(links);
         this.mediaIds = mediaIds;
     }
 
@@ -66,7 +66,7 @@ public class Composer {
                     + " characters with the content warning, at most " + config.maxCharacters() + ")");
         }
         List<AccountRef> mentions = accounts.findByUsernames(text.mentionedUsernames()).stream()
-                .filter(account -> !account.suspended()).map(KnownAccount::ref).toList();
+                .filter(account -> !account.suspended()).map(account -> account.ref().nameOnly()).toList();
         return new Composition(text.text(), renderer.render(text, mentions), mentions, text.hashtags(), media,
                 warning, Boolean.TRUE.equals(sensitive) || !warning.isEmpty(),
                 language == null || language.isEmpty() ? null : language);

@@ -18,6 +18,7 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.MediaRef;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.support.events.OutgoingEvent;
+import org.socialfeed.support.mongo.AccountRefDocuments;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.paging.PageRequest;
@@ -267,11 +268,6 @@ public class PostRepository implements OutboxOwner {
                 .append(REPLIES, post.repliesCount());
     }
 
-    private static Document toDocument(AccountRef account) {
-        return new Document("id", account.id()).append("username", account.username())
-                .append("displayName", account.displayName());
-    }
-
     private static Document toDocument(MediaRef media) {
         return new Document("id", media.id()).append("type", media.type()).append("url", media.url())
                 .append("description", media.description());
@@ -284,9 +280,12 @@ public class PostRepository implements OutboxOwner {
                 .append("at", Date.from(version.at()));
     }
 
+    private static Document toDocument(AccountRef account) {
+        return AccountRefDocuments.toDocument(account);
+    }
+
     private static AccountRef account(Document document) {
-        return new AccountRef(document.getString("id"), document.getString("username"),
-                document.getString("displayName"));
+        return AccountRefDocuments.fromDocument(document, "id");
     }
 
     private static List<MediaRef> media(Document document) {

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Mastodon's Status entity. A repost is a status whose {@code reblog} is the original. {@code favourited} and
  * {@code reblogged} describe the caller's own interactions and are left out for anonymous readers.
- * {@code quote} carries the quoted status (Mastodon 4.4 shows quotes the same way).
+ * {@code quote} carries the quoted status (Mastodon 4.4 shows quotes the same way). {@code text}, the source, is
+ * present only in the answer to a delete, as in Mastodon. Rendered by {@link StatusRendering}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatusView(String id, String uri, String url,
@@ -33,6 +34,13 @@ public record StatusView(String id, String uri, String url,
                          StatusView quote,
                          @JsonInclude(JsonInclude.Include.ALWAYS) String language,
                          Boolean favourited, Boolean reblogged) {
+
+    /** This status with its source text, as Mastodon answers a delete (for "delete and redraft"). */
+    public StatusView withText(String sourceText) {
+        return new StatusView(id, uri, url, createdAt, editedAt, account, content, sourceText, visibility, sensitive,
+                spoilerText, mediaAttachments, mentions, tags, emojis, reblogsCount, favouritesCount, repliesCount,
+                inReplyToId, inReplyToAccountId, reblog, quote, language, favourited, reblogged);
+    }
 
     /** Mastodon's name of a visibility; a post cached before visibilities were recorded was public. */
     public static String visibility(Visibility visibility) {

@@ -17,10 +17,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.socialfeed.events.ProfileField;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.outbox.OutboxOwner;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -41,6 +44,7 @@ public class AccountRepository implements OutboxOwner {
     public static final String FOLLOWERS_COUNT = "followersCount";
     public static final String FOLLOWING_COUNT = "followingCount";
     public static final String STATUSES_COUNT = "statusesCount";
+    private static final String LAST_STATUS_AT = "lastStatusAt";
     /**
      * How many recent counter operations an account remembers. A retried operation is recognised while it is among
      * them; retries come within seconds, long before this many other changes of one account.
@@ -92,22 +96,38 @@ public class AccountRepository implements OutboxOwner {
 
     /** The stored form of an account, counters included; public for bulk imports. */
     public static Document toDocument(Account account) {
-        return new Document("_id", account.id())
+        Document document = new Document("_id", account.id())
                 .append("username", account.username())
                 .append("usernameLower", account.username().toLowerCase(Locale.ROOT))
                 .append("email", account.email())
                 .append("emailLower", account.email().toLowerCase(Locale.ROOT))
                 .append("passwordHash", account.passwordHash())
-                .append("displayName", account.displayName())
-                .append("note", account.note())
-                .append("avatar", account.avatar())
-                .append("locked", account.locked())
                 .append("roles", new ArrayList<>(account.roles()))
                 .append("suspended", account.suspended())
                 .append("createdAt", Date.from(account.createdAt()))
                 .append(FOLLOWERS_COUNT, account.followersCount())
                 .append(FOLLOWING_COUNT, account.followingCount())
-                .append(STATUSES_COUNT, account.statusesCount());
+                .append(STATUSES_COUNT, account.statusesCount())
+                .append(LAST_STATUS_AT, account.lastStatusAt() == null ? null
+                        : Date.from(account.lastStatusAt().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        document.putAll(profile(account));
+        return document;
+    }
+
+    /** The fields of the account its owner changes with update_credentials, as stored. */
+    static Document profile(Account account) {
+        return new Document("displayName", account.displayName())
+                .append("note", account.note())
+                .append("avatar", account.avatar())
+                .append("header", account.header())
+                .append("locked", account.locked())
+                .append("bot", account.bot())
+                .append("discoverable", account.discoverable())
+                .append("fields", account.fields().stream()
+                        .map(field -> new Document("name", field.name()).append("value", field.value())).toList())
+                .append("posting", new Document("privacy", account.posting().privacy())
+                        .append("sensitive", account.posting().sensitive())
+                        .append("language", account.posting().language()));
     }
 
     public Optional<Account> findById(long id) {
@@ -152,6 +172,12 @@ public class AccountRepository implements OutboxOwner {
                 .getModifiedCount() > 0;
     }
 
+    /** Remembers that the account posted on {@code day}, unless it is known to have posted later. */
+    public void recordPostDay(long id, LocalDate day) {
+        accounts.updateOne(Filters.eq("_id", id),
+                Updates.max(LAST_STATUS_AT, Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant())));
+    }
+
     public void grantRole(long id, String role) {
         accounts.updateOne(Filters.eq("_id", id), Updates.addToSet("roles", role));
     }
@@ -171,7 +197,10 @@ public class AccountRepository implements OutboxOwner {
                 .getModifiedCount() > 0;
     }
 
+    /** Accounts stored before headers, profile fields and posting defaults existed read with Mastodon's defaults. */
     private static Account toAccount(Document document) {
+        Document posting = document.get("posting", Document.class);
+        Date lastStatusAt = document.getDate(LAST_STATUS_AT);
         return new Account(document.getLong("_id"), document.getString("username"), document.getString("email"),
                 document.getString("passwordHash"), document.getString("displayName"), document.getString("note"),
                 document.getString("avatar"), document.getBoolean("locked", false),
@@ -179,6 +208,15 @@ public class AccountRepository implements OutboxOwner {
                 document.getBoolean("suspended", false), document.getDate("createdAt").toInstant(),
                 document.get(FOLLOWERS_COUNT, Number.class).longValue(),
                 document.get(FOLLOWING_COUNT, Number.class).longValue(),
-                document.get(STATUSES_COUNT, Number.class).longValue());
+                document.get(STATUSES_COUNT, Number.class).longValue(),
+                document.getString("header"), document.getBoolean("bot", false),
+                document.getBoolean("discoverable", true),
+                document.getList("fields", Document.class, List.of()).stream()
+                        .map(field -> new ProfileField(field.getString("name"), field.getString("value"), null))
+                        .toList(),
+                posting == null ? Account.PostingDefaults.MASTODON
+                        : new Account.PostingDefaults(posting.getString("privacy"),
+                        posting.getBoolean("sensitive", false), posting.getString("language")),
+                lastStatusAt == null ? null : LocalDate.ofInstant(lastStatusAt.toInstant(), ZoneOffset.UTC));
     }
 }

@@ -26,9 +26,11 @@ public class AccountResource {
 
     private final AccountService accounts;
     private final Caller caller;
+    private final AccountViews views;
 
-    public AccountResource(AccountService accounts, Caller caller) {
+    public AccountResource(AccountService accounts, Caller caller, AccountViews views) {
         this.accounts = accounts;
+        this.views = views;
         this.caller = caller;
     }
 
@@ -38,7 +40,7 @@ public class AccountResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "The caller's own account (\"me\"), with its private source fields")
     public AccountView verifyCredentials() {
-        return AccountViews.credentials(caller.account());
+        return views.credentials(caller.account());
     }
 
     @PATCH
@@ -47,13 +49,17 @@ public class AccountResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change the caller's own profile",
-            description = "Mastodon's form parameters as JSON, urlencoded or multipart form. Differs from Mastodon: "
-                    + "avatar is an http(s) URL of an image hosted elsewhere, not an upload (empty string removes it); "
-                    + "a file part (avatar, header uploads) is refused with 422; header, bot, discoverable and "
-                    + "fields_attributes are not modelled and are ignored. Setting locked=false accepts the "
-                    + "pending follow requests.")
+            description = "Mastodon's form parameters as JSON, urlencoded or multipart form: display_name, note, "
+                    + "avatar, header, locked, bot, discoverable, fields_attributes (at most 4, name and value up to "
+                    + "255 characters each, as an array or Rails' hash keyed by index, fields_attributes[0][name]; "
+                    + "they replace all fields, blank ones are dropped), source[privacy] (public, unlisted, private), "
+                    + "source[sensitive], source[language] (ISO 639-1, empty for none). Differs from Mastodon: avatar "
+                    + "and header are http(s) URLs of images hosted elsewhere, not uploads (an empty string removes "
+                    + "one); a file part (avatar, header uploads) is refused with 422; the source posting defaults "
+                    + "are only kept for apps to read (post-service does not apply them). Setting locked=false "
+                    + "accepts the pending follow requests.")
     public AccountView updateCredentials(@Valid @NotNull(message = "a body is required") ProfileUpdate update) {
-        return AccountViews.credentials(accounts.updateProfile(caller.account(), update));
+        return views.credentials(accounts.updateProfile(caller.account(), update));
     }
 
     @GET
@@ -61,13 +67,18 @@ public class AccountResource {
     @Operation(summary = "Find an account by username (acct)", description = "Suspended accounts answer 404.")
     public AccountView lookup(@QueryParam("acct") @NotBlank(message = "is required")
                               @Size(max = 64, message = "is too long") String acct) {
-        return AccountViews.of(accounts.getByUsername(acct.startsWith("@") ? acct.substring(1) : acct));
+        return views.of(accounts.getByUsername(acct.startsWith("@") ? acct.substring(1) : acct));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An account by id", description = "Suspended accounts answer 404, as in Mastodon.")
+    @Operation(summary = "An account by id", description = "Suspended accounts answer 404, as in Mastodon. "
+            + "Mastodon's Account: created_at is the day (midnight UTC) and last_status_at the day of the latest "
+            + "post, as Mastodon shows them; an account without avatar or header gets Mastodon's missing.png "
+            + "placeholders under the public URL. Differs from Mastodon: fields are never verified (verified_at "
+            + "null), emojis is empty. Accounts embedded in statuses and notifications are this same rendering "
+            + "without the counters and last_status_at.")
     public AccountView get(@PathParam("id") String id) {
-        return AccountViews.of(accounts.get(id));
+        return views.of(accounts.get(id));
     }
 }

@@ -5,8 +5,9 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.NotFoundException;
+import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.socialfeed.events.AccountRef;
+import org.socialfeed.events.ProfileField;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserRegistered;
 import org.socialfeed.events.UserSuspended;
@@ -46,9 +47,11 @@ public class AccountService {
     private final Event<AccountUnlocked> unlocked;
     private final Set<String> adminUsernames;
     private final SnowflakeIds ids;
+    private final AccountViews views;
 
     public AccountService(AccountRepository accounts, UserEventOutbox events, Event<AccountUnlocked> unlocked,
-                          UserServiceConfig.Admin config, SnowflakeIds ids) {
+                          UserServiceConfig.Admin config, SnowflakeIds ids, AccountViews views) {
+        this.views = views;
         this.accounts = accounts;
         this.events = events;
         this.unlocked = unlocked;
@@ -66,9 +69,9 @@ public class AccountService {
         if (isConfiguredAdmin(request.username())) {
             roles.add(Account.ROLE_ADMIN);
         }
-        Account account = new Account(ids.next(), request.username(), request.email().strip(),
-                BcryptUtil.bcryptHash(request.password(), BCRYPT_COST), displayName, "", null, false, roles,
-                false, Instant.now().truncatedTo(ChronoUnit.MILLIS), 0, 0, 0);
+        Account account = Account.registered(ids.next(), request.username(), request.email().strip(),
+                BcryptUtil.bcryptHash(request.password(), BCRYPT_COST), displayName, roles,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         OutgoingEvent registered = events.event(Topics.USERS, account.idString(), UserRegistered.TYPE,
                 new UserRegistered(account.ref(), account.locked(), account.createdAt()));
         if (!accounts.insert(account, List.of(registered))) {
@@ -94,30 +97,16 @@ public class AccountService {
      * changed. Unlocking the account accepts its pending follow requests, as Mastodon does.
      */
     public Account updateProfile(Account owner, ProfileUpdate update) {
-        List<Bson> changes = new ArrayList<>();
-        String displayName = update.displayName() == null ? owner.displayName() : update.displayName().strip();
-        String note = update.note() == null ? owner.note() : update.note().strip();
-        String avatar = update.avatar() == null ? owner.avatar()
-                : update.avatar().isBlank() ? null : update.avatar().strip();
-        boolean locked = update.locked() == null ? owner.locked() : update.locked();
-        if (!Objects.equals(displayName, owner.displayName())) {
-            changes.add(Updates.set("displayName", displayName));
-        }
-        if (!Objects.equals(note, owner.note())) {
-            changes.add(Updates.set("note", note));
-        }
-        if (!Objects.equals(avatar, owner.avatar())) {
-            changes.add(Updates.set("avatar", avatar));
-        }
-        if (locked != owner.locked()) {
-            changes.add(Updates.set("locked", locked));
-        }
+        Account changed = changed(owner, update);
+        Document stored = AccountRepository.profile(owner);
+        List<Bson> changes = AccountRepository.profile(changed).entrySet().stream()
+                .filter(field -> !Objects.equals(field.getValue(), stored.get(field.getKey())))
+                .map(field -> Updates.set(field.getKey(), field.getValue())).toList();
         if (changes.isEmpty()) {
             return owner;
         }
         OutgoingEvent updated = events.event(Topics.USERS, owner.idString(), UserUpdated.TYPE,
-                new UserUpdated(new AccountRef(owner.idString(), owner.username(), displayName),
-                        locked, Instant.now()));
+                new UserUpdated(changed.ref(), changed.locked(), Instant.now()));
         Account after = accounts.updateProfile(owner.id(), changes, updated)
                 .orElseThrow(() -> new NotFoundException("Record not found"));
         events.publish(accounts.collection(), owner.id(), updated);
@@ -126,6 +115,37 @@ public class AccountService {
             return accounts.findById(owner.id()).orElse(after); // with the followers it just accepted
         }
         return after;
+    }
+
+    /** The owner's account with the update applied: what the update leaves out stays, "" clears an image. */
+    private static Account changed(Account owner, ProfileUpdate update) {
+        ProfileUpdate.SourceUpdate source = update.source();
+        Account.PostingDefaults posting = source == null ? owner.posting() : new Account.PostingDefaults(
+                Objects.requireNonNullElse(source.privacy(), owner.posting().privacy()),
+                Objects.requireNonNullElse(source.sensitive(), owner.posting().sensitive()),
+                source.language() == null ? owner.posting().language()
+                        : source.language().isEmpty() ? null : source.language());
+        List<ProfileField> fields = update.fieldsAttributes() == null ? owner.fields()
+                : update.fieldsAttributes().stream().filter(field -> !field.isBlank())
+                .map(field -> new ProfileField(strip(field.name()), strip(field.value()), null)).toList();
+        return new Account(owner.id(), owner.username(), owner.email(), owner.passwordHash(),
+                update.displayName() == null ? owner.displayName() : update.displayName().strip(),
+                update.note() == null ? owner.note() : update.note().strip(),
+                image(update.avatar(), owner.avatar()),
+                Objects.requireNonNullElse(update.locked(), owner.locked()), owner.roles(), owner.suspended(),
+                owner.createdAt(), owner.followersCount(), owner.followingCount(), owner.statusesCount(),
+                image(update.header(), owner.header()),
+                Objects.requireNonNullElse(update.bot(), owner.bot()),
+                Objects.requireNonNullElse(update.discoverable(), owner.discoverable()),
+                fields, posting, owner.lastStatusAt());
+    }
+
+    private static String image(String given, String current) {
+        return given == null ? current : given.isBlank() ? null : given.strip();
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
     }
 
     /**
@@ -175,7 +195,7 @@ public class AccountService {
         for (long id : idsInOrder) {
             Account account = byId.get(id);
             if (account != null && !account.suspended() && !hidden.contains(id)) {
-                views.add(AccountViews.of(account));
+                views.add(this.views.of(account));
             }
         }
         return views;

@@ -1,25 +1,31 @@
 package org.socialfeed.user.account;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.support.mastodon.AccountView;
+import org.socialfeed.support.mastodon.StatusRendering;
 
-import java.util.List;
+/**
+ * Renders a stored account as Mastodon's Account entity: the shared rendering of its public profile (the same as
+ * other services embed in statuses and notifications) with the counters only this service keeps.
+ */
+@ApplicationScoped
+public class AccountViews {
 
-/** Renders a stored account as Mastodon's Account entity, with its counters. */
-public final class AccountViews {
+    private final StatusRendering rendering;
 
-    private AccountViews() {
+    public AccountViews(StatusRendering rendering) {
+        this.rendering = rendering;
     }
 
-    public static AccountView of(Account account) {
-        return new AccountView(account.idString(), account.username(), account.username(), account.displayName(),
-                account.locked(), false, false, true, account.createdAt(), account.note(), null, account.avatar(),
-                account.avatar(), null, null, account.followersCount(), account.followingCount(),
-                account.statusesCount(), List.of(), List.of(), null);
+    public AccountView of(Account account) {
+        return rendering.account(account.ref()).withCounters(account.followersCount(), account.followingCount(),
+                account.statusesCount(), account.lastStatusAt());
     }
 
     /** The caller's own account: Mastodon's CredentialAccount, with the private {@code source} part. */
-    public static AccountView credentials(Account account) {
-        return of(account).withSource(new AccountView.Source(account.note(), "public", false, null, List.of(),
-                account.email()));
+    public AccountView credentials(Account account) {
+        AccountView view = of(account);
+        return view.withSource(new AccountView.Source(account.note(), account.posting().privacy(),
+                account.posting().sensitive(), account.posting().language(), view.fields(), account.email()));
     }
 }

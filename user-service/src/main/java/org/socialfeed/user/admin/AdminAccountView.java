@@ -3,7 +3,6 @@ package org.socialfeed.user.admin;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.socialfeed.support.mastodon.AccountView;
 import org.socialfeed.user.account.Account;
-import org.socialfeed.user.account.AccountViews;
 
 import java.time.Instant;
 
@@ -16,9 +15,9 @@ public record AdminAccountView(String id, String username, String email,
     public record Role(String name) {
     }
 
-    static AdminAccountView of(Account account) {
+    static AdminAccountView of(Account account, AccountView view) {
         return new AdminAccountView(account.idString(), account.username(), account.email(), account.createdAt(),
                 account.suspended(), false, true, true,
-                new Role(account.isAdmin() ? Account.ROLE_ADMIN : Account.ROLE_USER), AccountViews.of(account));
+                new Role(account.isAdmin() ? Account.ROLE_ADMIN : Account.ROLE_USER), view);
     }
 }

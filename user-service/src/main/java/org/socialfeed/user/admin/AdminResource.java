@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.user.account.Account;
+import org.socialfeed.user.account.Account;
 import org.socialfeed.user.account.AccountService;
+import org.socialfeed.user.account.AccountViews;
 import org.socialfeed.user.account.Caller;
 
 /**
@@ -30,9 +32,11 @@ public class AdminResource {
 
     private final AccountService accounts;
     private final Caller caller;
+    private final AccountViews views;
 
-    public AdminResource(AccountService accounts, Caller caller) {
+    public AdminResource(AccountService accounts, Caller caller, AccountViews views) {
         this.accounts = accounts;
+        this.views = views;
         this.caller = caller;
     }
 
@@ -45,14 +49,14 @@ public class AdminResource {
             + "supported, and the answer is the Admin::Account instead of an empty object.")
     public AdminAccountView act(@PathParam("id") String id,
                                 @Valid @NotNull(message = "a JSON body is required") AdminAction action) {
-        return AdminAccountView.of(accounts.setSuspended(admin(), id, true));
+        return view(accounts.setSuspended(admin(), id, true));
     }
 
     @POST
     @Path("/{id}/unsuspend")
     @Operation(summary = "Lift an account's suspension (admin)", description = "Idempotent.")
     public AdminAccountView unsuspend(@PathParam("id") String id) {
-        return AdminAccountView.of(accounts.setSuspended(admin(), id, false));
+        return view(accounts.setSuspended(admin(), id, false));
     }
 
     private Account admin() {
@@ -61,5 +65,9 @@ public class AdminResource {
             throw new ForbiddenException("This action is not allowed for this account");
         }
         return admin;
+    }
+
+    private AdminAccountView view(Account account) {
+        return AdminAccountView.of(account, views.of(account));
     }
 }

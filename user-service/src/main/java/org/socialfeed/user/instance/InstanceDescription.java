@@ -30,10 +30,13 @@ public class InstanceDescription {
     private final AccountService accountService;
     private final AccountRepository accounts;
     private final CountedPosts posts;
+    private final AccountViews views;
 
     public InstanceDescription(UserServiceConfig.Instance instance, UserServiceConfig.PostLimits postLimits,
                                @ConfigProperty(name = "quarkus.application.version") String applicationVersion,
-                               AccountService accountService, AccountRepository accounts, CountedPosts posts) {
+                               AccountService accountService, AccountRepository accounts, CountedPosts posts,
+                               AccountViews views) {
+        this.views = views;
         this.instance = instance;
         this.statuses = new Statuses(postLimits.maxCharacters(), postLimits.maxMediaAttachments());
         // Pleroma's form: clients read the Mastodon version before the parenthesis to decide what they may call
@@ -72,6 +75,6 @@ public class InstanceDescription {
     }
 
     private AccountView contactAccount() {
-        return instance.contactUsername().flatMap(accountService::findByUsername).map(AccountViews::of).orElse(null);
+        return instance.contactUsername().flatMap(accountService::findByUsername).map(views::of).orElse(null);
     }
 }

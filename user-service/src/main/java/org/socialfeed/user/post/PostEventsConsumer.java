@@ -8,9 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
 import org.socialfeed.support.events.EventCodec;
+import org.socialfeed.user.account.AccountRepository;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
- * Consumes posts.events (group user-service) to keep each account's statuses_count. Other event types are ignored;
+ * Consumes posts.events (group user-service) to keep each account's statuses_count and last_status_at (the day of
+ * its latest post, kept by Mastodon also after that post is deleted). Other event types are ignored;
  * records that cannot be read go to {@code posts.events.dlq}.
  */
 @ApplicationScoped
@@ -20,10 +25,12 @@ public class PostEventsConsumer {
 
     private final EventCodec codec;
     private final CountedPosts counted;
+    private final AccountRepository accounts;
 
-    public PostEventsConsumer(ObjectMapper json, CountedPosts counted) {
+    public PostEventsConsumer(ObjectMapper json, CountedPosts counted, AccountRepository accounts) {
         this.codec = new EventCodec(json);
         this.counted = counted;
+        this.accounts = accounts;
     }
 
     @Incoming(CHANNEL)
@@ -32,8 +39,11 @@ public class PostEventsConsumer {
         String type = EventCodec.type(record);
         if (PostCreated.TYPE.equals(type)) {
             PostCreated created = codec.decode(record, PostCreated.class);
-            counted.created(required(created.postId(), record), authorId(created.author() == null ? null
-                    : created.author().id(), record));
+            long authorId = authorId(created.author() == null ? null : created.author().id(), record);
+            counted.created(required(created.postId(), record), authorId);
+            if (created.createdAt() != null) {
+                accounts.recordPostDay(authorId, LocalDate.ofInstant(created.createdAt(), ZoneOffset.UTC));
+            }
         } else if (PostDeleted.TYPE.equals(type)) {
             PostDeleted deleted = codec.decode(record, PostDeleted.class);
             counted.deleted(required(deleted.postId(), record), authorId(deleted.authorId(), record));

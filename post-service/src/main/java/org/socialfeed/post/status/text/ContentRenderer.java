@@ -1,6 +1,7 @@
 package org.socialfeed.post.status.text;
 
 import org.socialfeed.events.AccountRef;
+import org.socialfeed.support.mastodon.PublicLinks;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,10 @@ import java.util.stream.Collectors;
  */
 public final class ContentRenderer {
 
-    private final String publicUrl;
+    private final PublicLinks links;
 
-    public ContentRenderer(String publicUrl) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    public ContentRenderer(PublicLinks links) {
+        this.links = links;
     }
 
     public String render(PostText text, List<AccountRef> mentions) {
@@ -59,28 +60,12 @@ public final class ContentRenderer {
             if (account == null) {
                 return escape(matcher.group());
             }
-            return "<span class=\"h-card\" translate=\"no\"><a href=\"" + escape(profileUrl(account.username()))
+            return "<span class=\"h-card\" translate=\"no\"><a href=\"" + escape(links.profileUrl(account.username()))
                     + "\" class=\"u-url mention\">@<span>" + escape(account.username()) + "</span></a></span>";
         }
         String tag = matcher.group("tag");
-        return "<a href=\"" + escape(tagUrl(tag)) + "\" class=\"mention hashtag\" rel=\"tag\">#<span>"
+        return "<a href=\"" + escape(links.tagUrl(tag)) + "\" class=\"mention hashtag\" rel=\"tag\">#<span>"
                 + escape(tag) + "</span></a>";
-    }
-
-    public String profileUrl(String username) {
-        return publicUrl + "/@" + username;
-    }
-
-    public String tagUrl(String tag) {
-        return publicUrl + "/tags/" + tag.toLowerCase(Locale.ROOT);
-    }
-
-    public String statusUrl(String username, long id) {
-        return publicUrl + "/@" + username + "/" + id;
-    }
-
-    public String statusUri(String username, long id) {
-        return publicUrl + "/users/" + username + "/statuses/" + id;
     }
 
     private static String escapeLines(String text) {
