@@ -24,7 +24,6 @@ import org.socialfeed.support.paging.PageRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
@@ -32,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code posts} collection: statuses with their counters, edit history and outbox. A deleted post stays as a
@@ -189,13 +189,17 @@ public class PostRepository implements OutboxOwner {
         posts.updateOne(Filters.eq("_id", id), Updates.inc(counter, (long) delta));
     }
 
-    /** An author's statuses (posts and reposts) in a page, newest first. */
-    public List<Post> byAuthor(long authorId, PageRequest page, boolean includeFollowersOnly, boolean excludeReplies,
-                               boolean excludeReposts) {
+    /**
+     * An author's statuses (posts and reposts) in a page, newest first: those of the given visibilities, and those
+     * that mention {@code mentionedId} (null: nobody).
+     */
+    public List<Post> byAuthor(long authorId, PageRequest page, Set<Visibility> visibilities, Long mentionedId,
+                               boolean excludeReplies, boolean excludeReposts) {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("authorId", authorId), Filters.eq("deleted", false)));
-        if (!includeFollowersOnly) {
-            filters.add(Filters.in("visibility", Arrays.stream(Visibility.values()).filter(Visibility::openToAll)
-                    .map(Visibility::name).toList()));
+        if (visibilities.size() < Visibility.values().length) {
+            Bson shown = Filters.in("visibility", visibilities.stream().map(Visibility::name).toList());
+            filters.add(mentionedId == null ? shown
+                    : Filters.or(shown, Filters.eq("mentions.id", mentionedId.toString())));
         }
         if (excludeReplies) {
             filters.add(Filters.eq("inReplyToId", null));
