@@ -41,7 +41,9 @@ public class HomeTimelineResource {
                     + "pagination as Mastodon: max_id, since_id, min_id, limit (default 20, max 40), Link header. "
                     + "Differs from Mastodon: statuses carry counts and the caller's favourited/reblogged flags, "
                     + "but no bookmarked/muted/pinned fields; replies to accounts the caller does not follow are "
-                    + "left out, as Mastodon does.")
+                    + "left out, as Mastodon does; a direct post is shown only to its author and to the accounts it "
+                    + "mentions that follow the author, as Mastodon delivers it, and stays there through a rebuild "
+                    + "of the timeline or a new follow (Mastodon's regeneration leaves direct posts out).")
     public Response home(@QueryParam("max_id") String maxId, @QueryParam("since_id") String sinceId,
                          @QueryParam("min_id") String minId, @QueryParam("limit") String limit,
                          @Context UriInfo uri) {
