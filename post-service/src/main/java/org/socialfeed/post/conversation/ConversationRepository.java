@@ -7,17 +7,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.socialfeed.support.mongo.MongoPages;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -101,17 +99,8 @@ public class ConversationRepository {
 
     /** A page of the account's conversations by their last status, newest first (Mastodon's paging). */
     public List<Conversation> page(long accountId, PageRequest page) {
-        List<Bson> filters = List.of(Filters.eq("accountId", accountId),
-                Filters.gt("lastStatusId", page.lowerBound()), Filters.lt("lastStatusId", page.upperBound()));
-        List<Conversation> found = new ArrayList<>();
-        conversations.find(Filters.and(filters))
-                .sort(page.readsUpward() ? Sorts.ascending("lastStatusId") : Sorts.descending("lastStatusId"))
-                .limit(page.limit())
-                .forEach(document -> found.add(toConversation(document)));
-        if (page.readsUpward()) {
-            Collections.reverse(found);
-        }
-        return found;
+        return MongoPages.read(conversations, Filters.eq("accountId", accountId), null, "lastStatusId", page,
+                ConversationRepository::toConversation);
     }
 
     private static String key(List<Long> participantIds) {

@@ -18,6 +18,7 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.MediaRef;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.support.events.OutgoingEvent;
+import org.socialfeed.support.mongo.MongoPages;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.paging.PageRequest;
@@ -25,7 +26,6 @@ import org.socialfeed.support.paging.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -232,17 +232,7 @@ public class PostRepository implements OutboxOwner {
     }
 
     private List<Post> page(List<Bson> filters, PageRequest page) {
-        filters.add(Filters.gt("_id", page.lowerBound()));
-        filters.add(Filters.lt("_id", page.upperBound()));
-        List<Post> found = new ArrayList<>();
-        posts.find(Filters.and(filters))
-                .sort(page.readsUpward() ? Sorts.ascending("_id") : Sorts.descending("_id"))
-                .limit(page.limit())
-                .forEach(document -> found.add(toPost(document)));
-        if (page.readsUpward()) {
-            Collections.reverse(found);
-        }
-        return found;
+        return MongoPages.read(posts, Filters.and(filters), null, "_id", page, PostRepository::toPost);
     }
 
     private static Document toDocument(Post post) {
