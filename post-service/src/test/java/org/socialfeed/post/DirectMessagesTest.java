@@ -62,6 +62,32 @@ class DirectMessagesTest {
     }
 
     @Test
+    void followersOnlyPostsAreAlsoSeenByTheAccountsTheyMentionAndBlocksStillWin() {
+        TestAccounts.TestAccount author = TestAccounts.register("circle");
+        TestAccounts.TestAccount mentioned = TestAccounts.register("named");
+        TestAccounts.TestAccount outsider = TestAccounts.register("outsider");
+        TestAccounts.TestAccount shunned = TestAccounts.register("shunned");
+        String secret = Statuses.create(author, "@" + mentioned.username() + " you too",
+                Map.of("visibility", "private"));
+        String whisper = Statuses.create(author, "@" + mentioned.username() + " @" + shunned.username() + " psst",
+                Map.of("visibility", "direct"));
+        TestAccounts.block(shunned, author);
+
+        // Mastodon's StatusPolicy#show?: followers-only posts are for the followers and the mentioned
+        given().auth().oauth2(mentioned.token()).get("/api/v1/statuses/" + secret).then().statusCode(200);
+        given().auth().oauth2(outsider.token()).get("/api/v1/statuses/" + secret).then().statusCode(404);
+        given().auth().oauth2(mentioned.token()).get("/api/v1/accounts/" + author.id() + "/statuses").then()
+                .body("id", equalTo(List.of(whisper, secret)));
+        given().auth().oauth2(outsider.token()).get("/api/v1/accounts/" + author.id() + "/statuses").then()
+                .body("", hasSize(0));
+        // blocking the author since: the post is hidden, and so is the conversation it is the last post of
+        given().auth().oauth2(shunned.token()).get("/api/v1/statuses/" + whisper).then().statusCode(404);
+        conversations(mentioned).body("last_status.id", equalTo(List.of(whisper)))
+                .body("[0].accounts.id", containsInAnyOrder(author.id(), shunned.id()));
+        conversations(shunned).body("", hasSize(0));
+    }
+
+    @Test
     void aDirectReplyIsNoReplyEventAndSeenOnlyByThoseItMentions() {
         TestAccounts.TestAccount op = TestAccounts.register("op");
         TestAccounts.TestAccount replier = TestAccounts.register("whisperer");
