@@ -77,6 +77,8 @@ class OverlayManifestsTest {
                 Map.entry("/api/v2/instance", "user-service"),
                 Map.entry("/api/v1/statuses", "post-service"),
                 Map.entry("/api/v1/statuses/42/favourite", "post-service"),
+                Map.entry("/api/v1/conversations", "post-service"),
+                Map.entry("/api/v1/conversations/42/read", "post-service"),
                 Map.entry("/api/v1/timelines/home", "feed-service"),
                 Map.entry("/api/v1/streaming/home", "feed-service"),
                 Map.entry("/api/v1/notifications", "notification-service"),
@@ -92,7 +94,7 @@ class OverlayManifestsTest {
                 .as("route of %s", e.getKey())
                 .hasValueSatisfying(r -> assertThat(r.service()).isEqualTo(e.getValue()))));
         for (String unrouted : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/api/v1/accountsettings", "/api/v1/statusesx",
-                "/api/v1/instances")) {
+                "/api/v1/instances", "/api/v1/conversationsx")) {
             assertThat(router.route(unrouted)).as("%s must not be routed", unrouted).isEmpty();
         }
         for (String stream : List.of("/api/v1/streaming/home", "/api/v1/streaming/notifications")) {

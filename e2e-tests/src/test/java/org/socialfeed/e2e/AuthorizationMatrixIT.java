@@ -30,12 +30,15 @@ class AuthorizationMatrixIT {
 
     private static final Duration PROPAGATION = Duration.ofSeconds(60);
     private static final String PRIVATE_TEXT = "followers only: the surprise party is on friday";
+    private static final String DIRECT_TEXT = "direct: the present is hidden in the attic";
 
     private static final Map<Role, Client> CALLERS = new EnumMap<>(Role.class);
     private static Client owner;
     private static Client follower;
     private static String publicPost;
     private static String privatePost;
+    private static String directPost;
+    private static String conversationId;
     private static String notificationId;
     private static String webhookId;
     private static String webhookSecret;
@@ -64,6 +67,9 @@ class AuthorizationMatrixIT {
         owner.on(ServiceApp.USER).post("/api/v1/accounts/" + blocked.id + "/block").then().statusCode(200);
         publicPost = post(owner, "a public post", "public");
         privatePost = post(owner, PRIVATE_TEXT, "private");
+        directPost = post(owner, "@" + follower.username + " " + DIRECT_TEXT, "direct");
+        conversationId = owner.on(ServiceApp.POST).get("/api/v1/conversations").then().statusCode(200)
+                .extract().path("[0].id");
         var webhook = owner.on(ServiceApp.NOTIFICATION).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:9/owner-hook")).post("/api/v1/webhooks").then().statusCode(200)
                 .extract().jsonPath();
@@ -101,7 +107,7 @@ class AuthorizationMatrixIT {
                 }
                 if (role != Role.OWNER) {
                     String body = response.asString();
-                    for (String secret : List.of(PRIVATE_TEXT, webhookSecret, ownerEmail, "device-token-of-the-owner")) {
+                    for (String secret : List.of(PRIVATE_TEXT, DIRECT_TEXT, webhookSecret, ownerEmail, "device-token-of-the-owner")) {
                         if (body.contains(secret)) {
                             leaks.add(row.name() + " as " + role + " shows '" + secret + "'");
                         }
@@ -143,6 +149,18 @@ class AuthorizationMatrixIT {
                         200, 200, 200, 404, s(200, 403), 200),
                 row("a followers-only post", ServiceApp.POST, "GET", "/api/v1/statuses/" + privatePost, null,
                         404, 404, 200, 404, s(403, 404), 404),
+                row("a direct post", ServiceApp.POST, "GET", "/api/v1/statuses/" + directPost, null,
+                        404, 404, 200, 404, s(403, 404), 404),
+                row("who liked a direct post", ServiceApp.POST, "GET", "/api/v1/statuses/" + directPost
+                        + "/favourited_by", null, 404, 404, 200, 404, s(403, 404), 404),
+                row("repost a direct post", ServiceApp.POST, "POST", "/api/v1/statuses/" + directPost + "/reblog",
+                        null, 401, 404, 422, 404, s(403, 404), 404),
+                row("own conversations", ServiceApp.POST, "GET", "/api/v1/conversations", null,
+                        401, 200, 200, 200, s(200, 403), 200),
+                row("mark someone's conversation read", ServiceApp.POST, "POST",
+                        "/api/v1/conversations/" + conversationId + "/read", null, 401, 404, 200, 404, s(403, 404), 404),
+                row("remove someone's conversation", ServiceApp.POST, "DELETE",
+                        "/api/v1/conversations/" + conversationId, null, 401, 404, 200, 404, s(403, 404), 404),
                 row("edit someone's post", ServiceApp.POST, "PUT", "/api/v1/statuses/" + publicPost,
                         "{\"status\":\"edited\"}", 401, 403, 200, s(403, 404), 403, 403),
                 row("like a post", ServiceApp.POST, "POST", "/api/v1/statuses/" + publicPost + "/favourite", null,

@@ -100,6 +100,16 @@ final class PolicyCases {
                     follows(AUTHOR)),
             shown("the author's repost of their own followers-only post",
                     new Entry(AUTHOR, REPOST, AUTHOR, Visibility.PRIVATE, null), follows(AUTHOR)),
+            hidden("direct post to someone else, by a followed account", direct(OTHER), follows(AUTHOR)),
+            shown("direct post mentioning the reader, by a followed account", direct(READER), follows(AUTHOR)),
+            hidden("direct post mentioning the reader, by an account the reader does not follow", direct(READER)),
+            shown("the reader's own direct post", new Entry(READER, POST, null, Visibility.DIRECT, OTHER)),
+            shown("direct reply to the reader, mentioning them", new Entry(AUTHOR, REPLY, READER, Visibility.DIRECT,
+                    READER), follows(AUTHOR)),
+            hidden("direct post mentioning the reader, by a muted account", direct(READER), follows(AUTHOR),
+                    reader(MUTES, AUTHOR)),
+            hidden("direct post mentioning the reader, by an account that blocked them", direct(READER),
+                    follows(AUTHOR), new Relation(AUTHOR, BLOCKS, READER)),
             new Case("post by a suspended account", post(), List.of(follows(AUTHOR)), EnumSet.of(AUTHOR), false),
             new Case("repost of a suspended account", repost(OTHER), List.of(follows(AUTHOR)), EnumSet.of(OTHER),
                     false));
@@ -133,6 +143,10 @@ final class PolicyCases {
 
     private static Entry unlistedPost() {
         return new Entry(AUTHOR, POST, null, Visibility.UNLISTED, null);
+    }
+
+    private static Entry direct(Role mentioned) {
+        return new Entry(AUTHOR, POST, null, Visibility.DIRECT, mentioned);
     }
 
     private static Entry mentioning(Role mentioned) {

@@ -102,6 +102,45 @@ class NotificationEventsTest {
     }
 
     @Test
+    void aDirectPostNotifiesOnlyTheMentionedAndFiltersUnsolicitedPrivateMentions() {
+        AccountRef author = EventFeed.account("sender");
+        AccountRef friend = EventFeed.account("friend");
+        AccountRef stranger = EventFeed.account("stranger");
+        AccountRef subscriber = EventFeed.account("subscriber");
+        EventFeed.follow(friend, author, false, "follows-" + author.id());
+        EventFeed.follow(subscriber, author, true, "follows-" + author.id());
+        assertThat(Api.awaitTypes(author, 2)).containsExactly("follow", "follow");
+
+        String direct = EventFeed.newId();
+        directPost(direct, author, List.of(friend, stranger), null);
+        EventFeed.post(EventFeed.newId(), author, "out loud", List.of(), null, null, null); // same partition, after
+        // the subscriber hears of the public post only; the mentioned hear of the direct one
+        assertThat(Api.awaitTypes(subscriber, 1)).containsExactly("status");
+        assertThat(Api.awaitTypes(friend, 1)).containsExactly("mention");
+        assertThat(Api.notifications(friend).then().extract().jsonPath().getString("[0].status.visibility"))
+                .isEqualTo("direct");
+        // Mastodon's for_private_mentions (filter by default): from an account the stranger does not follow
+        JsonPath filtered = await().atMost(Api.WAIT).until(() -> Api.as(stranger)
+                .queryParam("include_filtered", true).get("/api/v1/notifications").then().extract().jsonPath(),
+                page -> !page.getList("id").isEmpty());
+        assertThat(filtered.getList("type")).containsExactly("mention");
+        assertThat(filtered.getString("[0].status.id")).isEqualTo(direct);
+        assertThat(Api.types(stranger)).isEmpty();
+
+        // an answer to a private mention is no unsolicited one, although the author does not follow the stranger
+        String answer = EventFeed.newId();
+        directPost(answer, stranger, List.of(author), direct);
+        assertThat(Api.awaitTypes(author, 3)).containsExactly("mention", "follow", "follow");
+        assertThat(Api.types(subscriber)).containsExactly("status");
+    }
+
+    private static void directPost(String postId, AccountRef author, List<AccountRef> mentions, String inReplyToId) {
+        EventFeed.send(Topics.POSTS, author.id(), PostCreated.TYPE, new PostCreated(postId, author, "psst",
+                "<p>psst</p>", Visibility.DIRECT, inReplyToId, null, null, mentions, List.of(), List.of(),
+                Instant.now(), "", false, null));
+    }
+
+    @Test
     void aMentionInAnUnlistedPostWithAContentWarningShowsTheWarning() {
         AccountRef mentioned = EventFeed.account("reader");
         AccountRef author = EventFeed.account("critic");

@@ -97,8 +97,8 @@ class StatusResourceTest {
                 .spec(ErrorBody.MASTODON).body("detail", containsString("in_reply_to_id"));
         Statuses.post(author, Map.of("status", "reply", "in_reply_to_id", "abc")).statusCode(422).spec(ErrorBody.MASTODON);
         Statuses.post(author, Map.of("status", "quote", "quote_id", "42")).statusCode(422).spec(ErrorBody.MASTODON);
-        Statuses.post(author, Map.of("status", "hidden", "visibility", "direct")).statusCode(422)
-                .spec(ErrorBody.MASTODON); // direct is not supported (yet)
+        Statuses.post(author, Map.of("status", "circle", "visibility", "limited")).statusCode(422)
+                .spec(ErrorBody.MASTODON); // Mastodon's limited (circles) is not supported
         for (String url : List.of("ftp://example.org/a.png", "not a url", "/relative.png", "javascript:alert(1)")) {
             Statuses.post(author, Map.of("status", "media", "media_attachments", List.of(Map.of("url", url))))
                     .statusCode(422).spec(ErrorBody.MASTODON);

@@ -23,14 +23,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(InfrastructureResource.class)
 class VisibilityPolicyTest {
 
-    /** The posts of the table; the author of all but the last three is "author". */
-    private enum Shown { PUBLIC, UNLISTED, PRIVATE, REPOST_OF_PUBLIC, REPLY_TO_PUBLIC, QUOTE_OF_PUBLIC, BY_SUSPENDED }
+    /**
+     * The posts of the table; the author of all but the last three is "author". The direct post mentions "mentioned"
+     * and "blocked" (blocked after it was written).
+     */
+    private enum Shown {
+        PUBLIC, UNLISTED, PRIVATE, DIRECT, REPOST_OF_PUBLIC, REPLY_TO_PUBLIC, QUOTE_OF_PUBLIC, BY_SUSPENDED
+    }
 
     private static final Set<Shown> ALL_BUT_SUSPENDED = Set.of(Shown.PUBLIC, Shown.UNLISTED, Shown.PRIVATE,
+            Shown.DIRECT, Shown.REPOST_OF_PUBLIC, Shown.REPLY_TO_PUBLIC, Shown.QUOTE_OF_PUBLIC);
+    private static final Set<Shown> FOLLOWERS = Set.of(Shown.PUBLIC, Shown.UNLISTED, Shown.PRIVATE,
             Shown.REPOST_OF_PUBLIC, Shown.REPLY_TO_PUBLIC, Shown.QUOTE_OF_PUBLIC);
     /** Unlisted posts are looked up like public ones (they stay off public timelines only). */
     private static final Set<Shown> PUBLIC_ONLY = Set.of(Shown.PUBLIC, Shown.UNLISTED, Shown.REPOST_OF_PUBLIC,
             Shown.REPLY_TO_PUBLIC, Shown.QUOTE_OF_PUBLIC);
+    /** A mentioned account that does not follow the author: the public posts and the direct post. */
+    private static final Set<Shown> PUBLIC_AND_DIRECT = Set.of(Shown.PUBLIC, Shown.UNLISTED, Shown.DIRECT,
+            Shown.REPOST_OF_PUBLIC, Shown.REPLY_TO_PUBLIC, Shown.QUOTE_OF_PUBLIC);
     /** The others' reply and quote stay visible, without the author's post inside them. */
     private static final Set<Shown> NONE_OF_THE_AUTHORS = Set.of(Shown.REPLY_TO_PUBLIC, Shown.QUOTE_OF_PUBLIC);
 
@@ -44,6 +54,7 @@ class VisibilityPolicyTest {
         TestAccounts.TestAccount muter = TestAccounts.register("muter");
         TestAccounts.TestAccount blocked = TestAccounts.register("blocked");
         TestAccounts.TestAccount blocking = TestAccounts.register("blocking");
+        TestAccounts.TestAccount mentioned = TestAccounts.register("mentioned");
         TestAccounts.mute(muter, author);
         TestAccounts.follow(follower, author);
 
@@ -51,6 +62,8 @@ class VisibilityPolicyTest {
         ids.put(Shown.PUBLIC, Statuses.create(author, "for everyone"));
         ids.put(Shown.UNLISTED, Statuses.create(author, "for everyone who looks", Map.of("visibility", "unlisted")));
         ids.put(Shown.PRIVATE, Statuses.create(author, "for followers", Map.of("visibility", "private")));
+        ids.put(Shown.DIRECT, Statuses.create(author, "@" + mentioned.username() + " @" + blocked.username()
+                + " for the two of you", Map.of("visibility", "direct")));
         ids.put(Shown.REPOST_OF_PUBLIC, Statuses.act(other, ids.get(Shown.PUBLIC), "reblog").statusCode(200)
                 .extract().path("id"));
         ids.put(Shown.REPLY_TO_PUBLIC, Statuses.create(other, "a reply",
@@ -63,11 +76,12 @@ class VisibilityPolicyTest {
 
         Map<String, Viewer> table = new LinkedHashMap<>();
         table.put("the author", new Viewer(author, ALL_BUT_SUSPENDED));
-        table.put("a follower", new Viewer(follower, ALL_BUT_SUSPENDED));
+        table.put("a follower, not mentioned", new Viewer(follower, FOLLOWERS));
+        table.put("a mentioned account that does not follow", new Viewer(mentioned, PUBLIC_AND_DIRECT));
         table.put("a stranger", new Viewer(stranger, PUBLIC_ONLY));
         table.put("an account that muted the author", new Viewer(muter, PUBLIC_ONLY));
         table.put("anonymous", new Viewer(null, PUBLIC_ONLY));
-        table.put("an account the author blocks", new Viewer(blocked, NONE_OF_THE_AUTHORS));
+        table.put("an account the author blocks, mentioned", new Viewer(blocked, NONE_OF_THE_AUTHORS));
         table.put("an account that blocks the author", new Viewer(blocking, NONE_OF_THE_AUTHORS));
 
         table.forEach((who, viewer) -> {
@@ -108,7 +122,7 @@ class VisibilityPolicyTest {
                     .then().statusCode(200).extract().path("id");
             assertThat(authorTimeline).as(who + " / author's timeline").containsExactlyInAnyOrderElementsOf(
                     viewer.sees().stream().filter(post -> post == Shown.PUBLIC || post == Shown.UNLISTED
-                            || post == Shown.PRIVATE)
+                            || post == Shown.PRIVATE || post == Shown.DIRECT)
                             .map(ids::get).toList());
             if (viewer.account() != null) {
                 assertThat(viewer.request().post("/api/v1/statuses/" + ids.get(Shown.REPOST_OF_PUBLIC)

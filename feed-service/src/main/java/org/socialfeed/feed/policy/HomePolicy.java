@@ -43,6 +43,8 @@ public class HomePolicy {
         boolean visible = switch (entry.visibility()) {
             case PUBLIC, UNLISTED -> true; // unlisted stays off public timelines, not off home timelines
             case PRIVATE -> isOrFollows(reader, entry.ownerId());
+            // Mastodon's deliver_to_mentioned_followers!: only the followers it mentions (rule 3 asked the follow)
+            case DIRECT -> entry.mentionIds().contains(reader.id());
         };
         if (!visible) {
             return false;

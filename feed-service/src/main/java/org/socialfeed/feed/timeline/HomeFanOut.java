@@ -3,7 +3,6 @@ package org.socialfeed.feed.timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostReposted;
-import org.socialfeed.events.Visibility;
 import org.socialfeed.feed.account.SuspendedAccounts;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.graph.Celebrities;
@@ -137,8 +136,8 @@ public class HomeFanOut {
             return changes;
         }
         boolean ownPost = actorId.equals(event.postAuthorId());
-        if (event.postVisibility() == Visibility.PRIVATE && !ownPost) {
-            return changes; // followers-only posts cannot be reposted to another audience
+        if (!event.postVisibility().openToAll() && !ownPost) {
+            return changes; // followers-only and direct posts cannot be reposted to another audience
         }
         celebrities.promoteIfFollowedEnough(List.of(actorId));
         boolean celebrity = celebrities.isCelebrity(actorId);

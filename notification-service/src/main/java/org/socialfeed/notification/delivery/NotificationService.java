@@ -15,7 +15,10 @@ import org.socialfeed.notification.policy.NotificationPolicy;
 import org.socialfeed.notification.policy.PolicyAction;
 import org.socialfeed.notification.policy.UserSettingsRepository;
 import org.socialfeed.notification.push.PushOutbox;
+import org.socialfeed.events.Visibility;
 import org.socialfeed.notification.replica.AccountReplica;
+import org.socialfeed.notification.replica.CachedPost;
+import org.socialfeed.notification.replica.PostCache;
 import org.socialfeed.notification.replica.SocialGraph;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
@@ -29,13 +32,16 @@ import java.util.Optional;
  * Decides whether an event's notification reaches its recipient, stores it once, and hands it to the push
  * channels. The rules, in order: never for one's own action; not for a type the recipient turned off; not from an
  * account the recipient blocked or muted (with notifications) or from a suspended one; then the recipient's policy
- * accepts, filters (stored, not shown or pushed) or drops it.
+ * accepts, filters (stored, not shown or pushed) or drops it: by whether the recipient follows the actor, is
+ * followed by them, how new the actor's account is, and whether it is an unsolicited private mention.
  */
 @ApplicationScoped
 public class NotificationService {
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
     private static final int ID_CLASH_RETRIES = 3;
+    /** How far up a reply chain a private mention is looked for, as Mastodon's depth limit. */
+    private static final int MAX_REPLY_CHAIN = 100;
 
     private final NotificationRepository notifications;
     private final NotificationGrouping grouping;
@@ -45,10 +51,12 @@ public class NotificationService {
     private final PushOutbox push;
     private final Event<NotificationStored> stored;
     private final SnowflakeIds ids;
+    private final PostCache posts;
 
     public NotificationService(NotificationRepository notifications, NotificationGrouping grouping,
                                UserSettingsRepository settings, SocialGraph graph, AccountReplica accounts,
-                               PushOutbox push, Event<NotificationStored> stored, SnowflakeIds ids) {
+                               PushOutbox push, Event<NotificationStored> stored, SnowflakeIds ids,
+                               PostCache posts) {
         this.notifications = notifications;
         this.grouping = grouping;
         this.settings = settings;
@@ -57,6 +65,7 @@ public class NotificationService {
         this.push = push;
         this.stored = stored;
         this.ids = ids;
+        this.posts = posts;
     }
 
     /** @return the stored notification, or empty if the rules let none through */
@@ -75,7 +84,7 @@ public class NotificationService {
                 || accounts.isSuspended(actor)) {
             return Optional.empty();
         }
-        PolicyAction action = policyAction(userSettings.policy(), recipient, actor);
+        PolicyAction action = policyAction(userSettings.policy(), draft);
         if (action == PolicyAction.DROP) {
             return Optional.empty();
         }
@@ -124,7 +133,9 @@ public class NotificationService {
         return existing;
     }
 
-    private PolicyAction policyAction(NotificationPolicy policy, String recipient, String actor) {
+    private PolicyAction policyAction(NotificationPolicy policy, NotificationDraft draft) {
+        String recipient = draft.recipientId();
+        String actor = draft.actor().id();
         PolicyAction action = PolicyAction.ACCEPT;
         if (policy.forNotFollowing() != PolicyAction.ACCEPT && !graph.follows(recipient, actor)) {
             action = action.atLeast(policy.forNotFollowing());
@@ -138,7 +149,34 @@ public class NotificationService {
                 action = action.atLeast(policy.forNewAccounts());
             }
         }
+        if (policy.forPrivateMentions() != PolicyAction.ACCEPT && draft.type() == NotificationType.MENTION
+                && isUnsolicitedPrivateMention(draft.statusId(), actor) && !graph.follows(recipient, actor)) {
+            action = action.atLeast(policy.forPrivateMentions());
+        }
         return action;
+    }
+
+    /**
+     * Mastodon's {@code private_mention_not_in_response?}: a direct post, unless it answers, somewhere up its reply
+     * chain, a direct post that mentioned its author (the nearest ancestor mentioning them decides).
+     */
+    private boolean isUnsolicitedPrivateMention(String statusId, String actor) {
+        Optional<CachedPost> mention = statusId == null ? Optional.empty() : posts.get(statusId);
+        if (mention.isEmpty() || mention.get().visibility() != Visibility.DIRECT) {
+            return false;
+        }
+        String parentId = mention.get().inReplyToId();
+        for (int depth = 0; parentId != null && depth < MAX_REPLY_CHAIN; depth++) {
+            Optional<CachedPost> parent = posts.get(parentId);
+            if (parent.isEmpty()) {
+                break;
+            }
+            if (parent.get().mentions(actor)) {
+                return parent.get().visibility() != Visibility.DIRECT;
+            }
+            parentId = parent.get().inReplyToId();
+        }
+        return true;
     }
 
     public void undo(String recipientId, String undoKey) {

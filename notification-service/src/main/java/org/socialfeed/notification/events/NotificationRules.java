@@ -9,6 +9,7 @@ import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReplied;
 import org.socialfeed.events.PostReposted;
+import org.socialfeed.events.Visibility;
 import org.socialfeed.notification.delivery.NotificationService;
 import org.socialfeed.notification.inbox.NotificationDraft;
 import org.socialfeed.notification.inbox.NotificationType;
@@ -22,7 +23,8 @@ import java.util.Map;
  * Which notifications each event asks for. A new post notifies each account at most once, by priority: mentioned,
  * then quoted, then subscribed to the author's posts; the replied-to author gets a {@code reply} unless the reply
  * mentions them (then it is a {@code mention}, as in Mastodon). Undoing a like, a repost or a follow withdraws its
- * notification, as Mastodon does.
+ * notification, as Mastodon does. A direct post notifies only the accounts it mentions (post-service announces no
+ * reply for it); whether a private mention is shown is the recipient's policy ({@code for_private_mentions}).
  */
 @ApplicationScoped
 public class NotificationRules {
@@ -81,12 +83,15 @@ public class NotificationRules {
         if (post.mentions() != null) {
             post.mentions().forEach(mention -> recipients.putIfAbsent(mention.id(), NotificationType.MENTION));
         }
-        if (post.quotedPostId() != null) {
-            posts.get(post.quotedPostId()).ifPresent(quoted ->
-                    recipients.putIfAbsent(quoted.author().id(), NotificationType.QUOTE));
+        // a direct post is for the accounts it mentions alone: no one else hears of it
+        if (post.visibility() != Visibility.DIRECT) {
+            if (post.quotedPostId() != null) {
+                posts.get(post.quotedPostId()).ifPresent(quoted ->
+                        recipients.putIfAbsent(quoted.author().id(), NotificationType.QUOTE));
+            }
+            graph.postSubscribers(post.author().id())
+                    .forEach(subscriber -> recipients.putIfAbsent(subscriber, NotificationType.STATUS));
         }
-        graph.postSubscribers(post.author().id())
-                .forEach(subscriber -> recipients.putIfAbsent(subscriber, NotificationType.STATUS));
         recipients.forEach((recipient, type) -> notifications.deliver(new NotificationDraft(
                 NotificationDraft.postKey(post.postId(), recipient), null, recipient, type, post.author(),
                 post.postId())));

@@ -15,11 +15,11 @@ import org.bson.conversions.Bson;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.support.mongo.MongoPages;
 import org.socialfeed.support.paging.PageRequest;
 import org.socialfeed.support.outbox.OutboxOwner;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,15 +121,8 @@ public class NotificationRepository implements OutboxOwner {
 
     /** A page of the recipient's notifications, newest first, with Mastodon's cursors. */
     public List<Notification> page(String recipientId, NotificationQuery query, PageRequest page) {
-        Bson filter = Filters.and(query.filter(recipientId), Filters.gt("_id", page.lowerBound()),
-                Filters.lt("_id", page.upperBound()));
-        List<Notification> found = new ArrayList<>();
-        notifications.find(filter).sort(page.readsUpward() ? Sorts.ascending("_id") : Sorts.descending("_id"))
-                .limit(page.limit()).forEach(document -> found.add(fromDocument(document)));
-        if (page.readsUpward()) {
-            Collections.reverse(found);
-        }
-        return found;
+        return MongoPages.read(notifications, query.filter(recipientId), null, "_id", page,
+                NotificationRepository::fromDocument);
     }
 
     /** Notifications newer than {@code afterId}, oldest first: what an SSE client that reconnects missed. */

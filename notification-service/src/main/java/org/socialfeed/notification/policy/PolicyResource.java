@@ -70,9 +70,11 @@ public class PolicyResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Operation(summary = "Change the caller's notification policy",
             description = "Mastodon 4.3 (JSON, urlencoded or multipart form parameters): each of "
-                    + "for_not_following, for_not_followers, for_new_accounts is accept, filter (kept aside: listed with include_filtered=true, never pushed) or drop. Difference: "
-                    + "new_account_days (1-365, default 30) sets what a new account is; for_private_mentions and "
-                    + "for_limited_accounts are stored but have no effect here.")
+                    + "for_not_following, for_not_followers, for_new_accounts, for_private_mentions is accept, filter (kept aside: listed with include_filtered=true, never pushed) or drop. "
+                    + "for_private_mentions (default filter) applies, as in Mastodon, to direct posts from accounts "
+                    + "the caller does not follow, unless they answer a direct post that mentioned their author. "
+                    + "Difference: new_account_days (1-365, default 30) sets what a new account is; "
+                    + "for_limited_accounts is stored but has no effect here.")
     public PolicyView update(@NotNull(message = "a body is required") @Valid PolicyPatch patch) {
         NotificationPolicy current = settings.get(caller.getSubject()).policy();
         NotificationPolicy changed = new NotificationPolicy(

@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.Startup;
@@ -17,11 +16,10 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.outbox.OutboxOwner;
+import org.socialfeed.support.mongo.MongoPages;
 import org.socialfeed.support.paging.PageRequest;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -111,19 +109,11 @@ public class FavouriteRepository implements OutboxOwner {
 
     /** Who likes a post, most recent like first. */
     public List<Like> likesOf(long postId, PageRequest page) {
-        List<Like> likes = new ArrayList<>();
-        favourites.find(Filters.and(Filters.eq("postId", postId), Filters.eq("state", LIKED),
-                        Filters.gt("seq", page.lowerBound()), Filters.lt("seq", page.upperBound())))
-                .sort(page.readsUpward() ? Sorts.ascending("seq") : Sorts.descending("seq"))
-                .limit(page.limit())
-                .forEach(document -> {
+        return MongoPages.read(favourites, Filters.and(Filters.eq("postId", postId), Filters.eq("state", LIKED)),
+                null, "seq", page, document -> {
                     Document actor = document.get("actor", Document.class);
-                    likes.add(new Like(document.getLong("seq"), new AccountRef(actor.getString("id"),
-                            actor.getString("username"), actor.getString("displayName"))));
+                    return new Like(document.getLong("seq"), new AccountRef(actor.getString("id"),
+                            actor.getString("username"), actor.getString("displayName")));
                 });
-        if (page.readsUpward()) {
-            Collections.reverse(likes);
-        }
-        return likes;
     }
 }

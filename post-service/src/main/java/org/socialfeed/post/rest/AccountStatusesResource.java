@@ -40,7 +40,8 @@ public class AccountStatusesResource {
     @GET
     @Operation(summary = "An account's posts and reposts", description = "Newest first, paged like Mastodon "
             + "(max_id, since_id, min_id, limit default 20, at most 40, Link headers). Followers-only posts appear "
-            + "only to the author and their followers. exclude_replies and exclude_reblogs as in Mastodon.")
+            + "only to the author, their followers and the accounts they mention, direct posts only to the author "
+            + "and the accounts they mention, as in Mastodon. exclude_replies and exclude_reblogs as in Mastodon.")
     public Response statuses(@PathParam("id") String id, @QueryParam("max_id") String maxId,
                              @QueryParam("since_id") String sinceId, @QueryParam("min_id") String minId,
                              @QueryParam("limit") String limit,

@@ -70,12 +70,16 @@ public class StatusResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Publish a post", description = "Mastodon's POST /api/v1/statuses (JSON, urlencoded or "
             + "multipart form parameters). Differs: media are given as media_attachments [{url, description}] "
-            + "(already hosted elsewhere) instead of media_ids of uploads, and a file part is refused with 422; "
-            + "direct visibility is not supported. visibility is public, unlisted (anyone may look it up and it "
-            + "reaches followers' home timelines, but never a public timeline) or private (followers only). "
+            + "(already hosted elsewhere) instead of media_ids of uploads, and a file part is refused with 422. "
+            + "visibility is public, unlisted (anyone may look it up and it reaches followers' home timelines, "
+            + "but never a public timeline), private (the author's followers and the mentioned accounts) or "
+            + "direct (only the mentioned accounts: it joins their conversations, see /api/v1/conversations, and "
+            + "reaches the home timelines of those who follow the author). Differs: an account that blocks or is "
+            + "blocked by the author does not see a post that mentions it. "
             + "spoiler_text is a content warning, counted with the text toward the character limit (500 by "
             + "default), and makes the post sensitive; language is an ISO 639-1 code or null. A retry with the "
-            + "same Idempotency-Key header returns the post created first instead of a second one.")
+            + "same Idempotency-Key header returns the post created first instead of a second one. quote_id names "
+            + "a post to quote: followers-only posts only by their author, direct posts never (422).")
     public StatusView create(@Valid CreateStatusRequest request,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(token);
@@ -205,7 +209,8 @@ public class StatusResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Repost a post", description = "Returns the repost, a status of its own whose reblog is "
             + "the original. Idempotent: reposting again returns the same repost. Public and unlisted posts can "
-            + "be reposted (the repost is public); followers-only posts cannot.")
+            + "be reposted (the repost is public); followers-only posts only by their author (the repost stays "
+            + "followers-only), direct posts never (422), as in Mastodon.")
     public StatusView reblog(@PathParam("id") String id) {
         Caller caller = Caller.of(token);
         return views.one(reposts.repost(caller, id), audience.of(caller.id()));

@@ -1,20 +1,26 @@
 package org.socialfeed.post.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.events.Visibility;
 import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.graph.SocialGraphReplica;
 import org.socialfeed.support.problem.Refusal;
+import org.socialfeed.support.problem.UnprocessableEntity;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Who may see and touch a post: post-service's one visibility policy, asked by every endpoint that returns a
- * status. A post is seen if it is not deleted, its author is not suspended, neither account blocks the other, and it
- * is public or the viewer follows the author (or is the author). A repost is seen only if its original is seen too,
+ * status. A post is seen if it is not deleted, its author is not suspended, neither account blocks the other, and
+ * its visibility lets the viewer in, as Mastodon's {@code StatusPolicy#show?} does: public and unlisted posts anyone,
+ * followers-only posts the author, their followers and the accounts the post mentions, direct posts only the author
+ * and the accounts it mentions. A repost is seen only if its original is seen too,
  * so a block cannot be bypassed through someone else's repost; a quoted post the viewer may not see is left out of
  * the quoting status ({@link StatusViews}); a thread shows only the posts the viewer may see ({@link ThreadService}).
  * Mutes do not hide posts here: as in Mastodon, they filter timelines and notifications, not lookups. Interacting
@@ -42,6 +48,26 @@ public class Audience {
     public void requireActive(Caller caller) {
         if (accounts.isSuspended(caller.id())) {
             throw Refusal.notAllowed("Your account is suspended");
+        }
+    }
+
+    /**
+     * Refuses to let a post be reposted or quoted beyond its audience, as Mastodon's {@code StatusPolicy#reblog?}:
+     * followers-only posts only by their author (the repost stays followers-only), direct posts never.
+     *
+     * @param how "reposted" or "quoted", for the message
+     */
+    public void requireMaySpread(Caller caller, Post post, String how) {
+        switch (post.visibility()) {
+            case PUBLIC, UNLISTED -> {
+            }
+            case PRIVATE -> {
+                if (post.authorId() != caller.id()) {
+                    throw new UnprocessableEntity("Validation failed: followers-only posts cannot be " + how
+                            + " by others");
+                }
+            }
+            case DIRECT -> throw new UnprocessableEntity("Validation failed: direct posts cannot be " + how);
         }
     }
 
@@ -103,12 +129,33 @@ public class Audience {
                 return false;
             }
             AuthorAccess access = access(post.authorId());
-            return access.visible() && (post.visibility().openToAll() || access.follower());
+            return access.visible() && switch (post.visibility()) {
+                case PUBLIC, UNLISTED -> true;
+                case PRIVATE -> access.follower() || isMentionedIn(post);
+                case DIRECT -> isAuthorOf(post) || isMentionedIn(post);
+            };
         }
 
-        /** Whether the viewer may see the author's followers-only posts (and is not shut out by a block). */
-        public boolean seesFollowersOnlyOf(long authorId) {
-            return access(authorId).follower();
+        /**
+         * The visibilities of an author's posts the viewer may see whether mentioned or not (a timeline of the
+         * author also reads the posts that mention the viewer): all for the author, followers-only posts too for a
+         * follower. {@link #canSee} still decides each post.
+         */
+        public Set<Visibility> visibilitiesOf(long authorId) {
+            if (viewerId != null && viewerId == authorId) {
+                return EnumSet.allOf(Visibility.class);
+            }
+            return access(authorId).follower() ? EnumSet.of(Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE)
+                    : EnumSet.of(Visibility.PUBLIC, Visibility.UNLISTED);
+        }
+
+        private boolean isAuthorOf(Post post) {
+            return viewerId != null && viewerId == post.authorId();
+        }
+
+        private boolean isMentionedIn(Post post) {
+            String viewer = String.valueOf(viewerId);
+            return viewerId != null && post.mentions().stream().anyMatch(mention -> mention.id().equals(viewer));
         }
 
         /** Whether the author's posts may be shown to the viewer at all. */

@@ -30,7 +30,8 @@ public class AuthorTimeline {
             throw PostId.notFound();
         }
         List<Post> read = sight.seesAuthor(author)
-                ? posts.byAuthor(author, page, sight.seesFollowersOnlyOf(author), excludeReplies, excludeReblogs)
+                ? posts.byAuthor(author, page, sight.visibilitiesOf(author), sight.viewerId(), excludeReplies,
+                        excludeReblogs)
                 : List.of();
         return new Page(sight.visibleOnly(read), read);
     }

@@ -19,20 +19,20 @@ import org.socialfeed.events.MediaRef;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.mongo.AccountRefDocuments;
+import org.socialfeed.support.mongo.MongoPages;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code posts} collection: statuses with their counters, edit history and outbox. A deleted post stays as a
@@ -190,13 +190,17 @@ public class PostRepository implements OutboxOwner {
         posts.updateOne(Filters.eq("_id", id), Updates.inc(counter, (long) delta));
     }
 
-    /** An author's statuses (posts and reposts) in a page, newest first. */
-    public List<Post> byAuthor(long authorId, PageRequest page, boolean includeFollowersOnly, boolean excludeReplies,
-                               boolean excludeReposts) {
+    /**
+     * An author's statuses (posts and reposts) in a page, newest first: those of the given visibilities, and those
+     * that mention {@code mentionedId} (null: nobody).
+     */
+    public List<Post> byAuthor(long authorId, PageRequest page, Set<Visibility> visibilities, Long mentionedId,
+                               boolean excludeReplies, boolean excludeReposts) {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("authorId", authorId), Filters.eq("deleted", false)));
-        if (!includeFollowersOnly) {
-            filters.add(Filters.in("visibility", Arrays.stream(Visibility.values()).filter(Visibility::openToAll)
-                    .map(Visibility::name).toList()));
+        if (visibilities.size() < Visibility.values().length) {
+            Bson shown = Filters.in("visibility", visibilities.stream().map(Visibility::name).toList());
+            filters.add(mentionedId == null ? shown
+                    : Filters.or(shown, Filters.eq("mentions.id", mentionedId.toString())));
         }
         if (excludeReplies) {
             filters.add(Filters.eq("inReplyToId", null));
@@ -229,17 +233,7 @@ public class PostRepository implements OutboxOwner {
     }
 
     private List<Post> page(List<Bson> filters, PageRequest page) {
-        filters.add(Filters.gt("_id", page.lowerBound()));
-        filters.add(Filters.lt("_id", page.upperBound()));
-        List<Post> found = new ArrayList<>();
-        posts.find(Filters.and(filters))
-                .sort(page.readsUpward() ? Sorts.ascending("_id") : Sorts.descending("_id"))
-                .limit(page.limit())
-                .forEach(document -> found.add(toPost(document)));
-        if (page.readsUpward()) {
-            Collections.reverse(found);
-        }
-        return found;
+        return MongoPages.read(posts, Filters.and(filters), null, "_id", page, PostRepository::toPost);
     }
 
     private static Document toDocument(Post post) {

@@ -1,6 +1,7 @@
 package org.socialfeed.post.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
@@ -38,9 +39,10 @@ public class PostService {
     private final PostEventOutbox events;
     private final RepostService reposts;
     private final SnowflakeIds ids;
+    private final Event<PostChange> changes;
 
     public PostService(PostRepository posts, AccountReplica accounts, Audience audience, Composer composer,
-                       PostEventOutbox events, RepostService reposts, SnowflakeIds ids) {
+                       PostEventOutbox events, RepostService reposts, SnowflakeIds ids, Event<PostChange> changes) {
         this.posts = posts;
         this.accounts = accounts;
         this.audience = audience;
@@ -48,6 +50,7 @@ public class PostService {
         this.events = events;
         this.reposts = reposts;
         this.ids = ids;
+        this.changes = changes;
     }
 
     /**
@@ -69,8 +72,8 @@ public class PostService {
         Visibility visibility = visibility(request.visibility());
         Post parent = referenced(caller, request.inReplyToId(), "in_reply_to_id");
         Post quoted = referenced(caller, request.quoteId(), "quote_id");
-        if (quoted != null && !quoted.visibility().openToAll() && quoted.authorId() != caller.id()) {
-            throw new UnprocessableEntity("Validation failed: followers-only posts cannot be quoted");
+        if (quoted != null) {
+            audience.requireMaySpread(caller, quoted, "quoted");
         }
         Composer.Composition body = composer.compose(request.status(), request.spoilerText(), request.sensitive(),
                 request.language(), request.mediaAttachments());
@@ -88,6 +91,7 @@ public class PostService {
                         posts.increment(parent.id(), PostRepository.REPLIES, +1);
                     }
                     events.publish(posts.collection(), post.id(), created);
+                    changes.fire(new PostChange.Published(post));
                     return post;
                 }
                 case IDEMPOTENCY_KEY -> {
@@ -193,6 +197,7 @@ public class PostService {
             }
             events.publish(posts.collection(), post.id(), deleted);
             posts.findByIds(posts.allRepostIds(post.id())).values().forEach(reposts::undo);
+            changes.fire(new PostChange.Deleted(post));
         }
         return post;
     }
@@ -208,7 +213,9 @@ public class PostService {
                         parent == null ? null : parent.idString(), parent == null ? null : parent.author().id(),
                         post.quoteId() == null ? null : post.quoteId().toString(), post.mentions(), post.hashtags(),
                         post.media(), post.createdAt(), post.spoilerText(), post.sensitive(), post.language())));
-        if (parent != null) {
+        // a direct reply reaches only the accounts it mentions, as mentions: the author replied to is told only if
+        // mentioned
+        if (parent != null && post.visibility() != Visibility.DIRECT) {
             created.add(events.event(Topics.INTERACTIONS, parent.idString(), PostReplied.TYPE,
                     new PostReplied(post.idString(), post.author(), parent.idString(), parent.author().id(),
                             post.createdAt())));
@@ -258,8 +265,9 @@ public class PostService {
             case "public" -> Visibility.PUBLIC;
             case "unlisted" -> Visibility.UNLISTED;
             case "private" -> Visibility.PRIVATE;
+            case "direct" -> Visibility.DIRECT;
             default -> throw new UnprocessableEntity(
-                    "Validation failed: visibility must be public, unlisted or private");
+                    "Validation failed: visibility must be public, unlisted, private or direct");
         };
     }
 }

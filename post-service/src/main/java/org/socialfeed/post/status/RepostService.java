@@ -10,7 +10,6 @@ import org.socialfeed.post.events.PostEventOutbox;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.paging.PageRequest;
-import org.socialfeed.support.problem.UnprocessableEntity;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,9 +44,7 @@ public class RepostService {
     public Post repost(Caller caller, String id) {
         Post original = audience.of(caller.id()).target(id);
         audience.requireMayInteract(caller, original);
-        if (!original.visibility().openToAll()) {
-            throw new UnprocessableEntity("Followers-only posts cannot be reposted");
-        }
+        audience.requireMaySpread(caller, original, "reposted");
         String repostKey = repostKey(original.id(), caller.id());
         var standing = posts.findStandingRepost(repostKey);
         if (standing.isPresent()) {
@@ -56,7 +53,8 @@ public class RepostService {
         AccountRef actor = accounts.refOf(caller.id(), caller.username());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Post repost = new Post(ids.next(), actor, "", "", Visibility.PUBLIC, null, null, null, original.id(),
+            Post repost = new Post(ids.next(), actor, "", "", visibilityOfRepost(original), null, null, null,
+                    original.id(),
                     List.of(), List.of(), List.of(), "", false, null, now, null, 0, false, 0, 0, 0);
             OutgoingEvent event = events.event(Topics.INTERACTIONS, original.idString(), PostReposted.TYPE,
                     new PostReposted(repost.idString(), actor, original.idString(), original.author().id(),
@@ -109,6 +107,11 @@ public class RepostService {
     public List<Post> reposts(String id, Long viewerId, PageRequest page) {
         Post post = audience.of(viewerId).visiblePost(id);
         return posts.repostsOf(post.id(), page);
+    }
+
+    /** As Mastodon: a repost of one's own followers-only post stays followers-only; other reposts are public. */
+    private static Visibility visibilityOfRepost(Post original) {
+        return original.visibility().openToAll() ? Visibility.PUBLIC : original.visibility();
     }
 
     private static String repostKey(long originalId, long reposterId) {

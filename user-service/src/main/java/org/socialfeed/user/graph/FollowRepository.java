@@ -8,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.Startup;
@@ -20,13 +19,13 @@ import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.support.mongo.MongoPages;
 import org.socialfeed.support.paging.PageRequest;
 import org.socialfeed.support.outbox.OutboxOwner;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -190,17 +189,8 @@ public class FollowRepository implements OutboxOwner {
 
     /** One page of an account's follows in {@code state}, newest follow first, by {@code seq}. */
     public List<Follow> page(Side side, long accountId, String state, PageRequest page) {
-        Bson filter = Filters.and(Filters.eq(side.ownerField, accountId), Filters.eq("state", state),
-                Filters.gt("seq", page.lowerBound()), Filters.lt("seq", page.upperBound()));
-        List<Follow> found = new ArrayList<>();
-        follows.find(filter).projection(READ)
-                .sort(page.readsUpward() ? Sorts.ascending("seq") : Sorts.descending("seq"))
-                .limit(page.limit())
-                .forEach(document -> found.add(toFollow(document)));
-        if (page.readsUpward()) {
-            Collections.reverse(found);
-        }
-        return found;
+        return MongoPages.read(follows, Filters.and(Filters.eq(side.ownerField, accountId), Filters.eq("state", state)),
+                READ, "seq", page, FollowRepository::toFollow);
     }
 
     /** Follow documents whose counter operations have waited longer than they should. */

@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -14,12 +13,12 @@ import org.bson.conversions.Bson;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.support.mongo.MongoPages;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -99,16 +98,8 @@ public final class SwitchStore {
 
     /** One page of what {@code sourceId} has switched on, newest first by {@code seq}. */
     public List<Document> page(long sourceId, PageRequest page) {
-        List<Document> found = new ArrayList<>();
-        collection.find(Filters.and(Filters.eq("sourceId", sourceId), Filters.eq("active", true),
-                        Filters.gt("seq", page.lowerBound()), Filters.lt("seq", page.upperBound())))
-                .projection(READ)
-                .sort(page.readsUpward() ? Sorts.ascending("seq") : Sorts.descending("seq"))
-                .limit(page.limit()).forEach(found::add);
-        if (page.readsUpward()) {
-            Collections.reverse(found);
-        }
-        return found;
+        return MongoPages.read(collection, Filters.and(Filters.eq("sourceId", sourceId), Filters.eq("active", true)),
+                READ, "seq", page, document -> document);
     }
 
     public void unset(String id, String field) {

@@ -41,7 +41,10 @@ public class HomeTimelineResource {
                     + "pagination as Mastodon: max_id, since_id, min_id, limit (default 20, max 40), Link header. "
                     + "Differs from Mastodon: statuses carry counts and the caller's favourited/reblogged flags, "
                     + "but no bookmarked/muted/pinned fields; replies to accounts the caller does not follow are "
-                    + "left out, as Mastodon does. Statuses read as GET /api/v1/statuses/:id renders them (ADR 16), "
+                    + "left out, as Mastodon does; a direct post is shown only to its author and to the accounts it "
+                    + "mentions that follow the author, as Mastodon delivers it, and stays there through a rebuild "
+                    + "of the timeline or a new follow (Mastodon's regeneration leaves direct posts out). "
+                    + "Statuses read as GET /api/v1/statuses/:id renders them (ADR 16), "
                     + "except that a quoted post is not embedded (no quote) and the author is shown as of the post's "
                     + "latest event (a later profile change shows with the author's next post or edit); embedded "
                     + "accounts leave out followers_count, following_count, statuses_count and last_status_at.")
