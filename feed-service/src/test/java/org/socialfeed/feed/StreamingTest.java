@@ -1,11 +1,14 @@
 package org.socialfeed.feed;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.socialfeed.events.LiveNotification;
 import org.socialfeed.feed.FeedEvents.User;
 import org.socialfeed.feed.graph.FollowGraph;
+import org.socialfeed.feed.redis.RedisKeys;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +37,8 @@ class StreamingTest {
     URI user;
     @Inject
     FollowGraph graph;
+    @Inject
+    StatefulRedisConnection<String, String> redis;
 
     /** The lines a connected client has received so far. */
     private record Client(List<String> lines, CompletableFuture<HttpResponse<Stream<String>>> response) {
@@ -43,10 +48,13 @@ class StreamingTest {
         }
     }
 
+    /** Connects with the reader's token in the Authorization header; without a reader, the URI must carry one. */
     private Client connect(URI uri, User reader, String lastEventId) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + reader.token()).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (reader != null) {
+            request.header("Authorization", "Bearer " + reader.token());
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -112,6 +120,33 @@ class StreamingTest {
         } finally {
             client.close();
         }
+    }
+
+    @Test
+    void userStreamCarriesTimelineAndNotificationsWithTheTokenAsQueryParameter() {
+        User author = user("both_kinds");
+        User reader = user("both_watcher");
+        HomeApi.ids(reader);
+        FeedEvents.follow(reader, author);
+        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        Client client = connect(URI.create(user + "?access_token=" + reader.token()), null, null); // as EventSource
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> redis.sync().zscore(RedisKeys.ONLINE, reader.id()) != null);
+            String postId = post(author, "one of both kinds");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(client.lines()).contains("event:update", "id:" + postId));
+            redis.sync().publish(LiveNotification.CHANNEL,
+                    new LiveNotification(reader.id(), 8001, "{\"id\":\"8001\",\"type\":\"follow\"}").encode());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(client.lines())
+                    .contains("event:notification", "data:{\"id\":\"8001\",\"type\":\"follow\"}"));
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void healthAnswersOkLikeMastodon() {
+        given().get("/api/v1/streaming/health").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("OK"));
     }
 
     @Test
