@@ -110,14 +110,6 @@ class StreamingSocketTest {
         return client;
     }
 
-    private User reader(User author) {
-        User reader = user("socket_reader");
-        HomeApi.ids(reader); // an active reader: fan-out writes to their timeline
-        FeedEvents.follow(reader, author);
-        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
-        return reader;
-    }
-
     /** Publishes a notification as notification-service does. */
     private void notify(User recipient, long notificationId) {
         redis.sync().publish(LiveNotification.CHANNEL, new LiveNotification(recipient.id(), notificationId,
@@ -127,7 +119,7 @@ class StreamingSocketTest {
     @Test
     void userStreamCarriesUpdatesEditsDeletesAndNotifications() throws Exception {
         User author = user("socket_author");
-        User reader = reader(author);
+        User reader = StreamingTest.activeFollower("socket_reader", author, graph);
         Client client = connect("?stream=user&access_token=" + reader.token(), UnaryOperator.identity());
         try {
             client.sync();
@@ -158,7 +150,7 @@ class StreamingSocketTest {
     @Test
     void tokenAsSubprotocolIsEchoedAndSubscribeByMessage() {
         User author = user("protocol_author");
-        User reader = reader(author);
+        User reader = StreamingTest.activeFollower("socket_reader", author, graph);
         Client client = connect("", builder -> builder.subprotocols(reader.token()));
         try {
             assertThat(client.socket.getSubprotocol()).isEqualTo(reader.token());
@@ -177,7 +169,7 @@ class StreamingSocketTest {
     @Test
     void notificationStreamCarriesNotificationsOnly() {
         User author = user("quiet_author");
-        User reader = reader(author);
+        User reader = StreamingTest.activeFollower("socket_reader", author, graph);
         Client notificationsOnly = connect("", builder -> builder.header("Authorization", "Bearer " + reader.token()));
         Client witness = connect("?stream=user&access_token=" + reader.token(), UnaryOperator.identity());
         try {

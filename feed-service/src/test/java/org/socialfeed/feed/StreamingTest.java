@@ -48,6 +48,15 @@ class StreamingTest {
         }
     }
 
+    /** A new user who reads their home timeline (so fan-out writes to it) and follows {@code author}. */
+    static User activeFollower(String prefix, User author, FollowGraph graph) {
+        User reader = user(prefix);
+        HomeApi.ids(reader);
+        FeedEvents.follow(reader, author);
+        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        return reader;
+    }
+
     /** Connects with the reader's token in the Authorization header; without a reader, the URI must carry one. */
     private Client connect(URI uri, User reader, String lastEventId) {
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -75,10 +84,7 @@ class StreamingTest {
     @Test
     void pushesNewEntriesDeletionsAndHeartbeats() {
         User author = user("streamer");
-        User reader = user("watcher");
-        HomeApi.ids(reader);
-        FeedEvents.follow(reader, author);
-        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        User reader = activeFollower("watcher", author, graph);
         Client client = connect(home, reader, null);
         try {
             String postId = post(author, "live!");
@@ -101,10 +107,7 @@ class StreamingTest {
     @Test
     void resumesFromLastEventId() {
         User author = user("resumer");
-        User reader = user("reconnector");
-        HomeApi.ids(reader);
-        FeedEvents.follow(reader, author);
-        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        User reader = activeFollower("reconnector", author, graph);
         String seen = post(author, "seen before the disconnect");
         String deleted = post(author, "deleted while away");
         HomeApi.awaitIds(reader, List.of(deleted, seen));
@@ -125,10 +128,7 @@ class StreamingTest {
     @Test
     void userStreamCarriesTimelineAndNotificationsWithTheTokenAsQueryParameter() {
         User author = user("both_kinds");
-        User reader = user("both_watcher");
-        HomeApi.ids(reader);
-        FeedEvents.follow(reader, author);
-        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        User reader = activeFollower("both_watcher", author, graph);
         Client client = connect(URI.create(user + "?access_token=" + reader.token()), null, null); // as EventSource
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> redis.sync().zscore(RedisKeys.ONLINE, reader.id()) != null);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -22,7 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/streaming")
 @Authenticated
 @SecurityRequirement(name = "jwt")
-@Tag(name = "streaming")
+@Tag(name = "streaming", description = "Mastodon's streaming API. Besides these Server-Sent Events paths, the "
+        + "WebSocket /api/v1/streaming (not an OpenAPI operation): token as Authorization: Bearer, access_token query "
+        + "parameter or Sec-WebSocket-Protocol (echoed back); 401 without a valid one. ?stream=user subscribes on "
+        + "connect; messages {\"type\":\"subscribe\"|\"unsubscribe\",\"stream\":\"user\"|\"user:notification\"}. The "
+        + "server sends {\"stream\":[\"user\"],\"event\":\"update\",\"payload\":\"<JSON as a string>\"} with events "
+        + "update, status.update, delete (payload: status id) and notification; an unknown stream gets "
+        + "{\"error\":\"Unknown stream type\",\"status\":400}. Differs from Mastodon: only the user and "
+        + "user:notification streams; no scope checks; no filters_changed, announcement or conversation events. "
+        + "The notification-only SSE paths are notification-service's.")
 public class StreamingResource {
 
     private static final String TIMELINE = "'update' (a Status as JSON) when an entry enters the caller's home "
@@ -66,6 +75,7 @@ public class StreamingResource {
     @GET
     @Path("/health")
     @PermitAll
+    @SecurityRequirements // none: load balancers and apps ask without a token
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Whether the streaming API is up", description = "'OK', as Mastodon's streaming server "
             + "answers. Served by feed-service, which holds the WebSocket and the user streams.")
