@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.socialfeed.events.LiveNotification;
 import org.socialfeed.feed.FeedEvents.User;
 import org.socialfeed.feed.graph.FollowGraph;
-import org.socialfeed.feed.redis.RedisKeys;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -131,7 +130,6 @@ class StreamingTest {
         User reader = activeFollower("both_watcher", author, graph);
         Client client = connect(URI.create(user + "?access_token=" + reader.token()), null, null); // as EventSource
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> redis.sync().zscore(RedisKeys.ONLINE, reader.id()) != null);
             String postId = post(author, "one of both kinds");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(client.lines()).contains("event:update", "id:" + postId));

@@ -1,5 +1,6 @@
 package org.socialfeed.feed.stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,7 +84,7 @@ public class StreamingSocket {
     private void subscribe(WebSocketConnection connection, String name) {
         Optional<MastodonStream> stream = MastodonStream.named(name);
         if (stream.isEmpty()) {
-            reply(connection, Map.of("error", "Unknown stream type", "status", 400));
+            reply(connection, new SocketError("Unknown stream type", 400));
             return;
         }
         connection.userData().get(SUBSCRIPTIONS).computeIfAbsent(stream.get(), known -> {
@@ -97,7 +98,7 @@ public class StreamingSocket {
     private void unsubscribe(WebSocketConnection connection, String name) {
         Optional<MastodonStream> stream = MastodonStream.named(name);
         if (stream.isEmpty()) {
-            reply(connection, Map.of("error", "Error unsubscribing from channel")); // Mastodon's words, no status
+            reply(connection, new SocketError("Error unsubscribing from channel", null)); // Mastodon's, no status
             return;
         }
         SocketSubscriber subscriber = connection.userData().get(SUBSCRIPTIONS).remove(stream.get());
@@ -111,7 +112,12 @@ public class StreamingSocket {
         return stream.isArray() ? stream.path(0).asText() : stream.asText();
     }
 
-    private void reply(WebSocketConnection connection, Map<String, Object> error) {
+    /** Mastodon's error message on the socket. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record SocketError(String error, Integer status) {
+    }
+
+    private void reply(WebSocketConnection connection, SocketError error) {
         try {
             connection.sendTextAndAwait(json.writeValueAsString(error));
         } catch (JsonProcessingException e) {

@@ -94,8 +94,8 @@ public class UserStreams {
      * deletions it missed since that event.
      */
     void open(SseSubscriber subscriber, String lastEventId) {
-        subscriber.comment("connected");
         open(subscriber);
+        subscriber.comment("connected"); // after registering: a client that sees it misses nothing from now on
         Long resumeFrom = parseId(lastEventId);
         if (resumeFrom != null && subscriber.home) {
             resume(subscriber, resumeFrom); // registered first: an entry may come twice, but none is lost
