@@ -94,7 +94,7 @@ class StreamingSocketTest {
         }
 
         void close() {
-            socket.abort();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
         }
     }
 
