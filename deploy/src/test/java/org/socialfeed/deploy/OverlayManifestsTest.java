@@ -81,6 +81,10 @@ class OverlayManifestsTest {
                 Map.entry("/api/v1/conversations/42/read", "post-service"),
                 Map.entry("/api/v1/timelines/home", "feed-service"),
                 Map.entry("/api/v1/streaming/home", "feed-service"),
+                Map.entry("/api/v1/streaming", "feed-service"),
+                Map.entry("/api/v1/streaming/user", "feed-service"),
+                Map.entry("/api/v1/streaming/health", "feed-service"),
+                Map.entry("/api/v1/streaming/user/notification", "notification-service"),
                 Map.entry("/api/v1/notifications", "notification-service"),
                 Map.entry("/api/v1/notifications/3/dismiss", "notification-service"),
                 Map.entry("/api/v2/notifications", "notification-service"),
@@ -97,7 +101,8 @@ class OverlayManifestsTest {
                 "/api/v1/instances", "/api/v1/conversationsx")) {
             assertThat(router.route(unrouted)).as("%s must not be routed", unrouted).isEmpty();
         }
-        for (String stream : List.of("/api/v1/streaming/home", "/api/v1/streaming/notifications")) {
+        for (String stream : List.of("/api/v1/streaming", "/api/v1/streaming/home", "/api/v1/streaming/user",
+                "/api/v1/streaming/user/notification", "/api/v1/streaming/notifications")) {
             IngressRouter.Route route = router.route(stream).orElseThrow();
             assertThat(route.annotation("nginx.ingress.kubernetes.io/proxy-buffering")).as(stream).isEqualTo("off");
             assertThat(Integer.parseInt(route.annotation("nginx.ingress.kubernetes.io/proxy-read-timeout")))

@@ -16,6 +16,7 @@ import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReposted;
+import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.Visibility;
@@ -103,6 +104,13 @@ final class FeedEvents {
                 Visibility.PUBLIC, inReplyToId, repliedTo.id(), null, List.of(), List.of(), List.of(), Instant.now(),
                 "", false, null);
         return post(event);
+    }
+
+    /** Edits a public post to {@code text}. */
+    static void edit(User author, String postId, String text) {
+        send(Topics.POSTS, author.id(), PostUpdated.TYPE, new PostUpdated(postId, author.ref(), text,
+                "<p>" + text + "</p>", Visibility.PUBLIC, List.of(), List.of(), List.of(), Instant.now(), Instant.now(),
+                "", false, null));
     }
 
     static void delete(User author, String postId) {

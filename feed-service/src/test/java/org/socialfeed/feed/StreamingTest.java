@@ -1,9 +1,11 @@
 package org.socialfeed.feed;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.socialfeed.events.LiveNotification;
 import org.socialfeed.feed.FeedEvents.User;
 import org.socialfeed.feed.graph.FollowGraph;
 
@@ -34,6 +36,8 @@ class StreamingTest {
     URI user;
     @Inject
     FollowGraph graph;
+    @Inject
+    StatefulRedisConnection<String, String> redis;
 
     /** The lines a connected client has received so far. */
     private record Client(List<String> lines, CompletableFuture<HttpResponse<Stream<String>>> response) {
@@ -43,10 +47,22 @@ class StreamingTest {
         }
     }
 
+    /** A new user who reads their home timeline (so fan-out writes to it) and follows {@code author}. */
+    static User activeFollower(String prefix, User author, FollowGraph graph) {
+        User reader = user(prefix);
+        HomeApi.ids(reader);
+        FeedEvents.follow(reader, author);
+        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        return reader;
+    }
+
+    /** Connects with the reader's token in the Authorization header; without a reader, the URI must carry one. */
     private Client connect(URI uri, User reader, String lastEventId) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + reader.token()).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (reader != null) {
+            request.header("Authorization", "Bearer " + reader.token());
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -67,10 +83,7 @@ class StreamingTest {
     @Test
     void pushesNewEntriesDeletionsAndHeartbeats() {
         User author = user("streamer");
-        User reader = user("watcher");
-        HomeApi.ids(reader);
-        FeedEvents.follow(reader, author);
-        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        User reader = activeFollower("watcher", author, graph);
         Client client = connect(home, reader, null);
         try {
             String postId = post(author, "live!");
@@ -93,10 +106,7 @@ class StreamingTest {
     @Test
     void resumesFromLastEventId() {
         User author = user("resumer");
-        User reader = user("reconnector");
-        HomeApi.ids(reader);
-        FeedEvents.follow(reader, author);
-        await().atMost(Duration.ofSeconds(20)).until(() -> graph.follows(reader.id(), author.id()));
+        User reader = activeFollower("reconnector", author, graph);
         String seen = post(author, "seen before the disconnect");
         String deleted = post(author, "deleted while away");
         HomeApi.awaitIds(reader, List.of(deleted, seen));
@@ -112,6 +122,29 @@ class StreamingTest {
         } finally {
             client.close();
         }
+    }
+
+    @Test
+    void userStreamCarriesTimelineAndNotificationsWithTheTokenAsQueryParameter() {
+        User author = user("both_kinds");
+        User reader = activeFollower("both_watcher", author, graph);
+        Client client = connect(URI.create(user + "?access_token=" + reader.token()), null, null); // as EventSource
+        try {
+            String postId = post(author, "one of both kinds");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(client.lines()).contains("event:update", "id:" + postId));
+            redis.sync().publish(LiveNotification.CHANNEL,
+                    new LiveNotification(reader.id(), 8001, "{\"id\":\"8001\",\"type\":\"follow\"}").encode());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(client.lines())
+                    .contains("event:notification", "data:{\"id\":\"8001\",\"type\":\"follow\"}"));
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void healthAnswersOkLikeMastodon() {
+        given().get("/api/v1/streaming/health").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("OK"));
     }
 
     @Test

@@ -300,6 +300,8 @@ public final class SocialfeedStack implements AutoCloseable {
         if (app == ServiceApp.USER) {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toAbsolutePath().toString());
             env.put("SMALLRYE_JWT_NEW_TOKEN_ISSUER", JWT_ISSUER);
+            // /api/v2/instance tells apps where the streaming API is: the one base URL, as a WebSocket
+            env.put("SOCIAL_INSTANCE_STREAMING_URL", "ws://127.0.0.1:" + apiPort);
         }
         if (app.usesMongo()) {
             env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongoUri);

@@ -23,9 +23,12 @@ final class SseClient implements AutoCloseable {
     private volatile Stream<String> lines;
     private volatile int status;
 
+    /** With a null {@code token}, the URI carries one (as {@code access_token}, as a browser's EventSource does). */
     SseClient(URI uri, String token, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -18,6 +18,8 @@ class StreamingTest {
 
     @TestHTTPResource("/api/v1/streaming/notifications")
     URI stream;
+    @TestHTTPResource("/api/v1/streaming/user/notification")
+    URI mastodonStream;
 
     @Test
     void aClientGetsNotificationsLiveAndWhatItMissedAfterReconnecting() {
@@ -55,8 +57,24 @@ class StreamingTest {
     }
 
     @Test
+    void mastodonsPathTakesTheTokenAsQueryParameter() {
+        AccountRef user = EventFeed.account("eventsource");
+        String token = TestTokens.forUser(user.id(), user.username());
+        try (SseClient client = new SseClient(URI.create(mastodonStream + "?access_token=" + token), null, null)) {
+            await().atMost(Api.WAIT).until(() -> client.comments().contains("thump"));
+            EventFeed.follow(EventFeed.account("followed_you"), user, false, "s-" + user.id());
+            await().atMost(Api.WAIT).until(() -> client.events().size() == 1);
+            assertThat(client.events().get(0).name()).isEqualTo("notification");
+            assertThat(new JsonPath(client.events().get(0).data()).getString("type")).isEqualTo("follow");
+        }
+    }
+
+    @Test
     void theStreamNeedsAToken() {
         try (SseClient client = new SseClient(stream, "not-a-token", null)) {
+            await().atMost(Api.WAIT).until(() -> client.status() == 401);
+        }
+        try (SseClient client = new SseClient(URI.create(mastodonStream + "?access_token=not-a-token"), null, null)) {
             await().atMost(Api.WAIT).until(() -> client.status() == 401);
         }
     }

@@ -45,7 +45,7 @@ public interface FeedConfig {
 
     Recovery recovery();
 
-    /** The live timeline stream (Server-Sent Events). */
+    /** The live streams (Server-Sent Events and the WebSocket). */
     interface Stream {
         /** Interval of the heartbeat comment; Mastodon's streaming server sends one every 15 s. */
         @WithDefault("15S")
@@ -58,6 +58,12 @@ public interface FeedConfig {
         /** How long deletions are kept for reconnecting clients. */
         @WithDefault("1H")
         Duration deletionsKept();
+
+        /**
+         * The Redis whose {@code notifications:live} channel notification-service publishes new notifications on
+         * (its {@code social.redis.uri}); feed-service's own Redis unless set.
+         */
+        String notificationsRedisUri();
     }
 
     /** Rebuilding Redis state from the Kafka topics after a flush or restart. */

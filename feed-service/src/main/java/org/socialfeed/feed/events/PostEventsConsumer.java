@@ -56,7 +56,7 @@ public class PostEventsConsumer extends FeedEventConsumer {
             requireIds(event.postId(), event.author() == null ? null : event.author().id(), record);
             live.publish(feed.postCreated(event, replay));
         } else if (PostUpdated.TYPE.equals(type)) {
-            feed.postUpdated(codec.decode(record, PostUpdated.class));
+            live.publish(feed.postUpdated(codec.decode(record, PostUpdated.class), replay));
         } else if (PostDeleted.TYPE.equals(type)) {
             PostDeleted event = codec.decode(record, PostDeleted.class);
             requireIds(event.postId(), event.authorId(), record);

@@ -37,6 +37,8 @@ public class LiveFeed {
         changes.added().forEach(added -> entryAdded(added.readerIds(), added.entryId()));
         changes.merged().forEach(merged -> authorPosted(merged.authorId(), merged.entryId()));
         changes.removed().forEach(removed -> deleted(removed.authorId(), removed.entryId()));
+        changes.edited().forEach(edited -> redis.async().publish(RedisKeys.LIVE_CHANNEL,
+                LiveEvent.forAuthor(edited.authorId(), LiveEvent.STATUS_UPDATE, edited.entryId()).encode()));
     }
 
     /** New entries in these users' timelines. */

@@ -102,8 +102,15 @@ public class HomeFanOut {
         return changes;
     }
 
-    public void postUpdated(org.socialfeed.events.PostUpdated event) {
-        posts.get(event.postId()).ifPresent(post -> posts.store(post.edited(event)));
+    public TimelineChanges postUpdated(org.socialfeed.events.PostUpdated event, boolean replay) {
+        TimelineChanges changes = new TimelineChanges();
+        posts.get(event.postId()).ifPresent(post -> {
+            posts.store(post.edited(event));
+            if (!replay) {
+                changes.edited(post.authorId(), post.id());
+            }
+        });
+        return changes;
     }
 
     public TimelineChanges postDeleted(String postId, String authorId) {

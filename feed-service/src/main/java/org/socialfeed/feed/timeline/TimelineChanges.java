@@ -22,9 +22,14 @@ public final class TimelineChanges {
     public record Removed(String authorId, String entryId) {
     }
 
+    /** An entry by an author edited: whoever has it from that author sees the new text. */
+    public record Edited(String authorId, String entryId) {
+    }
+
     private final List<Added> added = new ArrayList<>();
     private final List<MergedEntry> merged = new ArrayList<>();
     private final List<Removed> removed = new ArrayList<>();
+    private final List<Edited> edited = new ArrayList<>();
 
     void added(Collection<String> readerIds, String entryId) {
         added.add(new Added(readerIds, entryId));
@@ -38,6 +43,10 @@ public final class TimelineChanges {
         removed.add(new Removed(authorId, entryId));
     }
 
+    void edited(String authorId, String entryId) {
+        edited.add(new Edited(authorId, entryId));
+    }
+
     public List<Added> added() {
         return added;
     }
@@ -48,5 +57,9 @@ public final class TimelineChanges {
 
     public List<Removed> removed() {
         return removed;
+    }
+
+    public List<Edited> edited() {
+        return edited;
     }
 }

@@ -9,20 +9,21 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.socialfeed.events.LiveNotification;
 import org.socialfeed.notification.inbox.Notification;
 import org.socialfeed.notification.inbox.NotificationStored;
 import org.socialfeed.notification.inbox.NotificationViews;
 
 /**
  * Carries new notifications to the SSE connections of every instance: the instance whose Kafka consumer stored a
- * notification publishes it on one Redis channel; each instance hands it to its own connections of that user.
+ * notification publishes it on one Redis channel ({@link LiveNotification}); each instance hands it to its own
+ * connections of that user. feed-service reads the same channel for Mastodon's user stream (ADR 14).
  * If Redis is unreachable, this instance's connections still get it; the others' clients catch up on their next
  * reconnect (Last-Event-ID).
  */
 @ApplicationScoped
 public class LiveNotifications {
 
-    static final String CHANNEL = "notifications:live";
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
 
     private final StatefulRedisConnection<String, String> redis;
@@ -48,7 +49,7 @@ public class LiveNotifications {
                 deliverLocally(message);
             }
         });
-        subscription.sync().subscribe(CHANNEL);
+        subscription.sync().subscribe(LiveNotification.CHANNEL);
     }
 
     void onStored(@Observes NotificationStored stored) {
@@ -58,13 +59,13 @@ public class LiveNotifications {
         Notification notification = stored.notification();
         String message;
         try {
-            message = notification.recipientId() + "\n" + notification.id() + "\n"
-                    + json.writeValueAsString(views.render(notification));
+            message = new LiveNotification(notification.recipientId(), notification.id(),
+                    json.writeValueAsString(views.render(notification))).encode();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Notification " + notification.id() + " cannot be written as JSON", e);
         }
         try {
-            redis.sync().publish(CHANNEL, message);
+            redis.sync().publish(LiveNotification.CHANNEL, message);
         } catch (RuntimeException e) {
             LOG.warnf("Redis publish failed, streaming notification %d to this instance's clients only: %s",
                     notification.id(), e.getMessage());
@@ -73,9 +74,9 @@ public class LiveNotifications {
     }
 
     private void deliverLocally(String message) {
-        String[] parts = message.split("\n", 3);
-        if (parts.length == 3) {
-            streams.push(parts[0], Long.parseLong(parts[1]), parts[2]);
+        LiveNotification notification = LiveNotification.decode(message);
+        if (notification != null) {
+            streams.push(notification.recipientId(), notification.notificationId(), notification.json());
         }
     }
 }

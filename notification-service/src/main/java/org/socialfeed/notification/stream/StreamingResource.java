@@ -24,12 +24,21 @@ import org.socialfeed.notification.replica.SocialGraph;
 
 import java.util.List;
 
-/** The caller's notifications as Server-Sent Events, live, with replay of what was missed. */
-@Path("/api/v1/streaming/notifications")
+/**
+ * The caller's notifications as Server-Sent Events, live, with replay of what was missed. Mastodon's {@code user}
+ * stream and the WebSocket, which carry notifications too, are feed-service's (ADR 14).
+ */
+@Path("/api/v1/streaming")
 @Authenticated
 @SecurityRequirement(name = "jwt")
 @Tag(name = "streaming")
 public class StreamingResource {
+
+    private static final String DESCRIPTION = "Each event is 'event: notification' with a Notification as data and "
+            + "'id:' set to its id. A comment line (':thump') comes every 15 s. A client reconnecting with "
+            + "Last-Event-ID first receives the notifications it missed (up to 200), then the live ones. The token "
+            + "goes in the Authorization header or, as in Mastodon (EventSource cannot set headers), in the "
+            + "access_token query parameter.";
 
     private final LiveStreams streams;
     private final NotificationRepository notifications;
@@ -52,15 +61,28 @@ public class StreamingResource {
     }
 
     @GET
+    @Path("/notifications")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    @Operation(summary = "Stream the caller's notifications (Server-Sent Events)",
-            description = "Like Mastodon's streaming 'user:notification': each event is 'event: notification' with "
-                    + "a Notification as data and 'id:' set to its id. A comment line (':thump') comes every 15 s. "
-                    + "A client reconnecting with Last-Event-ID first receives the notifications it missed (up to "
-                    + "200), then the live ones. Difference: authentication by bearer header only.")
-    public void stream(@Context SseEventSink sink, @Context Sse sse,
-                       @HeaderParam("Last-Event-ID") String lastEventId) throws Exception {
+    @Operation(summary = "Stream the caller's notifications (Server-Sent Events)", description = "Mastodon's "
+            + "'user:notification' stream under an older name of this API. " + DESCRIPTION)
+    public void notifications(@Context SseEventSink sink, @Context Sse sse,
+                              @HeaderParam("Last-Event-ID") String lastEventId) throws Exception {
+        stream(sink, sse, lastEventId);
+    }
+
+    @GET
+    @Path("/user/notification")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "Mastodon's user:notification stream (Server-Sent Events)", description = DESCRIPTION
+            + " Differs from Mastodon: events have ids and are resumed by Last-Event-ID (Mastodon resumes nothing).")
+    public void userNotification(@Context SseEventSink sink, @Context Sse sse,
+                                 @HeaderParam("Last-Event-ID") String lastEventId) throws Exception {
+        stream(sink, sse, lastEventId);
+    }
+
+    private void stream(SseEventSink sink, Sse sse, String lastEventId) throws Exception {
         String userId = caller.getSubject();
         long resumeAfter = parseLastEventId(lastEventId);
         LiveStream stream = streams.open(userId, sink, sse, resumeAfter);
