@@ -70,15 +70,21 @@ public class StatusRendering {
     }
 
     /**
-     * A repost as Mastodon shows it: a public status of the reposter's with no content or counts of its own, whose
-     * {@code reblog} is the original; the reader's flags are the original's.
+     * A repost as Mastodon shows it: a status of the reposter's with no content or counts of its own, whose
+     * {@code reblog} is the original; the reader's flags are the original's. It is public, except that an author's
+     * repost of their own followers-only post stays followers-only (Mastodon's ReblogService).
      */
     public StatusView repost(String repostId, AccountRef reposter, Instant at, StatusView original) {
         return new StatusView(repostId,
                 links.statusUri(reposter.username(), repostId), links.statusUrl(reposter.username(), repostId),
-                at, null, account(reposter), "", null, StatusView.visibility(Visibility.PUBLIC), false, "",
+                at, null, account(reposter), "", null, repostVisibility(original), false, "",
                 List.of(), List.of(), List.of(), List.of(), 0, 0, 0, null, null, original, null, null,
                 original.favourited(), original.reblogged());
+    }
+
+    private static String repostVisibility(StatusView original) {
+        String followersOnly = StatusView.visibility(Visibility.PRIVATE);
+        return followersOnly.equals(original.visibility()) ? followersOnly : StatusView.visibility(Visibility.PUBLIC);
     }
 
     private StatusView.MentionView mention(AccountRef account) {

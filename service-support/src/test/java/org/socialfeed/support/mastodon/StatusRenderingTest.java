@@ -124,6 +124,15 @@ class StatusRenderingTest {
     }
 
     @Test
+    void anAuthorsRepostOfAFollowersOnlyPostStaysFollowersOnly() {
+        RenderablePost followersOnly = new RenderablePost("2001", ADA, "<p>Hi</p>", Visibility.PRIVATE, false, null,
+                null, List.of(), List.of(), List.of(), Instant.parse("2026-11-27T10:00:00Z"), null, null, null);
+        StatusView original = RENDERING.status(followersOnly, Interactions.counts(0, 0, 0), null);
+        assertThat(RENDERING.repost("2002", ADA, Instant.parse("2026-11-27T12:00:00Z"), original).visibility())
+                .isEqualTo("private");
+    }
+
+    @Test
     void theSourceTextIsShownOnlyWhenAsked() throws Exception {
         StatusView status = RENDERING.status(POST, Interactions.counts(0, 0, 0), null);
         assertThat(tree(status).has("text")).isFalse();
