@@ -232,12 +232,13 @@ await call("v1.accounts.$select(id).unmute", async () => {
 });
 
 // --- statuses -----------------------------------------------------------------------------------------------------
-async function post(visibility, params = {}) {
+/** Alice posts with `visibility`; the Status must echo it and each of `attributes` (masto's camelCase names). */
+async function post(visibility, attributes = {}, text = `A ${visibility} post via masto`) {
   return call(`v1.statuses.create (${visibility})`, async () => {
-    const status = await alice.rest.v1.statuses.create({ status: `A ${visibility} post via masto`, visibility, ...params });
+    const status = await alice.rest.v1.statuses.create({ status: text, visibility, ...attributes });
     assert.equal(status.visibility, visibility);
     assert.equal(status.account.id, alice.id);
-    for (const [key, value] of Object.entries(params)) {
+    for (const [key, value] of Object.entries(attributes)) {
       assert.deepEqual(status[key], value, key);
     }
     return status;
@@ -246,7 +247,7 @@ async function post(visibility, params = {}) {
 const publicPost = await post("public", { spoilerText: "masto test", sensitive: true, language: "en" });
 await post("unlisted");
 await post("private");
-const directPost = await post("direct", { status: `@${bob.username} only for you` });
+const directPost = await post("direct", {}, `@${bob.username} only for you`);
 
 const postId = publicPost?.id;
 await call("v1.statuses.$select(id).fetch", async () => {
