@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 public final class ReferenceHomeReader implements AutoCloseable {
 
     public static final String PATH = "/api/v1/timelines/home";
-    private static final int DEFAULT_LIMIT = 20;
+    public static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 40;
     private static final Buffer EMPTY_PAGE = Buffer.buffer("[]");
 
