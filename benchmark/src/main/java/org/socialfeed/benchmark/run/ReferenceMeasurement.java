@@ -28,7 +28,7 @@ import java.util.Locale;
  */
 final class ReferenceMeasurement {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final int TEMPLATE_TRIES = 50;
 
     private ReferenceMeasurement() {
