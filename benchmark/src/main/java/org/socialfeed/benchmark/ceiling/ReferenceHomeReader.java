@@ -17,6 +17,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import org.socialfeed.stack.Ports;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,7 +52,8 @@ public final class ReferenceHomeReader implements AutoCloseable {
         int port = Ports.free();
         Map<String, String> viewers = ReferenceTimeline.VIEWERS.stream()
                 .collect(Collectors.toMap(ReferenceTimeline.Viewer::token, ReferenceTimeline.Viewer::token));
-        String database = redisUri.replaceAll("/+$", "") + "/" + ReferenceTimeline.DATABASE;
+        URI redis = URI.create(redisUri);
+        String database = "redis://" + redis.getHost() + ":" + redis.getPort() + "/" + ReferenceTimeline.DATABASE;
         try {
             vertx.deployVerticle(() -> new Reader(database, port, viewers), new DeploymentOptions()
                     .setInstances(eventLoops)).toCompletionStage().toCompletableFuture().join();
