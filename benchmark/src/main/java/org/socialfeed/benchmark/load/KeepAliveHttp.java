@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import org.socialfeed.benchmark.api.SocialApi;
 
 import java.net.URI;
 import java.time.Duration;
@@ -45,9 +46,12 @@ public final class KeepAliveHttp implements AutoCloseable {
         return connections;
     }
 
-    /** GET {@code url}, with the bearer token {@code token.apply(sequence)} when it is not null; 2xx is success. */
+    /**
+     * GET {@code url} (loopback only, as {@link SocialApi}), with the bearer token {@code token.apply(sequence)} when
+     * it is not null; 2xx is success.
+     */
     public Operation get(String name, String url, LongFunction<String> token) {
-        URI target = URI.create(url);
+        URI target = URI.create(SocialApi.loopback(url));
         String pathAndQuery = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
         return Operation.of(name, sequence -> {
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(target.getHost())
