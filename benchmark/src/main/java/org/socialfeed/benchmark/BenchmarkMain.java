@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
+import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.report.ModeResult;
 import org.socialfeed.benchmark.report.Report;
 import org.socialfeed.benchmark.report.ReportWriter;
@@ -54,12 +55,14 @@ public final class BenchmarkMain {
 
         List<ModeResult> modes = new ArrayList<>();
         List<CeilingResult> ceilings = new ArrayList<>();
+        List<HomeReadCeiling> homeReadCeilings = new ArrayList<>();
         for (FanOutMode mode : options.modes()) {
-            modes.add(new ModeRun(options, mode, root, json).run(ceilings.isEmpty(), ceilings));
+            modes.add(new ModeRun(options, mode, root, json).run(ceilings.isEmpty(), ceilings, homeReadCeilings));
         }
         Report report = new Report(started.toString(), (System.nanoTime() - start) / 1e9, machine(),
-                "bin/benchmark " + String.join(" ", args), options.settings(), modes, ceilings,
-                Verdicts.headlines(modes, ceilings), Verdicts.targets(modes, ceilings));
+                "bin/benchmark " + String.join(" ", args), options.settings(), modes, ceilings, homeReadCeilings,
+                Verdicts.headlines(modes, ceilings, homeReadCeilings), Verdicts.targets(modes, ceilings,
+                homeReadCeilings));
         ReportWriter writer = new ReportWriter(json);
         writer.write(report, output);
         System.out.println();

@@ -95,11 +95,6 @@ public final class SocialApi {
                 .thenApply(SocialApi::ok);
     }
 
-    /** A GET without a token, for the HTTP ceiling (a trivial endpoint). */
-    public CompletableFuture<Boolean> plainGet(String url) {
-        return send(get(loopback(url), null)).thenApply(SocialApi::ok);
-    }
-
     /** How many statuses a timeline page holds (parsed, so only for sampling). */
     public int pageSize(HttpResponse<String> response) {
         try {
@@ -164,7 +159,7 @@ public final class SocialApi {
     }
 
     /** Refuses anything but a loopback address, so the harness cannot be pointed at someone else's servers. */
-    static String loopback(String url) {
+    public static String loopback(String url) {
         URI uri = URI.create(url);
         String host = uri.getHost();
         if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")

@@ -7,10 +7,10 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.socialfeed.benchmark.load.Executables;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,19 +175,6 @@ public final class RedisCeiling {
 
     /** {@code redis-benchmark} from the PATH, unless {@code SOCIALFEED_BENCH_NO_REDIS_BENCHMARK} is set. */
     static Path redisBenchmark() {
-        if (System.getenv("SOCIALFEED_BENCH_NO_REDIS_BENCHMARK") != null) {
-            return null;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String directory : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(directory, "redis-benchmark");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return Executables.onPath("redis-benchmark", "SOCIALFEED_BENCH_NO_REDIS_BENCHMARK");
     }
 }

@@ -1,14 +1,18 @@
 package org.socialfeed.benchmark.report;
 
 import org.socialfeed.benchmark.ceiling.CeilingResult;
+import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 
 import java.util.List;
 import java.util.Map;
 
-/** The whole run: where, how, what each mode did, the ceilings beside it, and the headline ratios and targets. */
+/**
+ * The whole run: where, how, what each mode did, the ceilings beside it (among them the reference home reader's),
+ * and the headline ratios and targets.
+ */
 public record Report(String startedAt, double durationSeconds, Machine machine, String command,
                      Map<String, String> settings, List<ModeResult> modes, List<CeilingResult> ceilings,
-                     List<Headline> headlines, List<TargetCheck> targets) {
+                     List<HomeReadCeiling> homeReadCeilings, List<Headline> headlines, List<TargetCheck> targets) {
 
     public record Machine(String os, String cpuModel, int cpus, long memoryBytes, String java) {
     }

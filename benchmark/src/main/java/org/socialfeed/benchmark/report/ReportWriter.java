@@ -3,7 +3,10 @@ package org.socialfeed.benchmark.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
+import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
+import org.socialfeed.benchmark.ceiling.ReferenceTimeline;
 import org.socialfeed.benchmark.graph.LoadSummary;
+import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
 
 import java.io.IOException;
@@ -89,6 +92,7 @@ public final class ReportWriter {
         tables.add(new Table("Ceilings (same run, same machine)", List.of("ceiling", "ops/s", "method", "command"),
                 report.ceilings().stream().map(c -> List.of(c.name(), num(c.opsPerSecond()), c.method(),
                         c.detail())).toList()));
+        tables.add(homeReads(report));
         List<List<String>> loads = new ArrayList<>();
         for (ModeResult mode : report.modes()) {
             LoadSummary l = mode.load();
@@ -105,6 +109,42 @@ public final class ReportWriter {
         tables.add(new Table("How the graph was loaded", List.of("mode", "HTTP: register", "HTTP: follow",
                 "HTTP: post", "Kafka: follows.events", "feed-service caught up"), loads));
         return tables;
+    }
+
+    /**
+     * feed-service's saturated home reads beside the lean reference reader's on the same Redis, as a fraction of
+     * it: how far the service is from the machine's limit for the same page.
+     */
+    private static Table homeReads(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (HomeReadCeiling c : report.homeReadCeilings()) {
+            rows.add(List.of("reference reader, " + c.reader(), c.generator(), num(c.readsPerSecond()), ms(c.p99Ms()),
+                    Long.toString(c.errors()), "1 (the limit)", c.command()));
+        }
+        for (ModeResult mode : report.modes()) {
+            PhaseResult phase = mode.phases().stream().filter(p -> p.phase().equals(Names.HOME_SATURATION))
+                    .findFirst().orElse(null);
+            LatencyStats s = mode.stats(Names.HOME_SATURATION, Names.HOME);
+            if (phase == null || s == null) {
+                continue;
+            }
+            List<String> fractions = new ArrayList<>();
+            for (ReferenceTimeline.Viewer viewer : ReferenceTimeline.VIEWERS) {
+                double reference = Verdicts.reference(report.homeReadCeilings(), viewer.name(), KeepAliveHttp.GENERATOR);
+                if (reference > 0) {
+                    fractions.add(String.format(Locale.ROOT, "%.2f of %s", s.throughputPerSecond() / reference,
+                            viewer.name()));
+                }
+            }
+            rows.add(List.of(mode.mode() + ": feed-service, the graph's readers", KeepAliveHttp.GENERATOR,
+                    num(s.throughputPerSecond()), ms(s.p99Ms()), Long.toString(s.errors()),
+                    fractions.isEmpty() ? "-" : String.join(", ", fractions),
+                    "GET /api/v1/timelines/home?limit=20, " + phase.concurrency() + " connections, "
+                            + Math.round(phase.seconds()) + " s"));
+        }
+        return new Table("Home reads as a fraction of the reference reader (same run, same Redis, pages of 20)",
+                List.of("server", "load generator", "reads/s", "p99 ms", "errors", "fraction of reference",
+                        "command"), rows);
     }
 
     private static Table comparison(Report report) {
@@ -155,6 +195,10 @@ public final class ReportWriter {
         for (CeilingResult c : report.ceilings()) {
             (c.name().startsWith("redis") ? redis : http).add(new SvgBarChart.Bar("ceiling: " + c.name(),
                     c.opsPerSecond(), 0));
+        }
+        for (HomeReadCeiling c : report.homeReadCeilings()) {
+            http.add(new SvgBarChart.Bar("reference home reader, " + c.reader() + " (" + c.generator() + ")",
+                    c.readsPerSecond(), 0));
         }
         List<SvgBarChart.Bar> latency = new ArrayList<>();
         List<SvgBarChart.Bar> delivery = new ArrayList<>();

@@ -1,6 +1,10 @@
 package org.socialfeed.benchmark.report;
 
 import org.socialfeed.benchmark.ceiling.CeilingResult;
+import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
+import org.socialfeed.benchmark.ceiling.ReferenceTimeline;
+import org.socialfeed.benchmark.load.KeepAliveHttp;
+import org.socialfeed.benchmark.load.Wrk;
 import org.socialfeed.benchmark.load.LatencyStats;
 
 import java.util.ArrayList;
@@ -18,11 +22,13 @@ public final class Verdicts {
     static final double CELEBRITY_ACCEPT_P99_TARGET_MS = 50;
     /** "Visible to followers at once", read as: p99 from accepted to visible within one second. */
     static final double CELEBRITY_VISIBLE_P99_TARGET_MS = 1_000;
+    static final double GENERATOR_TOLERANCE = 0.2;
 
     private Verdicts() {
     }
 
-    public static List<Report.Headline> headlines(List<ModeResult> modes, List<CeilingResult> ceilings) {
+    public static List<Report.Headline> headlines(List<ModeResult> modes, List<CeilingResult> ceilings,
+                                                  List<HomeReadCeiling> homeReadCeilings) {
         List<Report.Headline> headlines = new ArrayList<>();
         double zadd = ceiling(ceilings, Names.ZADD_CEILING);
         double zrevrange = ceiling(ceilings, Names.ZREVRANGE_CEILING);
@@ -41,11 +47,20 @@ public final class Verdicts {
                 headlines.add(new Report.Headline(mode.mode() + ": home-timeline reads / ZREVRANGE ceiling",
                         saturated.throughputPerSecond() / zrevrange, "saturated home reads/s over ZREVRANGE/s"));
             }
+            for (ReferenceTimeline.Viewer viewer : ReferenceTimeline.VIEWERS) {
+                double reference = reference(homeReadCeilings, viewer.name(), KeepAliveHttp.GENERATOR);
+                if (saturated != null && reference > 0) {
+                    headlines.add(new Report.Headline(mode.mode() + ": home-timeline reads / reference reader ("
+                            + viewer.name() + ")", saturated.throughputPerSecond() / reference,
+                            "saturated home reads/s over the lean reference's, same client and connections"));
+                }
+            }
         }
         return headlines;
     }
 
-    public static List<Report.TargetCheck> targets(List<ModeResult> modes, List<CeilingResult> ceilings) {
+    public static List<Report.TargetCheck> targets(List<ModeResult> modes, List<CeilingResult> ceilings,
+                                                   List<HomeReadCeiling> homeReadCeilings) {
         ModeResult hybrid = modes.stream().filter(m -> m.mode().equals(Names.HYBRID)).findFirst().orElse(null);
         List<Report.TargetCheck> checks = new ArrayList<>();
         LatencyStats home = hybrid == null ? null : hybrid.stats(Names.HOME, Names.HOME);
@@ -84,7 +99,32 @@ public final class Verdicts {
                 delivery.celebrityAccepted().p99Ms() <= CELEBRITY_ACCEPT_P99_TARGET_MS
                         && delivery.celebrity().p99Ms() <= CELEBRITY_VISIBLE_P99_TARGET_MS
                         && delivery.celebrityMissed() == 0));
+        checks.add(generatorCheck(homeReadCeilings));
         return checks;
+    }
+
+    /** The harness's generator is not the bottleneck if it gets within 20% of wrk's reads of the reference. */
+    static Report.TargetCheck generatorCheck(List<HomeReadCeiling> homeReadCeilings) {
+        String target = "harness load generator within 20% of wrk on the reference reader";
+        List<String> measured = new ArrayList<>();
+        boolean pass = true;
+        for (ReferenceTimeline.Viewer viewer : ReferenceTimeline.VIEWERS) {
+            double own = reference(homeReadCeilings, viewer.name(), KeepAliveHttp.GENERATOR);
+            double wrk = reference(homeReadCeilings, viewer.name(), Wrk.GENERATOR);
+            if (own > 0 && wrk > 0) {
+                measured.add(String.format(Locale.ROOT, "%s: %,.0f/s vs wrk %,.0f/s (%.2f)", viewer.name(), own, wrk,
+                        own / wrk));
+                pass &= own >= (1 - GENERATOR_TOLERANCE) * wrk && own <= (1 + GENERATOR_TOLERANCE) * wrk;
+            }
+        }
+        return measured.isEmpty() ? unmeasured(target) : new Report.TargetCheck(target, String.join("; ", measured),
+                pass);
+    }
+
+    /** The reference reader's reads/s for {@code reader} as {@code generator} measured them, or 0. */
+    static double reference(List<HomeReadCeiling> homeReadCeilings, String reader, String generator) {
+        return homeReadCeilings.stream().filter(c -> c.reader().equals(reader) && c.generator().equals(generator))
+                .mapToDouble(HomeReadCeiling::readsPerSecond).findFirst().orElse(0);
     }
 
     static double ceiling(List<CeilingResult> ceilings, String name) {

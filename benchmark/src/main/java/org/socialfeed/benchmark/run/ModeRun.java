@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.socialfeed.benchmark.api.Account;
 import org.socialfeed.benchmark.api.SocialApi;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
+import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.ceiling.RedisCeiling;
 import org.socialfeed.benchmark.graph.GraphLoader;
 import org.socialfeed.benchmark.graph.SocialGraph;
 import org.socialfeed.benchmark.load.ClosedLoop;
+import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
 import org.socialfeed.benchmark.load.NanoClock;
 import org.socialfeed.benchmark.load.OpenLoopRunner;
@@ -54,6 +56,7 @@ public final class ModeRun {
     private final ObjectMapper json;
     private final List<PhaseResult> phases = new ArrayList<>();
     private String kafkaBootstrap;
+    private KeepAliveHttp keepAlive;
 
     public ModeRun(BenchmarkOptions options, FanOutMode mode, Path projectRoot, ObjectMapper json) {
         this.options = options;
@@ -62,8 +65,12 @@ public final class ModeRun {
         this.json = json;
     }
 
-    /** The mode's results, and the ceilings if {@code measureCeilings} (added to {@code ceilings}). */
-    public ModeResult run(boolean measureCeilings, List<CeilingResult> ceilings) throws Exception {
+    /**
+     * The mode's results, and the ceilings if {@code measureCeilings} (added to {@code ceilings} and, for the
+     * reference home reader, {@code homeReadCeilings}).
+     */
+    public ModeResult run(boolean measureCeilings, List<CeilingResult> ceilings, List<HomeReadCeiling> homeReadCeilings)
+            throws Exception {
         // the load is many writes from few accounts: the per-account write limit (300 per 5 minutes) would throttle it
         Map<String, String> environment = Map.of(options.thresholdVariable(),
                 Long.toString(mode.threshold(options.hybridThreshold())), "SOCIAL_RATE_LIMIT_ENABLED", "false");
@@ -71,8 +78,10 @@ public final class ModeRun {
         deleteRecursively(data);
         say("== mode " + mode.label() + ": " + mode.description() + " (" + environment + ")");
         try (SocialfeedStack stack = SocialfeedStack.start(StackSettings.isolated(projectRoot, data)
-                .withServices(BenchmarkOptions.SERVICES).withServiceEnvironment(environment), line -> say("  [stack] " + line))) {
+                .withServices(BenchmarkOptions.SERVICES).withServiceEnvironment(environment), line -> say("  [stack] " + line));
+             KeepAliveHttp saturating = new KeepAliveHttp(options.saturationConcurrency())) {
             kafkaBootstrap = stack.kafkaBootstrap();
+            keepAlive = saturating;
             HttpClient http = SocialApi.newHttpClient();
             SocialApi api = new SocialApi(http, json, stack.serviceUrl(ServiceApp.USER),
                     stack.serviceUrl(ServiceApp.POST), stack.serviceUrl(ServiceApp.FEED));
@@ -103,7 +112,8 @@ public final class ModeRun {
                 openLoop(Names.LIKE, rate("like"), options.phaseSeconds(), fixed(work.like()), true);
                 openLoop(Names.FOLLOW, rate("follow"), options.phaseSeconds(), fixed(work.follow()), true);
             }
-            closedLoop(Names.HOME_SATURATION, work.home());
+            closedLoop(Names.HOME_SATURATION, keepAlive.get(Names.HOME, api.feedServiceUrl()
+                    + "/api/v1/timelines/home?limit=" + Workloads.PAGE, sequence -> work.homeReader(sequence).token()));
             DeliveryResult delivery = delivery(api, graph, loaded.accounts(), work);
             FanOutResult fanOut;
             RedisStats.TimelineMemory memory;
@@ -127,6 +137,9 @@ public final class ModeRun {
                 redisCeilings.forEach(c -> say(String.format("  %s: %,.0f/s (%s)", c.name(), c.opsPerSecond(),
                         c.method())));
                 ceilings.addAll(redisCeilings);
+                awaitQuiet("the reference home reader");
+                homeReadCeilings.addAll(ReferenceMeasurement.measure(api, json, loaded.accounts(), stack.redisUri(),
+                        keepAlive, options.phaseSeconds()));
             }
             return new ModeResult(mode.label(), mode.description(), environment, load, List.copyOf(phases),
                     delivery, fanOut, memory, work.meanPageSize());
@@ -208,7 +221,7 @@ public final class ModeRun {
         ClosedLoop.Result result = saturate(name, operation);
         phases.add(new PhaseResult(name, "closed-loop", 0, options.saturationConcurrency(), result.seconds(),
                 List.copyOf(result.operations().values()), 0));
-        say(String.format("  %-28s %,8.0f/s with %d workers", name, result.throughputPerSecond(),
+        say(String.format("  %-28s %,8.0f/s with %d keep-alive connections", name, result.throughputPerSecond(),
                 options.saturationConcurrency()));
     }
 
@@ -233,17 +246,16 @@ public final class ModeRun {
 
     private CeilingResult httpCeiling(SocialApi api) throws InterruptedException {
         String url = api.feedServiceUrl() + "/q/health/live";
-        ClosedLoop.Result result = saturate(Names.HTTP_CEILING, Operation.of("GET /q/health/live",
-                sequence -> api.plainGet(url)));
+        ClosedLoop.Result result = saturate(Names.HTTP_CEILING, keepAlive.get("GET /q/health/live", url,
+                sequence -> null));
         say(String.format("  %s: %,.0f/s", Names.HTTP_CEILING, result.throughputPerSecond()));
-        return new CeilingResult(Names.HTTP_CEILING, result.throughputPerSecond(), "harness HTTP client (JDK, HTTP/1.1)",
-                "GET " + url + ", " + options.saturationConcurrency() + " workers, " + options.phaseSeconds() + " s");
+        return new CeilingResult(Names.HTTP_CEILING, result.throughputPerSecond(), KeepAliveHttp.GENERATOR,
+                "GET " + url + ", " + keepAlive.connections() + " connections, " + options.phaseSeconds() + " s");
     }
 
     private ClosedLoop.Result saturate(String name, Operation operation) throws InterruptedException {
         try (Progress progress = Progress.start(name, 0)) {
-            return ClosedLoop.run(options.saturationConcurrency(), Long.MAX_VALUE,
-                    Duration.ofSeconds(options.phaseSeconds()), sequence -> operation, progress);
+            return keepAlive.saturate(operation, Duration.ofSeconds(options.phaseSeconds()), progress);
         }
     }
 

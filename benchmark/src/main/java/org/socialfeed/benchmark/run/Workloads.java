@@ -42,10 +42,15 @@ final class Workloads {
         seedPosts.forEach(this::remember);
     }
 
+    /** The reader of home-timeline request {@code sequence}: a regular actor, as {@link #home()} picks. */
+    Account homeReader(long sequence) {
+        return regular(sequence, 1);
+    }
+
     Operation home() {
         return Operation.of(Names.HOME, sequence -> {
             boolean sample = sequence % SAMPLE_EVERY == 0;
-            return api.homeTimeline(regular(sequence, 1), PAGE).thenApply(response -> {
+            return api.homeTimeline(homeReader(sequence), PAGE).thenApply(response -> {
                 if (sample && SocialApi.ok(response)) {
                     pagesSampled.increment();
                     statusesSampled.add(api.pageSize(response));

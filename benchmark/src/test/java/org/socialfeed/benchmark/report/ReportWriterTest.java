@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
+import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.graph.LoadSummary;
+import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.load.Wrk;
 import org.socialfeed.benchmark.measure.RedisStats;
 
 import java.nio.file.Files;
@@ -46,9 +49,14 @@ class ReportWriterTest {
                 new CeilingResult(Names.ZADD_CEILING, 280_000, "redis-benchmark", "redis-benchmark -P 32 <a&b>"),
                 new CeilingResult(Names.ZREVRANGE_CEILING, 500_000, "redis-benchmark", "redis-benchmark -P 16"),
                 new CeilingResult(Names.HTTP_CEILING, 15_000, "harness HTTP client", "GET /q/health/live"));
+        List<HomeReadCeiling> reference = List.of(
+                new HomeReadCeiling("liked none", KeepAliveHttp.GENERATOR, 15_000, 4.0, 0, "GET ... 32 connections"),
+                new HomeReadCeiling("liked none", Wrk.GENERATOR, 16_000, 3.8, 0, "wrk -t2 -c32 -d12s --latency"),
+                new HomeReadCeiling("liked 100", KeepAliveHttp.GENERATOR, 12_000, 4.7, 0, "GET ... 32 connections"),
+                new HomeReadCeiling("liked 100", Wrk.GENERATOR, 11_000, 4.9, 0, "wrk -t2 -c32 -d12s --latency"));
         return new Report("2025-06-01T10:00", 600, new Report.Machine("Linux", "Test CPU", 2, 8L << 30, "17"),
-                "bin/benchmark --quick", Map.of("profile", "quick"), modes, ceilings,
-                Verdicts.headlines(modes, ceilings), Verdicts.targets(modes, ceilings));
+                "bin/benchmark --quick", Map.of("profile", "quick"), modes, ceilings, reference,
+                Verdicts.headlines(modes, ceilings, reference), Verdicts.targets(modes, ceilings, reference));
     }
 
     @Test
@@ -59,13 +67,17 @@ class ReportWriterTest {
         assertThat(parsed.get("modes")).hasSize(2);
         assertThat(parsed.at("/modes/0/fanOut/insertsPerSecond").asDouble()).isEqualTo(150_000);
         assertThat(parsed.at("/ceilings/0/method").asText()).isEqualTo("redis-benchmark");
-        assertThat(parsed.get("targets")).hasSize(4);
+        assertThat(parsed.get("targets")).hasSize(5);
+        assertThat(parsed.at("/homeReadCeilings/1/generator").asText()).isEqualTo("wrk");
 
         String markdown = Files.readString(dir.resolve("report.md"));
         assertThat(markdown)
                 .contains("| mode | phase | operation | offered /s | done /s | p50 ms | p99 ms | p99.9 ms | errors |")
                 .contains("| hybrid | read-home-timeline | read-home-timeline | 5,000 | 5,000 | 1.2 | 8.5 | 15.0 | 0 |")
                 .contains("| measure | hybrid | write |")
+                .contains("| reference reader, liked none | wrk | 16,000 | 3.8 | 0 | 1 (the limit) |")
+                .contains("| hybrid: feed-service, the graph's readers | " + KeepAliveHttp.GENERATOR
+                        + " | 7,500 | 9.0 | 0 | 0.50 of liked none, 0.63 of liked 100 |")
                 .contains("Test CPU, 2 CPUs");
 
         String html = Files.readString(dir.resolve("report.html"));
@@ -85,13 +97,18 @@ class ReportWriterTest {
             assertThat(h.name()).isEqualTo("hybrid: home-timeline reads / HTTP ceiling");
             assertThat(h.value()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
         });
+        assertThat(report.headlines()).anySatisfy(h -> {
+            assertThat(h.name()).isEqualTo("hybrid: home-timeline reads / reference reader (liked 100)");
+            assertThat(h.value()).isCloseTo(7_500 / 12_000.0, org.assertj.core.data.Offset.offset(1e-9));
+        });
     }
 
     @Test
     void targetsAreCheckedAgainstTheHybridMode() {
         List<Report.TargetCheck> targets = sample().targets();
 
-        assertThat(targets).extracting(Report.TargetCheck::pass).containsExactly(true, true, true, true);
+        assertThat(targets).extracting(Report.TargetCheck::pass).containsExactly(true, true, true, true, true);
+        assertThat(targets.get(4).measured()).contains("liked none: 15,000/s vs wrk 16,000/s (0.94)");
         assertThat(targets.get(1).measured()).contains("150,000/s", "0.54 x ZADD ceiling");
         String markdown = new ReportWriter(json).markdown(sample());
         assertThat(markdown).contains("| PASS |").doesNotContain("| FAIL |");
@@ -99,9 +116,19 @@ class ReportWriterTest {
 
     @Test
     void aTargetThatWasNotMeasuredIsNeitherPassNorFail() {
-        List<Report.TargetCheck> targets = Verdicts.targets(List.of(), List.of());
+        List<Report.TargetCheck> targets = Verdicts.targets(List.of(), List.of(), List.of());
 
         assertThat(targets).extracting(Report.TargetCheck::pass).containsOnlyNulls();
         assertThat(targets).extracting(Report.TargetCheck::measured).containsOnly("not measured in this run");
+    }
+
+    @Test
+    void aGeneratorMoreThanAFifthSlowerThanWrkIsReportedAsTheBottleneck() {
+        Report.TargetCheck check = Verdicts.generatorCheck(List.of(
+                new HomeReadCeiling("liked none", KeepAliveHttp.GENERATOR, 12_000, 4.0, 0, "GET"),
+                new HomeReadCeiling("liked none", Wrk.GENERATOR, 16_000, 3.8, 0, "wrk")));
+
+        assertThat(check.pass()).isFalse();
+        assertThat(check.measured()).isEqualTo("liked none: 12,000/s vs wrk 16,000/s (0.75)");
     }
 }
