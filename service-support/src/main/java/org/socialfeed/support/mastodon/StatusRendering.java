@@ -10,6 +10,7 @@ import org.socialfeed.support.id.SnowflakeIds;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one rendering of Mastodon's Status and (embedded) Account entities, used by every service that shows them, so a
@@ -71,20 +72,27 @@ public class StatusRendering {
 
     /**
      * A repost as Mastodon shows it: a status of the reposter's with no content or counts of its own, whose
-     * {@code reblog} is the original; the reader's flags are the original's. It is public, except that an author's
-     * repost of their own followers-only post stays followers-only (Mastodon's ReblogService).
+     * {@code reblog} is the original; the reader's flags are the original's.
      */
     public StatusView repost(String repostId, AccountRef reposter, Instant at, StatusView original) {
-        return new StatusView(repostId,
-                links.statusUri(reposter.username(), repostId), links.statusUrl(reposter.username(), repostId),
-                at, null, account(reposter), "", null, repostVisibility(original), false, "",
-                List.of(), List.of(), List.of(), List.of(), 0, 0, 0, null, null, original, null, null,
+        StatusView shell = repostShell(repostId, reposter, at,
+                Visibility.valueOf(original.visibility().toUpperCase(Locale.ROOT)));
+        return new StatusView(shell.id(), shell.uri(), shell.url(), shell.createdAt(), null, shell.account(),
+                shell.content(), null, shell.visibility(), false, shell.spoilerText(), shell.mediaAttachments(),
+                shell.mentions(), shell.tags(), shell.emojis(), 0, 0, 0, null, null, original, null, null,
                 original.favourited(), original.reblogged());
     }
 
-    private static String repostVisibility(StatusView original) {
-        String followersOnly = StatusView.visibility(Visibility.PRIVATE);
-        return followersOnly.equals(original.visibility()) ? followersOnly : StatusView.visibility(Visibility.PUBLIC);
+    /**
+     * A repost without its original and flags (for {@link StatusTemplate#ofRepost}). It is public, except that an
+     * author's repost of their own followers-only post stays followers-only (Mastodon's ReblogService).
+     */
+    public StatusView repostShell(String repostId, AccountRef reposter, Instant at, Visibility originalVisibility) {
+        Visibility visibility = originalVisibility == Visibility.PRIVATE ? Visibility.PRIVATE : Visibility.PUBLIC;
+        return new StatusView(repostId,
+                links.statusUri(reposter.username(), repostId), links.statusUrl(reposter.username(), repostId),
+                at, null, account(reposter), "", null, StatusView.visibility(visibility), false, "",
+                List.of(), List.of(), List.of(), List.of(), 0, 0, 0, null, null, null, null, null, null, null);
     }
 
     private StatusView.MentionView mention(AccountRef account) {

@@ -1,0 +1,62 @@
+package org.socialfeed.support.mastodon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.junit.jupiter.api.Test;
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.events.Visibility;
+import org.socialfeed.support.mastodon.RenderablePost.Interactions;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A filled template is byte for byte what Jackson writes for the whole rendering. */
+class StatusTemplateTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final StatusRendering RENDERING = new StatusRendering(new PublicLinks("https://social.example/"));
+    private static final AccountRef ADA = new AccountRef("1001", "ada", "Ada");
+    private static final AccountRef BOB = new AccountRef("1002", "bob", "Bob");
+    private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
+
+    /** Its text holds the very markers the template looks for, as a user could type them. */
+    private static final RenderablePost TRICKY = new RenderablePost("2001", ADA,
+            "<p>\"reblogs_count\":0,\"favourites_count\":0,\"replies_count\":0, \"reblog\":null | 7|</p>",
+            Visibility.PUBLIC, false, "\"reblog\":null", "en", null, List.of(BOB), List.of("java"), AT, null, null,
+            null);
+
+    @Test
+    void aFilledStatusIsWhatJacksonWritesForTheWholeStatus() throws Exception {
+        String template = StatusTemplate.ofStatus(JSON, RENDERING.status(TRICKY, Interactions.counts(0, 0, 0), null));
+
+        for (Interactions interactions : List.of(new Interactions(3, 12, 1234567, true, false),
+                Interactions.counts(1, 0, 0), new Interactions(0, 0, 0, false, true))) {
+            StringBuilder filled = new StringBuilder();
+            StatusTemplate.appendStatus(filled, template, interactions);
+            assertThat(filled.toString())
+                    .isEqualTo(JSON.writeValueAsString(RENDERING.status(TRICKY, interactions, null)));
+        }
+    }
+
+    @Test
+    void aFilledRepostIsWhatJacksonWritesForTheRepostAroundItsOriginal() throws Exception {
+        for (Visibility visibility : Visibility.values()) {
+            RenderablePost original = new RenderablePost("2002", ADA, "<p>hi</p>", visibility, true, "cw", null,
+                    null, null, null, AT, AT.plusSeconds(60), "1999", "1002");
+            Interactions interactions = new Interactions(1, 2, 3, false, true);
+            String originalTemplate = StatusTemplate.ofStatus(JSON,
+                    RENDERING.status(original, Interactions.counts(0, 0, 0), null));
+            String repostTemplate = StatusTemplate.ofRepost(JSON,
+                    RENDERING.repostShell("2003", BOB, AT.plusSeconds(90), visibility));
+
+            StringBuilder filled = new StringBuilder();
+            StatusTemplate.appendRepost(filled, repostTemplate, originalTemplate, interactions);
+
+            assertThat(filled.toString()).isEqualTo(JSON.writeValueAsString(RENDERING.repost("2003", BOB,
+                    AT.plusSeconds(90), RENDERING.status(original, interactions, null))));
+        }
+    }
+}
