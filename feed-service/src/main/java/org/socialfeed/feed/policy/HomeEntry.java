@@ -3,6 +3,7 @@ package org.socialfeed.feed.policy;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.feed.post.CachedPost;
+import org.socialfeed.feed.post.PostView;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,19 @@ public record HomeEntry(String authorId, Visibility visibility, String inReplyTo
         }
         return new HomeEntry(entry.authorId(), entry.visibility(), null,
                 original == null ? Set.of() : idsOf(original.mentions()), entry.reblogOfAuthorId());
+    }
+
+    /**
+     * The facts of a post's view; {@code original} is the reposted post's view when {@code entry} is a repost and it
+     * is at hand, else null (as for {@link #of(CachedPost, CachedPost)}).
+     */
+    public static HomeEntry of(PostView entry, PostView original) {
+        if (!entry.isRepost()) {
+            return new HomeEntry(entry.authorId(), entry.visibility(), entry.inReplyToAccountId(), entry.mentionIds(),
+                    null);
+        }
+        return new HomeEntry(entry.authorId(), entry.visibility(), null,
+                original == null ? Set.of() : original.mentionIds(), entry.reblogOfAuthorId());
     }
 
     /** The facts of an entry whose original, if it is a repost, is looked up among {@code originals} by id. */

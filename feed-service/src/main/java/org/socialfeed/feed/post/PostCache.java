@@ -10,7 +10,11 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.support.mastodon.RenderablePost;
+import org.socialfeed.support.mastodon.StatusRendering;
+import org.socialfeed.support.mastodon.StatusTemplate;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,31 +25,49 @@ import java.util.Set;
 
 /**
  * Posts and reposts by id, as JSON strings in Redis with an expiry, filled from posts.events and
- * interactions.events, and each post's reposts. A deleted post leaves a tombstone for as long, so a repeated or late event cannot bring it
+ * interactions.events, each beside its {@link PostView} (the Status rendered once, for home reads), and each post's
+ * reposts. A deleted post leaves a tombstone for as long, so a repeated or late event cannot bring it
  * back.
  */
 @ApplicationScoped
 public class PostCache {
 
     private static final Logger LOG = Logger.getLogger(PostCache.class);
+    private static final RenderablePost.Interactions UNRENDERED_INTERACTIONS =
+            RenderablePost.Interactions.counts(0, 0, 0);
 
     private final StatefulRedisConnection<String, String> redis;
     private final ObjectMapper json;
+    private final StatusRendering rendering;
     private final long ttlSeconds;
 
-    public PostCache(StatefulRedisConnection<String, String> redis, ObjectMapper json, FeedConfig config) {
+    public PostCache(StatefulRedisConnection<String, String> redis, ObjectMapper json, StatusRendering rendering,
+                     FeedConfig config) {
         this.redis = redis;
         this.json = json;
+        this.rendering = rendering;
         this.ttlSeconds = config.postCacheTtl().toSeconds();
     }
 
-    /** Stores the post unless it was deleted; returns whether it is now cached. */
+    /** Stores the post and its view for home reads unless it was deleted; returns whether it is now cached. */
     public boolean store(CachedPost post) {
         if (isGone(post.id())) {
             return false;
         }
-        redis.sync().set(RedisKeys.post(post.id()), write(post), SetArgs.Builder.ex(ttlSeconds));
+        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisFuture<String> stored = commands.set(RedisKeys.post(post.id()), write(post), SetArgs.Builder.ex(ttlSeconds));
+        Redis.await(commands.set(RedisKeys.view(post.id()), view(post).encode(), SetArgs.Builder.ex(ttlSeconds)));
+        Redis.await(stored);
         return true;
+    }
+
+    /** The post's Status rendered once, with the gaps home reads fill per reader. */
+    private PostView view(CachedPost post) {
+        String template = post.isRepost()
+                ? StatusTemplate.ofRepost(json,
+                        rendering.repostShell(post.id(), post.author(), post.createdAt(), post.visibility()))
+                : StatusTemplate.ofStatus(json, rendering.status(post.renderable(), UNRENDERED_INTERACTIONS, null));
+        return PostView.of(post, template);
     }
 
     public boolean isGone(String postId) {
@@ -59,7 +81,7 @@ public class PostCache {
     /** Forgets the post and leaves its tombstone. */
     public void remove(String postId) {
         redis.sync().set(RedisKeys.tombstone(postId), "1", SetArgs.Builder.ex(ttlSeconds));
-        redis.sync().del(RedisKeys.post(postId));
+        redis.sync().del(RedisKeys.post(postId), RedisKeys.view(postId));
     }
 
     /** Records a repost of a post, so the repost goes when the original does. */
@@ -86,6 +108,12 @@ public class PostCache {
     public RedisFuture<List<KeyValue<String, String>>> fetch(RedisAsyncCommands<String, String> commands,
                                                             Collection<String> postIds) {
         return commands.mget(postIds.stream().map(RedisKeys::post).toArray(String[]::new));
+    }
+
+    /** Queues one MGET of the posts' views; missing ones (expired, deleted) come back without a value. */
+    public RedisFuture<List<KeyValue<String, String>>> fetchViews(RedisAsyncCommands<String, String> commands,
+                                                                 Collection<String> postIds) {
+        return commands.mget(postIds.stream().map(RedisKeys::view).toArray(String[]::new));
     }
 
     /** The cached posts among those asked for, by id; missing ones (expired, deleted) are left out. */

@@ -1,7 +1,6 @@
 package org.socialfeed.feed.post;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -17,7 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Like, repost and reply counts of cached posts, and whether the reader liked or reposted them. Each count moves
@@ -31,18 +31,31 @@ public class PostStats {
     public static final String REBLOGS = "rb";
     public static final String REPLIES = "re";
 
-    /** KEYS: member set, counter. ARGV: member, 1 add / 0 remove, ttl seconds, oldest score kept, expire set 1/0. */
+    /**
+     * KEYS: members by id (sorted set), counter, and optionally a plain set of the same members for lookups.
+     * ARGV: member, 1 add / 0 remove, ttl seconds, oldest id kept, expire the members 1/0.
+     */
     private static final LuaScript COUNT = new LuaScript("""
             local changed
             if ARGV[2] == '1' then
               changed = redis.call('ZADD', KEYS[1], ARGV[1], ARGV[1])
-              if changed == 1 then redis.call('INCR', KEYS[2]) end
+              if changed == 1 then
+                redis.call('INCR', KEYS[2])
+                if KEYS[3] then redis.call('SADD', KEYS[3], ARGV[1]) end
+              end
             else
               changed = redis.call('ZREM', KEYS[1], ARGV[1])
-              if changed == 1 then redis.call('DECR', KEYS[2]) end
+              if changed == 1 then
+                redis.call('DECR', KEYS[2])
+                if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[1]) end
+              end
             end
             redis.call('EXPIRE', KEYS[2], ARGV[3])
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
+            local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
+            for _, member in ipairs(old) do
+              redis.call('ZREM', KEYS[1], member)
+              if KEYS[3] then redis.call('SREM', KEYS[3], member) end
+            end
             if ARGV[5] == '1' then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
             return changed
             """);
@@ -65,70 +78,56 @@ public class PostStats {
     }
 
     public void like(String actorId, String postId, boolean liked) {
-        count(RedisKeys.liked(actorId), RedisKeys.count(FAVOURITES, postId), postId, liked, false);
+        count(new String[]{RedisKeys.likedByAge(actorId), RedisKeys.count(FAVOURITES, postId),
+                RedisKeys.liked(actorId)}, postId, liked, false);
     }
 
     public void repost(String actorId, String postId, boolean reposted) {
-        count(RedisKeys.reblogged(actorId), RedisKeys.count(REBLOGS, postId), postId, reposted, false);
+        count(new String[]{RedisKeys.rebloggedByAge(actorId), RedisKeys.count(REBLOGS, postId),
+                RedisKeys.reblogged(actorId)}, postId, reposted, false);
     }
 
     public void reply(String replyId, String postId, boolean added) {
-        count(RedisKeys.replyIds(postId), RedisKeys.count(REPLIES, postId), replyId, added, true);
+        count(new String[]{RedisKeys.replyIds(postId), RedisKeys.count(REPLIES, postId)}, replyId, added, true);
     }
 
-    private void count(String members, String counter, String member, boolean add, boolean expireMembers) {
+    private void count(String[] keys, String member, boolean add, boolean expireMembers) {
         long oldestKept = SnowflakeIds.floorAt(Instant.now().minus(config.postCacheTtl()));
-        COUNT.run(redis, ScriptOutputType.INTEGER, new String[]{members, counter}, member, add ? "1" : "0",
+        COUNT.run(redis, ScriptOutputType.INTEGER, keys, member, add ? "1" : "0",
                 String.valueOf(config.postCacheTtl().toSeconds()), String.valueOf(oldestKept),
                 expireMembers ? "1" : "0");
     }
 
-    /** Queued reads of the stats of {@code postIds} for {@code viewerId}; {@link Pending#get} waits for them. */
-    public Pending fetch(RedisAsyncCommands<String, String> commands, String viewerId, List<String> postIds) {
+    /** The stats of {@code postIds} for {@code viewerId}, read in one pipelined batch of three commands. */
+    public CompletionStage<Map<String, Stats>> fetch(RedisAsyncCommands<String, String> commands, String viewerId,
+                                                     List<String> postIds) {
         if (postIds.isEmpty()) {
-            return new Pending(postIds, null, null, null);
+            return CompletableFuture.completedFuture(Map.of());
         }
-        List<String> keys = new ArrayList<>(postIds.size() * 3);
-        for (String id : postIds) {
-            keys.add(RedisKeys.count(FAVOURITES, id));
-            keys.add(RedisKeys.count(REBLOGS, id));
-            keys.add(RedisKeys.count(REPLIES, id));
+        String[] keys = new String[postIds.size() * 3];
+        for (int i = 0; i < postIds.size(); i++) {
+            keys[3 * i] = RedisKeys.count(FAVOURITES, postIds.get(i));
+            keys[3 * i + 1] = RedisKeys.count(REBLOGS, postIds.get(i));
+            keys[3 * i + 2] = RedisKeys.count(REPLIES, postIds.get(i));
         }
         String[] members = postIds.toArray(String[]::new);
-        return new Pending(postIds, commands.mget(keys.toArray(String[]::new)),
-                commands.zmscore(RedisKeys.liked(viewerId), members),
-                commands.zmscore(RedisKeys.reblogged(viewerId), members));
+        CompletableFuture<List<KeyValue<String, String>>> counts = commands.mget(keys).toCompletableFuture();
+        CompletableFuture<List<Boolean>> liked = commands.smismember(RedisKeys.liked(viewerId), members)
+                .toCompletableFuture();
+        CompletableFuture<List<Boolean>> reblogged = commands.smismember(RedisKeys.reblogged(viewerId), members)
+                .toCompletableFuture();
+        return CompletableFuture.allOf(counts, liked, reblogged).thenApply(done -> {
+            List<KeyValue<String, String>> values = counts.join();
+            Map<String, Stats> stats = new HashMap<>(postIds.size() * 2);
+            for (int i = 0; i < postIds.size(); i++) {
+                stats.put(postIds.get(i), new Stats(number(values.get(3 * i)), number(values.get(3 * i + 1)),
+                        number(values.get(3 * i + 2)), liked.join().get(i), reblogged.join().get(i)));
+            }
+            return stats;
+        });
     }
 
-    /** Stats on their way from Redis. */
-    public record Pending(List<String> postIds, RedisFuture<List<KeyValue<String, String>>> counts,
-                          RedisFuture<List<Double>> liked, RedisFuture<List<Double>> reblogged) {
-
-        public Map<String, Stats> get() {
-            Map<String, Stats> stats = new HashMap<>();
-            if (counts == null) {
-                return stats;
-            }
-            try {
-                List<KeyValue<String, String>> values = counts.get();
-                List<Double> likedScores = liked.get();
-                List<Double> rebloggedScores = reblogged.get();
-                for (int i = 0; i < postIds.size(); i++) {
-                    stats.put(postIds.get(i), new Stats(number(values.get(3 * i)), number(values.get(3 * i + 1)),
-                            number(values.get(3 * i + 2)), likedScores.get(i) != null,
-                            rebloggedScores.get(i) != null));
-                }
-                return stats;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Reading post stats failed", e.getCause());
-            }
-        }
-
-        private static long number(KeyValue<String, String> value) {
-            return value.hasValue() ? Math.max(0, Long.parseLong(value.getValue())) : 0;
-        }
+    private static long number(KeyValue<String, String> value) {
+        return value.hasValue() ? Math.max(0, Long.parseLong(value.getValue())) : 0;
     }
 }

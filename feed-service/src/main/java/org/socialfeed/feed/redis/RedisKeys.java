@@ -8,8 +8,12 @@ public final class RedisKeys {
 
     private static final String PREFIX = "feed:";
 
-    /** Hash: present while the follow replica and post cache are complete (written at the end of a recovery). */
-    public static final String STATE = PREFIX + "state";
+    /**
+     * Hash: present while the follow replica and post cache are complete (written at the end of a recovery). Its name
+     * carries the key layout's version: a feed-service with a new layout finds no marker and rebuilds its state from
+     * Kafka (ADR 6, ADR 17). Version 2: post views and set-encoded liked/reposted lookups.
+     */
+    public static final String STATE = PREFIX + "state:v2";
     /** String with expiry: held by the instance running a recovery. */
     public static final String RECOVERY_LOCK = PREFIX + "recovery-lock";
     /** Sorted set: user id by the time (epoch ms) they last read; only these users' timelines are fanned out to. */
@@ -82,14 +86,32 @@ public final class RedisKeys {
         return PREFIX + "gone:" + postId;
     }
 
-    /** Sorted set: the posts a user liked (score = post id), for {@code favourited}; trimmed to cached posts. */
-    public static String liked(String userId) {
-        return PREFIX + "liked:" + userId;
+    /** String: the cached post as home reads use it, its Status rendered once ({@code PostView}). */
+    public static String view(String postId) {
+        return PREFIX + "view:" + postId;
     }
 
-    /** Sorted set: the posts a user reposted (score = post id), for {@code reblogged}. */
+    /**
+     * Set: the posts a user liked, for {@code favourited}. A set, not a sorted set: in the compact encoding a sorted
+     * set's lookups scan it, a set's (past 128 members) do not (ADR 17). {@link #likedByAge} trims it.
+     */
+    public static String liked(String userId) {
+        return PREFIX + "fav:" + userId;
+    }
+
+    /** Sorted set: the posts a user liked by id (score = post id), to trim {@link #liked} to cached posts. */
+    public static String likedByAge(String userId) {
+        return PREFIX + "fav-age:" + userId;
+    }
+
+    /** Set: the posts a user reposted, for {@code reblogged}; trimmed by {@link #rebloggedByAge}. */
     public static String reblogged(String userId) {
-        return PREFIX + "reblogged:" + userId;
+        return PREFIX + "rb:" + userId;
+    }
+
+    /** Sorted set: the posts a user reposted by id (score = post id). */
+    public static String rebloggedByAge(String userId) {
+        return PREFIX + "rb-age:" + userId;
     }
 
     /** Sorted set: the replies to a post (score = reply id), so a reply is counted once. */

@@ -1,7 +1,5 @@
 package org.socialfeed.feed.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,7 +15,6 @@ import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.feed.timeline.HomeReader;
-import org.socialfeed.support.mastodon.StatusView;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.util.ArrayList;
@@ -45,7 +42,6 @@ public class UserStreams {
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final HomeReader timeline;
     private final LiveFeed live;
-    private final ObjectMapper json;
     private final FeedConfig.Stream settings;
     private final Map<String, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
     /** Quarkus's worker pool: delivery reads Redis, which must not happen on Lettuce's event loop. */
@@ -53,13 +49,12 @@ public class UserStreams {
 
     public UserStreams(StatefulRedisConnection<String, String> redis,
                        StatefulRedisPubSubConnection<String, String> pubSub, HomeReader timeline, LiveFeed live,
-                       ObjectMapper json, FeedConfig config, ManagedExecutor dispatcher) {
+                       FeedConfig config, ManagedExecutor dispatcher) {
         this.redis = redis;
         this.dispatcher = dispatcher;
         this.pubSub = pubSub;
         this.timeline = timeline;
         this.live = live;
-        this.json = json;
         this.settings = config.stream();
     }
 
@@ -116,7 +111,8 @@ public class UserStreams {
 
     private void resume(Subscriber subscriber, long lastEventId) {
         List<StreamEvent> missed = new ArrayList<>();
-        timeline.read(subscriber.userId, new PageRequest(null, null, lastEventId, settings.resumeLimit())).statuses()
+        timeline.read(subscriber.userId, new PageRequest(null, null, lastEventId, settings.resumeLimit()), Runnable::run)
+                .toCompletableFuture().join().statuses()
                 .forEach(status -> missed.add(status(LiveEvent.UPDATE, status)));
         for (ScoredValue<String> deletion : redis.sync().zrangebyscoreWithScores(RedisKeys.DELETIONS,
                 Range.from(Range.Boundary.excluding((double) lastEventId), Range.Boundary.unbounded()))) {
@@ -151,7 +147,7 @@ public class UserStreams {
         if (LiveEvent.DELETE.equals(event.kind())) {
             return List.of(delete(event.entryId(), event.entryId()));
         }
-        return timeline.hydrate(userId, List.of(event.entryId())).stream()
+        return timeline.statuses(userId, List.of(event.entryId())).toCompletableFuture().join().stream()
                 .map(status -> status(event.kind(), status)).toList();
     }
 
@@ -187,14 +183,9 @@ public class UserStreams {
     }
 
     /** An {@code update} or {@code status.update}; the kinds of the live channel are Mastodon's event names. */
-    private StreamEvent status(String name, StatusView status) {
+    private StreamEvent status(String name, HomeReader.RenderedStatus status) {
         // an edit is no new position in the timeline: without an id, Last-Event-ID stays where it was
-        String eventId = LiveEvent.UPDATE.equals(name) ? status.id() : null;
-        try {
-            return new StreamEvent(name, eventId, json.writeValueAsString(status));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Status " + status.id() + " cannot be written", e);
-        }
+        return new StreamEvent(name, LiveEvent.UPDATE.equals(name) ? status.entryId() : null, status.json());
     }
 
     private static StreamEvent delete(String eventId, String postId) {

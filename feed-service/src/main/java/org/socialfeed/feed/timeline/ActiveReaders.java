@@ -46,6 +46,11 @@ public class ActiveReaders {
         redis.sync().zadd(RedisKeys.ACTIVE, System.currentTimeMillis(), userId);
     }
 
+    /** Marks the reader active without waiting for Redis (a read refreshing its mark). */
+    public void markActiveLater(String userId) {
+        redis.async().zadd(RedisKeys.ACTIVE, System.currentTimeMillis(), userId);
+    }
+
     public void forget(String userId) {
         redis.sync().zrem(RedisKeys.ACTIVE, userId);
     }

@@ -2,39 +2,42 @@ package org.socialfeed.feed.timeline;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.graph.Celebrities;
 import org.socialfeed.feed.policy.HomeEntry;
 import org.socialfeed.feed.policy.HomePolicy;
 import org.socialfeed.feed.policy.Reader;
-import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
+import org.socialfeed.feed.post.PostView;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
-import org.socialfeed.support.mastodon.StatusRendering;
-import org.socialfeed.support.mastodon.StatusView;
+import org.socialfeed.support.mastodon.StatusTemplate;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * The home timeline, read side. A page costs a few pipelined round trips whatever its size: (1) the page of the
- * reader's own timeline, the celebrities they follow and their mute/block sets; (2) the same page of each followed
- * celebrity's recent posts, merged in id order; (3) one MGET of the page's posts; (4) the reposted originals and all
- * counts. A reader whose timeline is not maintained gets it rebuilt first, so a cold cache never shows an empty
- * timeline.
+ * The home timeline, read side, without blocking a thread: a page costs a few pipelined round trips whatever its
+ * size: (1) the page of the reader's own timeline, the celebrities they follow and their mute/block sets; (2) the same
+ * page of each followed celebrity's recent posts, merged in id order; (3) one MGET of the page's post views; (4) the
+ * reposted originals' views, all counts, the reader's likes and reposts and the follows the policy asks about. Each
+ * status is its template ({@link PostView}, rendered when the post was cached) with counts and flags filled in: no
+ * JSON is parsed or built per read (ADR 17). A reader whose timeline is not maintained gets it rebuilt first (on a
+ * worker thread), so a cold cache never shows an empty timeline.
  */
 @ApplicationScoped
 public class HomeReader {
@@ -49,13 +52,12 @@ public class HomeReader {
     private final Celebrities celebrities;
     private final PostCache posts;
     private final PostStats stats;
-    private final StatusRendering rendering;
     private final RecoveryGate recovery;
 
     public HomeReader(StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
-                        ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
-                        HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
-                        StatusRendering rendering, RecoveryGate recovery) {
+                      ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
+                      HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
+                      RecoveryGate recovery) {
         this.redis = redis;
         this.timelines = timelines;
         this.authors = authors;
@@ -66,122 +68,180 @@ public class HomeReader {
         this.celebrities = celebrities;
         this.posts = posts;
         this.stats = stats;
-        this.rendering = rendering;
         this.recovery = recovery;
     }
 
     /**
      * One page of statuses, newest first.
      *
-     * @param statuses  what to show
      * @param cursorIds the ids the page covered (before filtering), for the Link header
      */
-    public record Page(List<StatusView> statuses, List<String> cursorIds) {
+    public record Page(List<RenderedStatus> statuses, List<String> cursorIds) {
+
+        /** The statuses as Mastodon's JSON array. */
+        public String json() {
+            StringBuilder json = new StringBuilder(statuses.stream().mapToInt(s -> s.json().length() + 1).sum() + 2);
+            json.append('[');
+            for (RenderedStatus status : statuses) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append(status.json());
+            }
+            return json.append(']').toString();
+        }
     }
 
-    public Page read(String userId, PageRequest page) {
-        recovery.awaitRecovered();
-        return read(userId, page, true);
-    }
-
-    private Page read(String userId, PageRequest page, boolean firstTry) {
-        Range<Long> bounds = Range.from(Range.Boundary.excluding(page.lowerBound()),
-                page.maxId() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(page.maxId()));
-        boolean upward = page.readsUpward();
-        int limit = page.limit();
-
-        RedisAsyncCommands<String, String> commands = redis.async();
-        RedisFuture<Long> stateKept = commands.exists(RedisKeys.STATE);
-        RedisFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, userId);
-        RedisFuture<Set<String>> celebrities = this.celebrities.followedBy(commands, userId);
-        RedisFuture<List<String>> own = timelines.range(commands, userId, bounds, limit, upward);
-        ReaderRelations.PendingBlocks pendingBlocks = relations.fetchBlocksAndMutes(commands, userId);
-
-        if (Redis.await(stateKept) == 0 && firstTry) {
-            // Redis lost the replica and post cache: wait for the replay rather than show an empty timeline
-            recovery.lost();
-            recovery.awaitRecovered();
-            return read(userId, page, false);
-        }
-        Double lastReadAt = Redis.await(lastRead);
-        if (!readers.isActive(lastReadAt)) {
-            rebuilder.rebuild(userId, recovery.isRecovered());
-            own = timelines.range(commands, userId, bounds, limit, upward);
-        } else if (readers.needsRefresh(lastReadAt)) {
-            readers.markActive(userId);
-        }
-        Reader reader = pendingBlocks.get();
-
-        List<RedisFuture<List<String>>> merged = new ArrayList<>();
-        for (String celebrity : Redis.await(celebrities)) {
-            if (!policy.excludesAuthor(celebrity, reader)) {
-                merged.add(authors.range(commands, celebrity, bounds, limit, upward));
-            }
-        }
-        Comparator<Long> order = upward ? Comparator.naturalOrder() : Comparator.reverseOrder();
-        TreeSet<Long> ids = new TreeSet<>(order);
-        Redis.await(own).forEach(id -> ids.add(Long.parseLong(id)));
-        for (RedisFuture<List<String>> part : merged) {
-            Redis.await(part).forEach(id -> ids.add(Long.parseLong(id)));
-        }
-        List<String> pageIds = new ArrayList<>(limit);
-        for (Long id : ids) {
-            if (pageIds.size() == limit) {
-                break;
-            }
-            pageIds.add(id.toString());
-        }
-        if (upward) {
-            java.util.Collections.reverse(pageIds);
-        }
-        return new Page(hydrate(pageIds, reader), pageIds);
+    /** One status of a home timeline, rendered for its reader; {@code entryId} is the repost's id for a repost. */
+    public record RenderedStatus(String entryId, String json) {
     }
 
     /**
-     * Renders timeline entries in the given order: one MGET for the entries, then one pipelined batch for reposted
-     * originals, every count and the reader's follows the policy asks about. Entries no longer cached (deleted),
-     * entries {@link HomePolicy} does not admit for the reader (whether fanned out or merged in from a celebrity),
-     * and a second appearance of the same original are left out.
+     * Reads a page.
+     *
+     * @param renderOn where the page is put together once Redis answered (the request's event loop), so that work
+     *                 does not pile up on the Redis client's one I/O thread
+     */
+    public CompletionStage<Page> read(String userId, PageRequest page, Executor renderOn) {
+        if (!recovery.isRecovered()) {
+            return blocking(recovery::awaitRecovered).thenComposeAsync(ready -> read(userId, page, true, renderOn),
+                    renderOn);
+        }
+        return read(userId, page, true, renderOn);
+    }
+
+    private CompletionStage<Page> read(String userId, PageRequest page, boolean firstTry, Executor renderOn) {
+        Range<Long> bounds = Range.from(Range.Boundary.excluding(page.lowerBound()),
+                page.maxId() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(page.maxId()));
+        RedisAsyncCommands<String, String> commands = redis.async();
+        CompletableFuture<Long> stateKept = commands.exists(RedisKeys.STATE).toCompletableFuture();
+        CompletableFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, userId).toCompletableFuture();
+        CompletableFuture<Set<String>> followedCelebrities =
+                celebrities.followedBy(commands, userId).toCompletableFuture();
+        CompletableFuture<List<String>> own = range(commands, userId, bounds, page);
+        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(commands, userId);
+
+        return CompletableFuture.allOf(stateKept, lastRead, followedCelebrities, own, blocks.done())
+                .thenComposeAsync(answered -> {
+                    if (stateKept.join() == 0 && firstTry) {
+                        // Redis lost the replica and post cache: wait for the replay rather than show an empty page
+                        return blocking(() -> {
+                            recovery.lost();
+                            recovery.awaitRecovered();
+                        }).thenComposeAsync(recovered -> read(userId, page, false, renderOn), renderOn);
+                    }
+                    Double lastReadAt = lastRead.join();
+                    if (!readers.isActive(lastReadAt)) {
+                        return blocking(() -> rebuilder.rebuild(userId, recovery.isRecovered()))
+                                .thenCompose(rebuilt -> range(redis.async(), userId, bounds, page))
+                                .thenComposeAsync(ids -> merge(page, bounds, ids, followedCelebrities.join(),
+                                        blocks.get(), renderOn), renderOn);
+                    }
+                    if (readers.needsRefresh(lastReadAt)) {
+                        readers.markActiveLater(userId);
+                    }
+                    return merge(page, bounds, own.join(), followedCelebrities.join(), blocks.get(), renderOn);
+                }, renderOn);
+    }
+
+    /** Merges the page of each followed celebrity's recent posts into the reader's own page, in id order. */
+    private CompletionStage<Page> merge(PageRequest page, Range<Long> bounds, List<String> own,
+                                        Set<String> followedCelebrities, Reader reader, Executor renderOn) {
+        RedisAsyncCommands<String, String> commands = redis.async();
+        List<CompletableFuture<List<String>>> merged = new ArrayList<>();
+        for (String celebrity : followedCelebrities) {
+            if (!policy.excludesAuthor(celebrity, reader)) {
+                merged.add(authors.range(commands, celebrity, bounds, page.limit(), page.readsUpward())
+                        .toCompletableFuture());
+            }
+        }
+        if (merged.isEmpty()) {
+            return hydrate(pageOf(page, own, List.of()), reader, renderOn);
+        }
+        return CompletableFuture.allOf(merged.toArray(CompletableFuture[]::new)).thenComposeAsync(answered ->
+                hydrate(pageOf(page, own, merged.stream().map(CompletableFuture::join).toList()), reader, renderOn),
+                renderOn);
+    }
+
+    private static List<String> pageOf(PageRequest page, List<String> own, List<List<String>> merged) {
+        List<Long> ids = new ArrayList<>(own.size() * (merged.size() + 1));
+        own.forEach(id -> ids.add(Long.parseLong(id)));
+        merged.forEach(part -> part.forEach(id -> ids.add(Long.parseLong(id))));
+        if (!merged.isEmpty()) {
+            // in the order the ranges were read: newest first, or oldest first when reading upward
+            ids.sort(page.readsUpward() ? null : Collections.reverseOrder());
+        }
+        List<String> pageIds = new ArrayList<>(page.limit());
+        long previous = Long.MIN_VALUE;
+        for (Long id : ids) {
+            if (pageIds.size() == page.limit()) {
+                break;
+            }
+            if (id != previous) {
+                pageIds.add(id.toString());
+            }
+            previous = id;
+        }
+        if (page.readsUpward()) {
+            Collections.reverse(pageIds);
+        }
+        return pageIds;
+    }
+
+    private CompletionStage<Page> hydrate(List<String> entryIds, Reader blocksAndMutes, Executor renderOn) {
+        return statuses(entryIds, blocksAndMutes, renderOn).thenApply(statuses -> new Page(statuses, entryIds));
+    }
+
+    /**
+     * Renders timeline entries in the given order: one MGET for the entries' views, then one pipelined batch for
+     * reposted originals, every count and the reader's follows the policy asks about. Entries no longer cached
+     * (deleted), entries {@link HomePolicy} does not admit for the reader (whether fanned out or merged in from a
+     * celebrity), and a second appearance of the same original are left out.
      *
      * @param blocksAndMutes the reader with their mute and block sets; their follows are loaded here
      */
-    private List<StatusView> hydrate(List<String> entryIds, Reader blocksAndMutes) {
+    private CompletionStage<List<RenderedStatus>> statuses(List<String> entryIds, Reader blocksAndMutes,
+                                                          Executor renderOn) {
         if (entryIds.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
-        String viewerId = blocksAndMutes.id();
-        RedisAsyncCommands<String, String> commands = redis.async();
-        Map<String, CachedPost> entries = posts.decode(Redis.await(posts.fetch(commands, entryIds)));
-        Set<String> originalIds = new LinkedHashSet<>();
-        List<String> shownIds = new ArrayList<>();
-        for (String id : entryIds) {
-            CachedPost entry = entries.get(id);
-            if (entry != null) {
-                shownIds.add(entry.isRepost() ? entry.reblogOfId() : id);
+        return posts.fetchViews(redis.async(), entryIds).thenComposeAsync(values -> {
+            Map<String, PostView> entries = decode(values);
+            Set<String> originalIds = new LinkedHashSet<>();
+            List<String> shownIds = new ArrayList<>(entries.size());
+            List<HomeEntry> facts = new ArrayList<>(entries.size());
+            for (PostView entry : entries.values()) {
+                shownIds.add(entry.isRepost() ? entry.reblogOfId() : entry.id());
                 if (entry.isRepost()) {
                     originalIds.add(entry.reblogOfId());
                 }
+                facts.add(HomeEntry.of(entry, null));
             }
-        }
-        RedisFuture<List<KeyValue<String, String>>> pendingOriginals =
-                originalIds.isEmpty() ? null : posts.fetch(commands, originalIds);
-        PostStats.Pending pendingStats = stats.fetch(commands, viewerId, shownIds);
-        // which accounts' follows the policy asks about does not depend on the originals' mentions
-        ReaderRelations.PendingFollows pendingFollows = relations.fetchFollows(commands, viewerId,
-                entries.values().stream().map(entry -> HomeEntry.of(entry, Map.of())).toList());
-        Map<String, CachedPost> originals = pendingOriginals == null ? Map.of()
-                : posts.decode(Redis.await(pendingOriginals));
-        Map<String, PostStats.Stats> counts = pendingStats.get();
-        Reader reader = pendingFollows.addTo(blocksAndMutes);
+            RedisAsyncCommands<String, String> commands = redis.async();
+            CompletableFuture<Map<String, PostView>> originals = originalIds.isEmpty()
+                    ? CompletableFuture.completedFuture(Map.of())
+                    : posts.fetchViews(commands, originalIds).thenApply(HomeReader::decode).toCompletableFuture();
+            CompletableFuture<Map<String, PostStats.Stats>> counts =
+                    stats.fetch(commands, blocksAndMutes.id(), shownIds).toCompletableFuture();
+            // which accounts' follows the policy asks about does not depend on the originals' mentions
+            ReaderRelations.PendingFollows follows = relations.fetchFollows(commands, blocksAndMutes.id(), facts);
+            return CompletableFuture.allOf(originals, counts, follows.done()).thenApplyAsync(answered ->
+                    render(entryIds, entries, originals.join(), counts.join(), follows.addTo(blocksAndMutes)),
+                    renderOn);
+        }, renderOn);
+    }
 
-        List<StatusView> statuses = new ArrayList<>(entryIds.size());
+    private List<RenderedStatus> render(List<String> entryIds, Map<String, PostView> entries,
+                                        Map<String, PostView> originals, Map<String, PostStats.Stats> counts,
+                                        Reader reader) {
+        List<RenderedStatus> statuses = new ArrayList<>(entryIds.size());
         Set<String> shown = new HashSet<>();
         for (String id : entryIds) {
-            CachedPost entry = entries.get(id);
+            PostView entry = entries.get(id);
             if (entry == null) {
                 continue;
             }
-            CachedPost original = entry.isRepost() ? originals.get(entry.reblogOfId()) : null;
+            PostView original = entry.isRepost() ? originals.get(entry.reblogOfId()) : null;
             if ((entry.isRepost() && original == null) || !policy.admits(HomeEntry.of(entry, original), reader)) {
                 continue;
             }
@@ -189,16 +249,42 @@ public class HomeReader {
             if (!shown.add(shownId)) {
                 continue;
             }
-            StatusView shownStatus = rendering.status((original != null ? original : entry).renderable(),
-                    counts.getOrDefault(shownId, PostStats.Stats.NONE).interactions(), null);
-            statuses.add(original == null ? shownStatus
-                    : rendering.repost(entry.id(), entry.author(), entry.createdAt(), shownStatus));
+            StringBuilder json = new StringBuilder(entry.template().length() + 256
+                    + (original == null ? 0 : original.template().length()));
+            var interactions = counts.getOrDefault(shownId, PostStats.Stats.NONE).interactions();
+            if (original == null) {
+                StatusTemplate.appendStatus(json, entry.template(), interactions);
+            } else {
+                StatusTemplate.appendRepost(json, entry.template(), original.template(), interactions);
+            }
+            statuses.add(new RenderedStatus(entry.id(), json.toString()));
         }
         return statuses;
     }
 
     /** Renders entries for a reader, loading their mutes and blocks first (the live stream's single entries). */
-    public List<StatusView> hydrate(String viewerId, List<String> entryIds) {
-        return hydrate(entryIds, relations.blocksAndMutes(viewerId));
+    public CompletionStage<List<RenderedStatus>> statuses(String viewerId, List<String> entryIds) {
+        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(redis.async(), viewerId);
+        return blocks.done().thenCompose(answered -> statuses(entryIds, blocks.get(), Runnable::run));
+    }
+
+    private CompletableFuture<List<String>> range(RedisAsyncCommands<String, String> commands, String userId,
+                                                  Range<Long> bounds, PageRequest page) {
+        return timelines.range(commands, userId, bounds, page.limit(), page.readsUpward()).toCompletableFuture();
+    }
+
+    private static Map<String, PostView> decode(List<KeyValue<String, String>> values) {
+        Map<String, PostView> views = new HashMap<>(values.size() * 2);
+        for (KeyValue<String, String> value : values) {
+            if (value.hasValue()) {
+                PostView view = PostView.decode(value.getValue());
+                views.put(view.id(), view);
+            }
+        }
+        return views;
+    }
+
+    private static CompletableFuture<Void> blocking(Runnable work) {
+        return CompletableFuture.runAsync(work, Infrastructure.getDefaultWorkerPool());
     }
 }

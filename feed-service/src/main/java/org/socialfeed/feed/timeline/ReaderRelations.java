@@ -9,6 +9,7 @@ import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Loads what the home policy needs about one reader ({@link Reader}) from the graph replica, with every read queued
@@ -82,6 +84,12 @@ public class ReaderRelations {
             this.blockedBy = blockedBy;
         }
 
+        /** Completes when the sets are read; {@link #get} then returns without waiting. */
+        public CompletableFuture<Void> done() {
+            return CompletableFuture.allOf(muting.toCompletableFuture(), blocking.toCompletableFuture(),
+                    blockedBy.toCompletableFuture());
+        }
+
         /** The reader with their mutes and blocks; follows still to be added ({@link PendingFollows#addTo}). */
         public Reader get() {
             return new Reader(readerId, Set.of(), Redis.await(muting), Redis.await(blocking),
@@ -100,6 +108,16 @@ public class ReaderRelations {
             this.accounts = accounts;
             this.followed = followed;
             this.hiding = hiding;
+        }
+
+        /** Completes when every check is answered; {@link #addTo} then returns without waiting. */
+        public CompletableFuture<Void> done() {
+            List<CompletableFuture<?>> answers = new ArrayList<>();
+            if (followed != null) {
+                answers.add(followed.toCompletableFuture());
+            }
+            hiding.values().forEach(hides -> answers.add(hides.toCompletableFuture()));
+            return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
         }
 
         public Reader addTo(Reader reader) {

@@ -1,6 +1,7 @@
 package org.socialfeed.feed.timeline.rest;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.Vertx;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialfeed.feed.timeline.HomeReader;
 import org.socialfeed.support.paging.LinkHeader;
 import org.socialfeed.support.paging.PageRequest;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Mastodon's home timeline: the caller's own, never anyone else's. */
 @Path("/api/v1/timelines")
@@ -48,16 +52,20 @@ public class HomeTimelineResource {
                     + "except that a quoted post is not embedded (no quote) and the author is shown as of the post's "
                     + "latest event (a later profile change shows with the author's next post or edit); embedded "
                     + "accounts leave out followers_count, following_count, statuses_count and last_status_at.")
-    public Response home(@QueryParam("max_id") String maxId, @QueryParam("since_id") String sinceId,
-                         @QueryParam("min_id") String minId, @QueryParam("limit") String limit,
-                         @Context UriInfo uri) {
+    public CompletionStage<Response> home(@QueryParam("max_id") String maxId, @QueryParam("since_id") String sinceId,
+                                          @QueryParam("min_id") String minId, @QueryParam("limit") String limit,
+                                          @Context UriInfo uri) {
         PageRequest page = PageRequest.parse(maxId, sinceId, minId, limit);
-        HomeReader.Page result = timeline.read(caller.getSubject(), page);
-        Response.ResponseBuilder response = Response.ok(result.statuses());
-        String link = LinkHeader.of(uri, result.cursorIds());
-        if (link != null) {
-            response.header(HttpHeaders.LINK, link);
-        }
-        return response.build();
+        // served on the event loop: Redis is asked without blocking, and the page is put together back here
+        var requestContext = Vertx.currentContext();
+        Executor onRequestContext = task -> requestContext.runOnContext(ignored -> task.run());
+        return timeline.read(caller.getSubject(), page, onRequestContext).thenApply(result -> {
+            Response.ResponseBuilder response = Response.ok(result.json());
+            String link = LinkHeader.of(uri, result.cursorIds());
+            if (link != null) {
+                response.header(HttpHeaders.LINK, link);
+            }
+            return response.build();
+        });
     }
 }

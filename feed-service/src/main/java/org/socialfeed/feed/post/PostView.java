@@ -1,0 +1,62 @@
+package org.socialfeed.feed.post;
+
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.events.Visibility;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A cached post as home reads use it, stored beside the {@link CachedPost} it is made from: the facts the home policy
+ * asks about and the Status rendered once ({@code StatusTemplate}), in one string that is read without a JSON parser.
+ * Lines: id, author, visibility, account replied to, mentioned ids (comma-separated), reposted original, its author,
+ * then the template (Jackson escapes line breaks inside JSON strings, so the template is one line).
+ *
+ * @param inReplyToAccountId null if not a reply
+ * @param reblogOfId         the original's id for a repost, else null
+ * @param reblogOfAuthorId   the original's author for a repost, else null
+ */
+public record PostView(String id, String authorId, Visibility visibility, String inReplyToAccountId,
+                       Set<String> mentionIds, String reblogOfId, String reblogOfAuthorId, String template) {
+
+    private static final int FACT_LINES = 7;
+
+    public static PostView of(CachedPost post, String template) {
+        return new PostView(post.id(), post.authorId(), post.visibility(), post.inReplyToAccountId(),
+                idsOf(post.mentions()), post.reblogOfId(), post.reblogOfAuthorId(), template);
+    }
+
+    public boolean isRepost() {
+        return reblogOfId != null;
+    }
+
+    public String encode() {
+        return String.join("\n", id, authorId, visibility == null ? "" : visibility.name(), orEmpty(inReplyToAccountId),
+                String.join(",", mentionIds), orEmpty(reblogOfId), orEmpty(reblogOfAuthorId), template);
+    }
+
+    public static PostView decode(String value) {
+        String[] facts = new String[FACT_LINES];
+        int from = 0;
+        for (int line = 0; line < FACT_LINES; line++) {
+            int end = value.indexOf('\n', from);
+            facts[line] = value.substring(from, end);
+            from = end + 1;
+        }
+        return new PostView(facts[0], facts[1], facts[2].isEmpty() ? Visibility.PUBLIC : Visibility.valueOf(facts[2]),
+                emptyToNull(facts[3]), facts[4].isEmpty() ? Set.of() : Set.of(facts[4].split(",")),
+                emptyToNull(facts[5]), emptyToNull(facts[6]), value.substring(from));
+    }
+
+    private static Set<String> idsOf(List<AccountRef> accounts) {
+        return accounts == null ? Set.of() : Set.copyOf(accounts.stream().map(AccountRef::id).toList());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}
