@@ -2,7 +2,6 @@ package org.socialfeed.feed.timeline;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,9 @@ import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
 import org.socialfeed.feed.post.PostView;
 import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.redis.RedisReads;
 import org.socialfeed.support.mastodon.StatusTemplate;
 import org.socialfeed.support.paging.PageRequest;
 
@@ -37,12 +38,13 @@ import java.util.concurrent.Executor;
  * reposted originals' views, all counts, the reader's likes and reposts and the follows the policy asks about. Each
  * status is its template ({@link PostView}, rendered when the post was cached) with counts and flags filled in: no
  * JSON is parsed or built per read (ADR 17). A reader whose timeline is not maintained gets it rebuilt first (on a
- * worker thread), so a cold cache never shows an empty timeline.
+ * worker thread), so a cold cache never shows an empty timeline; that is also when a read checks that Redis still has
+ * feed-service's state (ADR 6).
  */
 @ApplicationScoped
 public class HomeReader {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisReads reads;
     private final TimelineStore timelines;
     private final AuthorPosts authors;
     private final ActiveReaders readers;
@@ -54,11 +56,11 @@ public class HomeReader {
     private final PostStats stats;
     private final RecoveryGate recovery;
 
-    public HomeReader(StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
+    public HomeReader(RedisReads reads, TimelineStore timelines, AuthorPosts authors,
                       ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
                       HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
                       RecoveryGate recovery) {
-        this.redis = redis;
+        this.reads = reads;
         this.timelines = timelines;
         this.authors = authors;
         this.readers = readers;
@@ -104,50 +106,53 @@ public class HomeReader {
      */
     public CompletionStage<Page> read(String userId, PageRequest page, Executor renderOn) {
         if (!recovery.isRecovered()) {
-            return blocking(recovery::awaitRecovered).thenComposeAsync(ready -> read(userId, page, true, renderOn),
+            return blocking(recovery::awaitRecovered).thenComposeAsync(ready -> readRecovered(userId, page, renderOn),
                     renderOn);
         }
-        return read(userId, page, true, renderOn);
+        return readRecovered(userId, page, renderOn);
     }
 
-    private CompletionStage<Page> read(String userId, PageRequest page, boolean firstTry, Executor renderOn) {
+    private CompletionStage<Page> readRecovered(String userId, PageRequest page, Executor renderOn) {
         Range<Long> bounds = Range.from(Range.Boundary.excluding(page.lowerBound()),
                 page.maxId() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(page.maxId()));
-        RedisAsyncCommands<String, String> commands = redis.async();
-        CompletableFuture<Long> stateKept = commands.exists(RedisKeys.STATE).toCompletableFuture();
+        RedisAsyncCommands<String, String> commands = reads.async();
         CompletableFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, userId).toCompletableFuture();
         CompletableFuture<Set<String>> followedCelebrities =
                 celebrities.followedBy(commands, userId).toCompletableFuture();
         CompletableFuture<List<String>> own = range(commands, userId, bounds, page);
         ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(commands, userId);
 
-        return CompletableFuture.allOf(stateKept, lastRead, followedCelebrities, own, blocks.done())
-                .thenComposeAsync(answered -> {
-                    if (stateKept.join() == 0 && firstTry) {
-                        // Redis lost the replica and post cache: wait for the replay rather than show an empty page
-                        return blocking(() -> {
-                            recovery.lost();
-                            recovery.awaitRecovered();
-                        }).thenComposeAsync(recovered -> read(userId, page, false, renderOn), renderOn);
-                    }
-                    Double lastReadAt = lastRead.join();
-                    if (!readers.isActive(lastReadAt)) {
-                        return blocking(() -> rebuilder.rebuild(userId, recovery.isRecovered()))
-                                .thenCompose(rebuilt -> range(redis.async(), userId, bounds, page))
-                                .thenComposeAsync(ids -> merge(page, bounds, ids, followedCelebrities.join(),
-                                        blocks.get(), renderOn), renderOn);
-                    }
-                    if (readers.needsRefresh(lastReadAt)) {
-                        readers.markActiveLater(userId);
-                    }
-                    return merge(page, bounds, own.join(), followedCelebrities.join(), blocks.get(), renderOn);
-                }, renderOn);
+        return CompletableFuture.allOf(lastRead, followedCelebrities, own, blocks.done()).thenComposeAsync(answered -> {
+            Double lastReadAt = lastRead.join();
+            if (!readers.isActive(lastReadAt)) {
+                return blocking(() -> rebuild(userId))
+                        .thenCompose(rebuilt -> range(reads.async(), userId, bounds, page))
+                        .thenComposeAsync(ids -> merge(page, bounds, ids, followedCelebrities.join(), blocks.get(),
+                                renderOn), renderOn);
+            }
+            if (readers.needsRefresh(lastReadAt)) {
+                readers.markActiveLater(userId);
+            }
+            return merge(page, bounds, own.join(), followedCelebrities.join(), blocks.get(), renderOn);
+        }, renderOn);
+    }
+
+    /**
+     * Rebuilds the timeline of a reader who is not active. This is also where a lost Redis shows (a flush forgets
+     * who is active too): then the read waits for the replay rather than show an empty timeline.
+     */
+    private void rebuild(String userId) {
+        if (Redis.await(reads.async().exists(RedisKeys.STATE)) == 0) {
+            recovery.lost();
+            recovery.awaitRecovered();
+        }
+        rebuilder.rebuild(userId, recovery.isRecovered());
     }
 
     /** Merges the page of each followed celebrity's recent posts into the reader's own page, in id order. */
     private CompletionStage<Page> merge(PageRequest page, Range<Long> bounds, List<String> own,
                                         Set<String> followedCelebrities, Reader reader, Executor renderOn) {
-        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisAsyncCommands<String, String> commands = reads.async();
         List<CompletableFuture<List<String>>> merged = new ArrayList<>();
         for (String celebrity : followedCelebrities) {
             if (!policy.excludesAuthor(celebrity, reader)) {
@@ -205,7 +210,7 @@ public class HomeReader {
         if (entryIds.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return posts.fetchViews(redis.async(), entryIds).thenComposeAsync(values -> {
+        return posts.fetchViews(reads.async(), entryIds).thenComposeAsync(values -> {
             Map<String, PostView> entries = decode(values);
             Set<String> originalIds = new LinkedHashSet<>();
             List<String> shownIds = new ArrayList<>(entries.size());
@@ -217,7 +222,7 @@ public class HomeReader {
                 }
                 facts.add(HomeEntry.of(entry, null));
             }
-            RedisAsyncCommands<String, String> commands = redis.async();
+            RedisAsyncCommands<String, String> commands = reads.async();
             CompletableFuture<Map<String, PostView>> originals = originalIds.isEmpty()
                     ? CompletableFuture.completedFuture(Map.of())
                     : posts.fetchViews(commands, originalIds).thenApply(HomeReader::decode).toCompletableFuture();
@@ -264,7 +269,7 @@ public class HomeReader {
 
     /** Renders entries for a reader, loading their mutes and blocks first (the live stream's single entries). */
     public CompletionStage<List<RenderedStatus>> statuses(String viewerId, List<String> entryIds) {
-        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(redis.async(), viewerId);
+        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(reads.async(), viewerId);
         return blocks.done().thenCompose(answered -> statuses(entryIds, blocks.get(), Runnable::run));
     }
 
