@@ -78,12 +78,18 @@ public final class ConsumerLag implements AutoCloseable {
         return false;
     }
 
-    /** Records not yet committed, summed over every consumer group and every partition it has committed on. */
-    public long totalLag() throws InterruptedException {
+    /**
+     * Records not yet committed, summed over every consumer group but {@code ignoring} and every partition it has
+     * committed on.
+     */
+    public long totalLag(Set<String> ignoring) throws InterruptedException {
         try {
             List<Map<TopicPartition, OffsetAndMetadata>> groups = new ArrayList<>();
             Set<TopicPartition> partitions = new HashSet<>();
             for (var group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                if (ignoring.contains(group.groupId())) {
+                    continue;
+                }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 groups.add(committed);
@@ -112,11 +118,14 @@ public final class ConsumerLag implements AutoCloseable {
         return ends;
     }
 
-    /** Waits until no consumer group has anything left to read; false if that did not happen within the timeout. */
-    public boolean awaitAllCaughtUp(Duration timeout) throws InterruptedException {
+    /**
+     * Waits until no consumer group but {@code ignoring} has anything left to read; false if that did not happen
+     * within the timeout.
+     */
+    public boolean awaitAllCaughtUp(Duration timeout, Set<String> ignoring) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (totalLag() == 0) {
+            if (totalLag(ignoring) == 0) {
                 return true;
             }
             Thread.sleep(250);
