@@ -63,7 +63,7 @@ public final class ConsumerLag implements AutoCloseable {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Progress progress = Progress.start(label, Math.max(1, expected))) {
-            while (System.nanoTime() < deadline) {
+            do { // at least once, so a group already caught up counts as such even when no time is left
                 long lag = lag(group, topic);
                 if (lag == 0) {
                     progress.set(expected);
@@ -73,7 +73,7 @@ public final class ConsumerLag implements AutoCloseable {
                     progress.set(Math.max(0, expected - lag));
                 }
                 Thread.sleep(250);
-            }
+            } while (System.nanoTime() < deadline);
         }
         return false;
     }
