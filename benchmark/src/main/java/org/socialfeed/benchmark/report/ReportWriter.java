@@ -8,6 +8,7 @@ import org.socialfeed.benchmark.ceiling.ReferenceTimeline;
 import org.socialfeed.benchmark.graph.LoadSummary;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.profile.JfrSummary;
 import org.socialfeed.benchmark.profile.ProfileSummary;
 
 import java.io.IOException;
@@ -167,15 +168,18 @@ public final class ReportWriter {
                 if (p == null) {
                     continue;
                 }
+                boolean anyRead = p.reads() > 0;
                 perRead.add(List.of(mode.mode(), read.endpoint().request(), p.service(), String.format(Locale.ROOT,
-                        "%,d", p.reads()), String.format(Locale.ROOT, "%.3f", p.cpuMsPerRead()),
-                        String.format(Locale.ROOT, "%.1f", p.allocatedBytesPerRead() / 1024),
+                        "%,d", p.reads()), anyRead ? String.format(Locale.ROOT, "%.3f", p.cpuMsPerRead()) : "-",
+                        anyRead ? String.format(Locale.ROOT, "%.1f", p.allocatedBytesPerRead() / 1024) : "-",
                         String.format(Locale.ROOT, "%,d", p.executionSamples()), p.recording()));
                 String where = mode.mode() + ", " + read.endpoint().request() + " on " + p.service();
                 hotspots.add(new Table("Hot methods (self time, share of execution samples): " + where,
                         List.of("method", "samples", "share"), hotspotRows(p.methods())));
                 hotspots.add(new Table("Hot packages (self time): " + where, List.of("package", "samples", "share"),
                         hotspotRows(p.packages())));
+                hotspots.add(new Table("Our code the time is under (innermost " + JfrSummary.OUR_PACKAGES
+                        + "* frame): " + where, List.of("method", "samples", "share"), hotspotRows(p.ours())));
             }
         }
         if (perRead.isEmpty()) {

@@ -130,7 +130,6 @@ public final class ModeRun {
                 openLoop(Names.LIKE, rate("like"), options.phaseSeconds(), fixed(work.like()), true);
                 openLoop(Names.FOLLOW, rate("follow"), options.phaseSeconds(), fixed(work.follow()), true);
             }
-            List<ReadEndpointResult> reads = measureReads(stack, api, work, notificationReaders.readers());
             DeliveryResult delivery = delivery(api, graph, loaded.accounts(), work);
             FanOutResult fanOut;
             RedisStats.TimelineMemory memory;
@@ -144,6 +143,9 @@ public final class ModeRun {
                 say(String.format("  memory: %.1f bytes per sorted-set entry over %,d keys %s", memory.bytesPerEntry(),
                         memory.keysSampled(), memory.encodings()));
             }
+            // after the phases that write: a read the store cannot answer in time (the client gives up after 10 s) may
+            // keep the MongoDB stand-in busy after that, and must not delay the posts of the delivery phase
+            List<ReadEndpointResult> reads = measureReads(stack, api, work, notificationReaders.readers());
             if (measureCeilings) {
                 awaitQuiet("the ceilings");
                 ceilings.add(httpCeiling(api));

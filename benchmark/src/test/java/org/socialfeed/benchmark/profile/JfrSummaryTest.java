@@ -70,6 +70,8 @@ class JfrSummaryTest {
         assertThat(hottest.share()).isGreaterThan(0.5);
         assertThat(summary.topPackages(JfrSummary.TOP_PACKAGES).get(0).name())
                 .isEqualTo(JfrSummaryTest.class.getPackageName());
+        assertThat(summary.topOfOurs(JfrSummary.TOP_METHODS).get(0).name())
+                .isEqualTo(JfrSummaryTest.class.getName() + ".burnCpuAndAllocate");
         // the weights estimate what was allocated: the burst's own allocation dominates
         assertThat(summary.allocatedBytes()).isBetween(allocated / 2, allocated * 3);
 
@@ -77,6 +79,8 @@ class JfrSummaryTest {
         assertThat(perRead.cpuMsPerRead()).isEqualTo(0.5);
         assertThat(perRead.allocatedBytesPerRead()).isEqualTo(summary.allocatedBytes() / 1_000.0);
         assertThat(perRead.methods()).hasSizeLessThanOrEqualTo(JfrSummary.TOP_METHODS);
+        assertThat(summary.summary("test", "burst.jfr", 0, Duration.ofMillis(500)).cpuMsPerRead())
+                .as("no reads, no per-read figure").isZero();
     }
 
     @Test

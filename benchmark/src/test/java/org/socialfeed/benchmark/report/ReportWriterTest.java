@@ -27,7 +27,8 @@ class ReportWriterTest {
     static final ProfileSummary HOME_PROFILE = new ProfileSummary("feed-service", "hybrid-read-home-timeline.jfr",
             90_000, 0.21, 48_128, 2_400, List.of(new ProfileSummary.Hotspot("io.vertx.core.Foo.bar", 600, 0.25),
             new ProfileSummary.Hotspot("com.fasterxml.jackson.Baz.qux", 300, 0.125)),
-            List.of(new ProfileSummary.Hotspot("io.vertx.core", 900, 0.375)));
+            List.of(new ProfileSummary.Hotspot("io.vertx.core", 900, 0.375)),
+            List.of(new ProfileSummary.Hotspot("org.socialfeed.feed.timeline.HomeTimelineResource.home", 1_800, 0.75)));
 
     static LatencyStats stats(String operation, double perSecond, double p99Ms) {
         return new LatencyStats(operation, (long) perSecond * 12, 0, perSecond, p99Ms / 3, p99Ms, p99Ms * 1.5,
@@ -176,8 +177,27 @@ class ReportWriterTest {
                 .contains("### Hot methods (self time, share of execution samples): hybrid, "
                         + "GET /api/v1/timelines/home?limit=20 on feed-service")
                 .contains("| io.vertx.core.Foo.bar | 600 | 25.0% |")
-                .contains("| io.vertx.core | 900 | 37.5% |");
+                .contains("| io.vertx.core | 900 | 37.5% |")
+                .contains("| org.socialfeed.feed.timeline.HomeTimelineResource.home | 1,800 | 75.0% |");
         assertThat(markdown.split("### Hot methods", -1)).as("only the profiled endpoint").hasSize(2);
+    }
+
+    @Test
+    void aProfiledPhaseWithoutASuccessfulReadHasNoPerReadFigures() {
+        ProfileSummary none = new ProfileSummary("notification-service", "hybrid-read-notifications-v2.jfr", 0, 0, 0,
+                31, List.of(), List.of(), List.of());
+        Report sample = sample();
+        ModeResult hybrid = sample.modes().get(0);
+        List<ReadEndpointResult> reads = List.of(read(ReadEndpoint.NOTIFICATIONS_V2,
+                stats("read-notifications-v2", 0, 0), 0, stats("read-notifications-v2", 0, 0), none));
+        ModeResult failing = new ModeResult(hybrid.mode(), hybrid.description(), hybrid.environment(), hybrid.load(),
+                hybrid.phases(), hybrid.delivery(), hybrid.fanOut(), hybrid.memory(), hybrid.meanHomePageSize(), reads,
+                hybrid.notifications());
+        Report report = new Report(sample.startedAt(), sample.durationSeconds(), sample.machine(), sample.command(),
+                sample.settings(), List.of(failing), sample.ceilings(), sample.homeReadCeilings(), List.of(), List.of());
+
+        assertThat(new ReportWriter(json).markdown(report)).contains("| hybrid | GET /api/v2/notifications?limit=40 "
+                + "(grouped) | notification-service | 0 | - | - | 31 | hybrid-read-notifications-v2.jfr |");
     }
 
     @Test
