@@ -146,9 +146,9 @@ public final class ReportWriter {
             for (ReadEndpointResult read : mode.reads()) {
                 LatencyStats s = read.atOffered();
                 rows.add(s == null ? List.of(mode.mode(), read.endpoint().request(), "-", "-", "-", "-", "-", "-", "-",
-                        "-") : List.of(mode.mode(), read.endpoint().request(), num(read.offeredRate()),
-                        num(read.sentPerSecond()) + (read.generatorKeptUp() ? "" : " (behind)"),
-                        num(s.throughputPerSecond()), ms(s.p50Ms()), ms(s.p99Ms()), ms(s.p999Ms()),
+                        "-") : List.of(mode.mode(), read.endpoint().request(), rate(read.offeredRate()),
+                        rate(read.sentPerSecond()) + (read.generatorKeptUp() ? "" : " (behind)"),
+                        rate(s.throughputPerSecond()), ms(s.p50Ms()), ms(s.p99Ms()), ms(s.p999Ms()),
                         Long.toString(s.errors()), ms(read.maxSendLagMs())));
             }
         }
@@ -351,6 +351,11 @@ public final class ReportWriter {
 
     static String num(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    /** A rate with a decimal where a whole number would hide the difference (a service doing 1.4/s). */
+    static String rate(double value) {
+        return ms(value);
     }
 
     static String ms(double value) {

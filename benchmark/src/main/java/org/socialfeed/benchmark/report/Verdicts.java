@@ -150,8 +150,9 @@ public final class Verdicts {
         List<ReadEndpointResult> offered = hybrid == null ? List.of()
                 : hybrid.reads().stream().filter(r -> r.offeredRate() > 0).toList();
         checks.add(offered.isEmpty() ? unmeasured(generatorTarget) : new Report.TargetCheck(generatorTarget,
-                String.join("; ", offered.stream().map(r -> String.format(Locale.ROOT, "%s: sent %,.0f of %,.0f/s",
-                        r.endpoint().operation(), r.sentPerSecond(), r.offeredRate())).toList()),
+                String.join("; ", offered.stream().map(r -> String.format(Locale.ROOT, "%s: sent %s of %s/s",
+                        r.endpoint().operation(), ReportWriter.rate(r.sentPerSecond()),
+                        ReportWriter.rate(r.offeredRate()))).toList()),
                 offered.stream().allMatch(ReadEndpointResult::generatorKeptUp)));
         return checks;
     }
