@@ -54,7 +54,8 @@ public final class NotificationSeed {
                     return switch ((int) (i % KINDS)) {
                         case 0 -> api.compose(actor, "@" + target.username() + " a mention for you, " + k)
                                 .thenApply(id -> id != null);
-                        case 1 -> api.favourite(actor, readerPosts.get(reader * POSTS_PER_READER + k % POSTS_PER_READER));
+                        case 1 -> api.favourite(actor,
+                                readerPosts.get(reader * POSTS_PER_READER + k % POSTS_PER_READER));
                         default -> api.follow(actor, target.id());
                     };
                 }));

@@ -138,7 +138,8 @@ public final class JfrSummary {
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit)
-                .map(e -> new ProfileSummary.Hotspot(e.getKey(), e.getValue(), e.getValue() / (double) executionSamples))
+                .map(e -> new ProfileSummary.Hotspot(e.getKey(), e.getValue(),
+                        e.getValue() / (double) executionSamples))
                 .toList();
     }
 }

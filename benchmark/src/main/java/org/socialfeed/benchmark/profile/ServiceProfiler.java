@@ -48,11 +48,12 @@ public final class ServiceProfiler {
             if (!Files.isRegularFile(recording)) {
                 throw new IOException("JFR wrote no recording to " + recording);
             }
-            return JfrSummary.read(recording, from, to).summary(service, recording.getFileName().toString(), reads, cpu);
+            return JfrSummary.read(recording, from, to)
+                    .summary(service, recording.getFileName().toString(), reads, cpu);
         }
     }
 
-    /** Starts a recording with the JDK's {@code profile} settings in the JVM {@code pid}; it goes to {@code recording}. */
+    /** Starts a recording with the JDK's {@code profile} settings in the JVM {@code pid}, to go to {@code recording}. */
     public static Session start(String service, long pid, Path recording) throws IOException, InterruptedException {
         Files.createDirectories(recording.toAbsolutePath().getParent());
         jcmd(pid, "JFR.start", "name=" + RECORDING_NAME, "settings=profile");

@@ -129,7 +129,8 @@ public final class ReportWriter {
                 LatencyStats s = read.saturated();
                 double ofHome = Verdicts.shareOfHome(mode, read.endpoint());
                 rows.add(List.of(mode.mode(), read.endpoint().request(), read.endpoint().service(),
-                        Integer.toString(read.connections()), num(s.throughputPerSecond()), limit > 0 ? ratio(s.throughputPerSecond() / limit) : "-",
+                        Integer.toString(read.connections()), rate(s.throughputPerSecond()),
+                        limit > 0 ? ratio(s.throughputPerSecond() / limit) : "-",
                         read.endpoint() == ReadEndpoint.HOME || ofHome < 0 ? "-" : ratio(ofHome), ms(s.p50Ms()),
                         ms(s.p99Ms()), ms(s.p999Ms()), Long.toString(s.errors())));
             }
@@ -212,7 +213,8 @@ public final class ReportWriter {
             }
         }
         return new Table("notification-service: its readers, and its consumer group against the graph's events",
-                List.of("mode", "readers", "mentions, likes, follows over HTTP", "mean v1 page", "mean v2 page (groups)",
+                List.of("mode", "readers", "mentions, likes, follows over HTTP", "mean v1 page",
+                        "mean v2 page (groups)",
                         "caught up after loading", "records behind then", "records behind at the end"), rows);
     }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What to run, from {@code --quick} (a 6-minute smoke run of the hybrid mode) or the default profile (all three
- * modes, about 30 minutes on 2 cores), each value overridable with {@code --name=value}. {@link #settings()} lists
- * every value used, for the report.
+ * What to run, from {@code --quick} (a smoke run of the hybrid mode, about 15 minutes) or the default profile (all
+ * three modes, more than 30 minutes on 2 cores), each value overridable with {@code --name=value}.
+ * {@link #settings()} lists every value used, for the report.
  */
 public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec graph, int seedPostsPerActor,
                                Map<String, Double> rates, int phaseSeconds, int warmupSeconds, int deliverySeconds,
@@ -31,7 +31,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
     private static final Map<String, String> HELP = new LinkedHashMap<>();
 
     static {
-        HELP.put("quick", "small graph, hybrid mode only, short phases (about 6 minutes on 2 cores)");
+        HELP.put("quick", "small graph, hybrid mode only, short phases (about 15 minutes on 2 cores)");
         HELP.put("modes", "fan-out modes to run, comma-separated: hybrid,write,read");
         HELP.put("actors", "accounts registered over HTTP (they post, read, like, follow)");
         HELP.put("celebrity-followers", "passive followers per celebrity, comma-separated (one celebrity each)");

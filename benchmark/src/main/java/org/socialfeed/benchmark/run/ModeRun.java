@@ -251,7 +251,8 @@ public final class ModeRun {
         long behind;
         try (ConsumerLag lag = new ConsumerLag(kafkaBootstrap)) {
             for (String topic : List.of(Topics.POSTS, Topics.INTERACTIONS, Topics.FOLLOWS)) {
-                caughtUp &= lag.awaitCaughtUp(NOTIFICATION_GROUP, topic, Math.max(1, lag.lag(NOTIFICATION_GROUP, topic)),
+                long behindNow = Math.max(1, lag.lag(NOTIFICATION_GROUP, topic));
+                caughtUp &= lag.awaitCaughtUp(NOTIFICATION_GROUP, topic, behindNow,
                         Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), "notification-service reads "
                                 + topic);
             }
@@ -310,10 +311,10 @@ public final class ModeRun {
         phases.add(new PhaseResult(endpoint.saturationPhase(), "closed-loop", 0, keepAlive.connections(),
                 saturated.seconds(), List.copyOf(saturated.operations().values()), 0));
         say(String.format("  %-34s %,8.0f/s  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms  errors %d (%d keep-alive "
-                        + "connections)%s", endpoint.saturationPhase(), saturated.throughputPerSecond(), atLimit.p50Ms(),
-                atLimit.p99Ms(), atLimit.p999Ms(), saturated.failed(), keepAlive.connections(),
+                        + "connections)%s", endpoint.saturationPhase(), saturated.throughputPerSecond(),
+                atLimit.p50Ms(), atLimit.p99Ms(), atLimit.p999Ms(), saturated.failed(), keepAlive.connections(),
                 saturated.firstFailure() == null ? "" : " (first: " + saturated.firstFailure() + ")"));
-        if (profile != null) {
+        if (profile != null && profile.reads() > 0) {
             say(String.format("  %-34s %.3f CPU ms and %.1f KiB allocated per read in %s (%s)", "profile",
                     profile.cpuMsPerRead(), profile.allocatedBytesPerRead() / 1024, profile.service(),
                     profile.recording()));

@@ -35,8 +35,8 @@ class ReportWriterTest {
                 p99Ms * 2, p99Ms / 2);
     }
 
-    static ReadEndpointResult read(ReadEndpoint endpoint, LatencyStats saturated, double offered, LatencyStats atOffered,
-                                   ProfileSummary profile) {
+    static ReadEndpointResult read(ReadEndpoint endpoint, LatencyStats saturated, double offered,
+                                   LatencyStats atOffered, ProfileSummary profile) {
         return new ReadEndpointResult(endpoint, 32, saturated, offered, atOffered.throughputPerSecond(), atOffered,
                 0.3, profile);
     }
@@ -142,7 +142,8 @@ class ReportWriterTest {
                 .containsExactly(true, true, true, true, true, true, true, true, false, false);
         assertThat(targets.get(4).measured()).contains("liked none: 15,000/s vs wrk 16,000/s (0.94)");
         assertThat(targets.get(1).measured()).contains("150,000/s", "0.54 x ZADD ceiling");
-        assertThat(targets.get(5).target()).isEqualTo("saturated home reads >= 7,500/s with p99 <= 10 ms (32 connections)");
+        assertThat(targets.get(5).target())
+                .isEqualTo("saturated home reads >= 7,500/s with p99 <= 10 ms (32 connections)");
         assertThat(targets.get(6).measured()).isEqualTo("7,500/s of 15,000/s = 0.50");
         assertThat(targets.get(7).measured()).isEqualTo("4,500/s, p99 12.0 ms, 0 errors = 0.60 of home");
         assertThat(targets.get(8).measured()).isEqualTo("3,000/s, p99 20.0 ms, 0 errors = 0.40 of home");
@@ -194,7 +195,8 @@ class ReportWriterTest {
                 hybrid.phases(), hybrid.delivery(), hybrid.fanOut(), hybrid.memory(), hybrid.meanHomePageSize(), reads,
                 hybrid.notifications());
         Report report = new Report(sample.startedAt(), sample.durationSeconds(), sample.machine(), sample.command(),
-                sample.settings(), List.of(failing), sample.ceilings(), sample.homeReadCeilings(), List.of(), List.of());
+                sample.settings(), List.of(failing), sample.ceilings(), sample.homeReadCeilings(), List.of(),
+                List.of());
 
         assertThat(new ReportWriter(json).markdown(report)).contains("| hybrid | GET /api/v2/notifications?limit=40 "
                 + "(grouped) | notification-service | 0 | - | - | 31 | hybrid-read-notifications-v2.jfr |");
