@@ -57,7 +57,8 @@ public final class BenchmarkMain {
         List<CeilingResult> ceilings = new ArrayList<>();
         List<HomeReadCeiling> homeReadCeilings = new ArrayList<>();
         for (FanOutMode mode : options.modes()) {
-            modes.add(new ModeRun(options, mode, root, json).run(ceilings.isEmpty(), ceilings, homeReadCeilings));
+            modes.add(new ModeRun(options, mode, root, output, json)
+                    .run(ceilings.isEmpty(), ceilings, homeReadCeilings));
         }
         Report report = new Report(started.toString(), (System.nanoTime() - start) / 1e9, machine(),
                 "bin/benchmark " + String.join(" ", args), options.settings(), modes, ceilings, homeReadCeilings,

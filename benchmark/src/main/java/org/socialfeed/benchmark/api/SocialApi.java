@@ -27,14 +27,16 @@ public final class SocialApi {
     private final String users;
     private final String posts;
     private final String feed;
+    private final String notifications;
 
     public SocialApi(HttpClient http, ObjectMapper json, String userServiceUrl, String postServiceUrl,
-                     String feedServiceUrl) {
+                     String feedServiceUrl, String notificationServiceUrl) {
         this.http = http;
         this.json = json;
         this.users = loopback(userServiceUrl);
         this.posts = loopback(postServiceUrl);
         this.feed = loopback(feedServiceUrl);
+        this.notifications = loopback(notificationServiceUrl);
     }
 
     public static HttpClient newHttpClient() {
@@ -44,6 +46,14 @@ public final class SocialApi {
 
     public String feedServiceUrl() {
         return feed;
+    }
+
+    public String postServiceUrl() {
+        return posts;
+    }
+
+    public String notificationServiceUrl() {
+        return notifications;
     }
 
     /** Registers an account (Mastodon answers registration with a token), then asks who the token belongs to. */
@@ -95,11 +105,20 @@ public final class SocialApi {
                 .thenApply(SocialApi::ok);
     }
 
-    /** How many statuses a timeline page holds (parsed, so only for sampling). */
+    /** The reader's first page of notifications: {@code version} 1 lists them, 2 groups them. */
+    public CompletableFuture<HttpResponse<String>> notifications(Account reader, int version, int limit) {
+        return send(get(notifications + "/api/v" + version + "/notifications?limit=" + limit, reader.token()));
+    }
+
+    /**
+     * How many entries a page holds (parsed, so only for sampling): statuses of a timeline, notifications of a v1
+     * list, groups of a v2 grouped page.
+     */
     public int pageSize(HttpResponse<String> response) {
         try {
             JsonNode page = json.readTree(response.body());
-            return page.isArray() ? page.size() : 0;
+            JsonNode entries = page.has("notification_groups") ? page.get("notification_groups") : page;
+            return entries.isArray() ? entries.size() : 0;
         } catch (IOException e) {
             return 0;
         }

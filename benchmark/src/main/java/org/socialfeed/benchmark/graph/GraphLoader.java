@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class GraphLoader {
 
     private static final int REGISTER_CONCURRENCY = 4;   // bcrypt is CPU-bound: more only queues
-    private static final int HTTP_CONCURRENCY = 16;
+    static final int HTTP_CONCURRENCY = 16;
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
     /** post-service keeps a follows replica too (followers-only posts); the phases start once it has it all. */
     private static final String POST_GROUP = "post-service";
@@ -137,7 +137,7 @@ public final class GraphLoader {
         return authors;
     }
 
-    private static void runAll(String label, long count, int concurrency, Operation task)
+    static void runAll(String label, long count, int concurrency, Operation task)
             throws InterruptedException {
         ClosedLoop.Result result;
         try (Progress progress = Progress.start(label, count)) {

@@ -16,20 +16,24 @@ import java.time.Duration;
 import java.util.function.LongFunction;
 
 /**
- * The harness's load generator for saturation and ceilings: a Vert.x HTTP/1.1 client holding {@code connections}
- * persistent connections on one event loop, driven by {@link ClosedLoop} with one request in flight per connection.
- * The JDK client the open-loop phases use tops out near 1,000 GETs/s on a trivial endpoint, so it measured itself,
- * not the service; this one reads each body through without keeping or parsing it.
+ * The harness's load generator for reads, saturation and ceilings: a Vert.x HTTP/1.1 client holding
+ * {@code connections} persistent connections on one event loop, one request in flight per connection, driven either
+ * by {@link ClosedLoop} ({@link #saturate}) or by {@link OpenLoopRunner} at a fixed arrival rate ({@link #offer}).
+ * The JDK client the other open-loop phases use tops out near 1,000 GETs/s on a trivial endpoint, so it measured
+ * itself, not the service; this one reads each body through without keeping or parsing it.
  */
 public final class KeepAliveHttp implements AutoCloseable {
 
     public static final String GENERATOR = "harness Vert.x client (HTTP/1.1 keep-alive, closed loop)";
+    public static final String OPEN_LOOP_GENERATOR = "harness Vert.x client (HTTP/1.1 keep-alive, open loop)";
     /**
      * One event loop: on 2 cores the server and Redis need the cores more than the generator needs a second thread
      * (against the reference reader on a busy 2-core machine: 0.80-0.88 of wrk's reads/s with one, 0.52-0.56 with two).
      */
     private static final int EVENT_LOOPS = 1;
     private static final long REQUEST_TIMEOUT_MS = 10_000;
+    /** How long an open-loop run waits for its last answers before counting them as errors. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -53,9 +57,18 @@ public final class KeepAliveHttp implements AutoCloseable {
     public Operation get(String name, String url, LongFunction<String> token) {
         URI target = URI.create(SocialApi.loopback(url));
         String pathAndQuery = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        return get(name, target.getScheme() + "://" + target.getRawAuthority(), sequence -> pathAndQuery, token);
+    }
+
+    /**
+     * GET {@code origin + pathAndQuery.apply(sequence)} (loopback only), for requests whose path changes with the
+     * request, such as another account's statuses each time; otherwise as {@link #get(String, String, LongFunction)}.
+     */
+    public Operation get(String name, String origin, LongFunction<String> pathAndQuery, LongFunction<String> token) {
+        URI server = URI.create(SocialApi.loopback(origin));
         return Operation.of(name, sequence -> {
-            RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(target.getHost())
-                    .setPort(target.getPort()).setURI(pathAndQuery).setIdleTimeout(REQUEST_TIMEOUT_MS);
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(server.getHost())
+                    .setPort(server.getPort()).setURI(pathAndQuery.apply(sequence)).setIdleTimeout(REQUEST_TIMEOUT_MS);
             String bearer = token.apply(sequence);
             if (bearer != null) {
                 request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
@@ -63,7 +76,8 @@ public final class KeepAliveHttp implements AutoCloseable {
             Future<Boolean> answered = client.request(request).compose(sent -> sent.send())
                     .compose(response -> response.end().map(ended -> { // reads the body through, keeps none of it
                         if (response.statusCode() / 100 != 2) {
-                            throw new IllegalStateException("HTTP " + response.statusCode() + " from " + url);
+                            throw new IllegalStateException("HTTP " + response.statusCode() + " from "
+                                    + request.getURI());
                         }
                         return true;
                     }));
@@ -75,6 +89,19 @@ public final class KeepAliveHttp implements AutoCloseable {
     public ClosedLoop.Result saturate(Operation operation, Duration duration, Progress progress)
             throws InterruptedException {
         return ClosedLoop.run(connections, Long.MAX_VALUE, duration, sequence -> operation, progress);
+    }
+
+    /**
+     * {@code ratePerSecond} requests per second for {@code duration} whatever the answers (open loop, no coordinated
+     * omission: each latency runs from the request's intended start). At most one request is in flight per connection,
+     * so a request due while every connection is busy waits, and that wait is charged to it; the result's
+     * {@code issued} against {@code scheduled} says whether the generator sent everything it was meant to.
+     */
+    public OpenLoopRunner.Result offer(Operation operation, double ratePerSecond, Duration duration, Progress progress)
+            throws InterruptedException {
+        long requests = (long) Math.ceil(ratePerSecond * duration.toNanos() / 1e9);
+        return new OpenLoopRunner(NanoClock.SYSTEM, connections, DRAIN_TIMEOUT)
+                .run(ratePerSecond, duration, requests, sequence -> operation, progress);
     }
 
     @Override

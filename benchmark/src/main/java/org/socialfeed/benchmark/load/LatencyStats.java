@@ -11,6 +11,11 @@ public record LatencyStats(String operation, long count, long errors, double thr
 
     private static final double NANOS_PER_MS = 1_000_000.0;
 
+    /** An operation with no answer at all recorded. */
+    public static LatencyStats none(String operation) {
+        return new LatencyStats(operation, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     public static LatencyStats of(String operation, Histogram histogram, long errors, double elapsedSeconds) {
         long count = histogram.getTotalCount();
         if (count == 0) {

@@ -28,9 +28,17 @@ public final class OpenLoopRunner {
         this.drainTimeout = drainTimeout;
     }
 
-    /** Result of a run: per-operation statistics over the scheduled window, and how far behind the generator fell. */
-    public record Result(double offeredRate, double seconds, long issued, Map<String, LatencyStats> operations,
-                         double maxSendLagMs, Map<String, String> firstErrors) {
+    /**
+     * Result of a run: per-operation statistics over the scheduled window, how many requests the schedule held and
+     * how many were sent, and how far behind the generator fell.
+     */
+    public record Result(double offeredRate, double seconds, long scheduled, long issued,
+                         Map<String, LatencyStats> operations, double maxSendLagMs, Map<String, String> firstErrors) {
+
+        /** Requests sent per second of the schedule's window: the offered rate if the generator kept up. */
+        public double sentPerSecond(Duration window) {
+            return issued / (window.toNanos() / 1e9);
+        }
     }
 
     /**
@@ -96,6 +104,6 @@ public final class OpenLoopRunner {
         } else {
             slots.release(maxInFlight);
         }
-        return new Result(ratePerSecond, seconds, issued, stats, maxLag / 1e6, recorder.firstErrors());
+        return new Result(ratePerSecond, seconds, issued + unsent, issued, stats, maxLag / 1e6, recorder.firstErrors());
     }
 }

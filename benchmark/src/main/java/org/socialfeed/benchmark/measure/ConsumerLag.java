@@ -63,7 +63,7 @@ public final class ConsumerLag implements AutoCloseable {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Progress progress = Progress.start(label, Math.max(1, expected))) {
-            while (System.nanoTime() < deadline) {
+            do { // at least once, so a group already caught up counts as such even when no time is left
                 long lag = lag(group, topic);
                 if (lag == 0) {
                     progress.set(expected);
@@ -73,17 +73,23 @@ public final class ConsumerLag implements AutoCloseable {
                     progress.set(Math.max(0, expected - lag));
                 }
                 Thread.sleep(250);
-            }
+            } while (System.nanoTime() < deadline);
         }
         return false;
     }
 
-    /** Records not yet committed, summed over every consumer group and every partition it has committed on. */
-    public long totalLag() throws InterruptedException {
+    /**
+     * Records not yet committed, summed over every consumer group but {@code ignoring} and every partition it has
+     * committed on.
+     */
+    public long totalLag(Set<String> ignoring) throws InterruptedException {
         try {
             List<Map<TopicPartition, OffsetAndMetadata>> groups = new ArrayList<>();
             Set<TopicPartition> partitions = new HashSet<>();
             for (var group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                if (ignoring.contains(group.groupId())) {
+                    continue;
+                }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 groups.add(committed);
@@ -112,11 +118,14 @@ public final class ConsumerLag implements AutoCloseable {
         return ends;
     }
 
-    /** Waits until no consumer group has anything left to read; false if that did not happen within the timeout. */
-    public boolean awaitAllCaughtUp(Duration timeout) throws InterruptedException {
+    /**
+     * Waits until no consumer group but {@code ignoring} has anything left to read; false if that did not happen
+     * within the timeout.
+     */
+    public boolean awaitAllCaughtUp(Duration timeout, Set<String> ignoring) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (totalLag() == 0) {
+            if (totalLag(ignoring) == 0) {
                 return true;
             }
             Thread.sleep(250);

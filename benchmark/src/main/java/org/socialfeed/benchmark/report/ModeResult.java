@@ -6,10 +6,19 @@ import org.socialfeed.benchmark.measure.RedisStats;
 import java.util.List;
 import java.util.Map;
 
-/** Everything measured with feed-service in one fan-out mode, on a stack started fresh for it. */
+/**
+ * Everything measured in one fan-out mode, on a stack started fresh for it; {@code reads} has the read endpoints
+ * (also in {@code phases}, as their saturation and open-loop phases) with what was derived from them.
+ */
 public record ModeResult(String mode, String description, Map<String, String> environment, LoadSummary load,
                          List<PhaseResult> phases, DeliveryResult delivery, FanOutResult fanOut,
-                         RedisStats.TimelineMemory memory, double meanHomePageSize) {
+                         RedisStats.TimelineMemory memory, double meanHomePageSize, List<ReadEndpointResult> reads,
+                         NotificationLoad notifications) {
+
+    /** The result of {@code endpoint}, or null if this mode did not measure it. */
+    public ReadEndpointResult read(ReadEndpoint endpoint) {
+        return reads.stream().filter(r -> r.endpoint() == endpoint).findFirst().orElse(null);
+    }
 
     /** The stats of {@code operation} in {@code phase}, or null. */
     public org.socialfeed.benchmark.load.LatencyStats stats(String phase, String operation) {

@@ -8,6 +8,8 @@ import org.socialfeed.benchmark.ceiling.ReferenceTimeline;
 import org.socialfeed.benchmark.graph.LoadSummary;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.profile.JfrSummary;
+import org.socialfeed.benchmark.profile.ProfileSummary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +76,10 @@ public final class ReportWriter {
         tables.add(new Table("Targets (hybrid mode)", List.of("target", "measured", "result"),
                 report.targets().stream().map(t -> List.of(t.target(), t.measured(),
                         t.pass() == null ? "n/a" : t.pass() ? "PASS" : "FAIL")).toList()));
+        tables.add(saturatedReads(report));
+        tables.add(openLoopReads(report));
+        tables.addAll(profiles(report));
+        tables.add(notifications(report));
         List<List<String>> operations = new ArrayList<>();
         for (ModeResult mode : report.modes()) {
             for (PhaseResult phase : mode.phases()) {
@@ -109,6 +115,111 @@ public final class ReportWriter {
         tables.add(new Table("How the graph was loaded", List.of("mode", "HTTP: register", "HTTP: follow",
                 "HTTP: post", "Kafka: follows.events", "feed-service caught up"), loads));
         return tables;
+    }
+
+    /**
+     * Each read endpoint at its limit: as a fraction of the reference home reader's rate (the machine's limit for a
+     * home page) and, for the others, of the home reads of the same mode.
+     */
+    private static Table saturatedReads(Report report) {
+        double limit = Verdicts.reference(report.homeReadCeilings(), Verdicts.LIMIT_READER, KeepAliveHttp.GENERATOR);
+        List<List<String>> rows = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            for (ReadEndpointResult read : mode.reads()) {
+                LatencyStats s = read.saturated();
+                double ofHome = Verdicts.shareOfHome(mode, read.endpoint());
+                rows.add(List.of(mode.mode(), read.endpoint().request(), read.endpoint().service(),
+                        Integer.toString(read.connections()), rate(s.throughputPerSecond()),
+                        limit > 0 ? ratio(s.throughputPerSecond() / limit) : "-",
+                        read.endpoint() == ReadEndpoint.HOME || ofHome < 0 ? "-" : ratio(ofHome), ms(s.p50Ms()),
+                        ms(s.p99Ms()), ms(s.p999Ms()), Long.toString(s.errors())));
+            }
+        }
+        return new Table("Read endpoints, saturated (" + KeepAliveHttp.GENERATOR + ")", List.of("mode", "endpoint",
+                "service", "connections", "reads/s", "of reference (" + Verdicts.LIMIT_READER + ")", "of home",
+                "p50 ms", "p99 ms", "p99.9 ms", "errors"), rows);
+    }
+
+    /** Each read endpoint below its limit: latency at 70% of its saturated rate, and whether that rate was sent. */
+    private static Table openLoopReads(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            for (ReadEndpointResult read : mode.reads()) {
+                LatencyStats s = read.atOffered();
+                rows.add(s == null ? List.of(mode.mode(), read.endpoint().request(), "-", "-", "-", "-", "-", "-", "-",
+                        "-") : List.of(mode.mode(), read.endpoint().request(), rate(read.offeredRate()),
+                        rate(read.sentPerSecond()) + (read.generatorKeptUp() ? "" : " (behind)"),
+                        rate(s.throughputPerSecond()), ms(s.p50Ms()), ms(s.p99Ms()), ms(s.p999Ms()),
+                        Long.toString(s.errors()), ms(read.maxSendLagMs())));
+            }
+        }
+        return new Table("Read endpoints at " + Math.round(ReadEndpoint.OPEN_LOOP_SHARE * 100) + "% of their saturated "
+                + "rate (" + KeepAliveHttp.OPEN_LOOP_GENERATOR + ", latency from intended start)", List.of("mode",
+                "endpoint", "offered /s", "sent /s", "done /s", "p50 ms", "p99 ms", "p99.9 ms", "errors",
+                "max send lag ms"), rows);
+    }
+
+    /** CPU and allocation per read of each profiled saturation phase, then its hottest methods and packages. */
+    private static List<Table> profiles(Report report) {
+        List<List<String>> perRead = new ArrayList<>();
+        List<Table> hotspots = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            for (ReadEndpointResult read : mode.reads()) {
+                ProfileSummary p = read.profile();
+                if (p == null) {
+                    continue;
+                }
+                boolean anyRead = p.reads() > 0;
+                perRead.add(List.of(mode.mode(), read.endpoint().request(), p.service(), String.format(Locale.ROOT,
+                        "%,d", p.reads()), anyRead ? String.format(Locale.ROOT, "%.3f", p.cpuMsPerRead()) : "-",
+                        anyRead ? String.format(Locale.ROOT, "%.1f", p.allocatedBytesPerRead() / 1024) : "-",
+                        String.format(Locale.ROOT, "%,d", p.executionSamples()), p.recording()));
+                String where = mode.mode() + ", " + read.endpoint().request() + " on " + p.service();
+                hotspots.add(new Table("Hot methods (self time, share of execution samples): " + where,
+                        List.of("method", "samples", "share"), hotspotRows(p.methods())));
+                hotspots.add(new Table("Hot packages (self time): " + where, List.of("package", "samples", "share"),
+                        hotspotRows(p.packages())));
+                hotspots.add(new Table("Our code the time is under (innermost " + JfrSummary.OUR_PACKAGES
+                        + "* frame): " + where, List.of("method", "samples", "share"), hotspotRows(p.ours())));
+            }
+        }
+        if (perRead.isEmpty()) {
+            return List.of();
+        }
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("Profile of the saturation phases (JFR, settings=profile): CPU and allocation per read",
+                List.of("mode", "endpoint", "service", "reads", "CPU ms per read", "KiB allocated per read",
+                        "execution samples", "recording"), perRead));
+        tables.addAll(hotspots);
+        return tables;
+    }
+
+    private static List<List<String>> hotspotRows(List<ProfileSummary.Hotspot> hotspots) {
+        return hotspots.stream().map(h -> List.of(h.name(), String.format(Locale.ROOT, "%,d", h.samples()),
+                String.format(Locale.ROOT, "%.1f%%", h.share() * 100))).toList();
+    }
+
+    private static Table notifications(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            NotificationLoad n = mode.notifications();
+            if (n != null) {
+                rows.add(List.of(mode.mode(), Integer.toString(n.readers()), String.format(Locale.ROOT, "%,d",
+                        n.interactionsOverHttp()), String.format(Locale.ROOT, "%.1f", n.meanV1PageSize()),
+                        String.format(Locale.ROOT, "%.1f", n.meanV2PageSize()), String.format(Locale.ROOT,
+                                "%s after %.0f s", n.caughtUp() ? "yes" : "NO", n.waitedSeconds()),
+                        String.format(Locale.ROOT, "%,d", n.lagAfterLoad()),
+                        String.format(Locale.ROOT, "%,d", n.lagAtEnd())));
+            }
+        }
+        return new Table("notification-service: its readers, and its consumer group against the graph's events",
+                List.of("mode", "readers", "mentions, likes, follows over HTTP", "mean v1 page",
+                        "mean v2 page (groups)",
+                        "caught up after loading", "records behind then", "records behind at the end"), rows);
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     /**
@@ -204,10 +315,9 @@ public final class ReportWriter {
         List<SvgBarChart.Bar> delivery = new ArrayList<>();
         int series = 1;
         for (ModeResult mode : report.modes()) {
-            LatencyStats saturated = mode.stats(Names.HOME_SATURATION, Names.HOME);
-            if (saturated != null) {
-                http.add(new SvgBarChart.Bar(mode.mode() + ": home reads, saturated", saturated.throughputPerSecond(),
-                        series));
+            for (ReadEndpointResult read : mode.reads()) {
+                http.add(new SvgBarChart.Bar(mode.mode() + ": " + read.endpoint().operation() + ", saturated",
+                        read.saturated().throughputPerSecond(), series));
             }
             if (mode.fanOut() != null) {
                 redis.add(new SvgBarChart.Bar(mode.mode() + ": fan-out inserts", mode.fanOut().insertsPerSecond(),
@@ -243,6 +353,11 @@ public final class ReportWriter {
 
     static String num(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    /** A rate with a decimal where a whole number would hide the difference (a service doing 1.4/s). */
+    static String rate(double value) {
+        return ms(value);
     }
 
     static String ms(double value) {

@@ -23,6 +23,17 @@ public final class Verdicts {
     /** "Visible to followers at once", read as: p99 from accepted to visible within one second. */
     static final double CELEBRITY_VISIBLE_P99_TARGET_MS = 1_000;
     static final double GENERATOR_TOLERANCE = 0.2;
+    /** Issue 14: saturated home reads at 32 connections, and their share of the reference reader's. */
+    static final double HOME_SATURATED_TARGET = 7_500;
+    static final double HOME_SATURATED_P99_TARGET_MS = 10;
+    static final double HOME_SHARE_OF_REFERENCE = 0.5;
+    /** Issue 14: each notifications read at half the home-read rate of the same run, p99 under saturation. */
+    static final double NOTIFICATIONS_SHARE_OF_HOME = 0.5;
+    static final double NOTIFICATIONS_P99_TARGET_MS = 15;
+    /** The open-loop generator "achieved the offered rate" if it sent at least this share of its schedule. */
+    static final double SENT_SHARE_OF_OFFERED = 0.99;
+    /** The reference reader whose rate is "the machine's limit for a home page" in the verdicts. */
+    static final String LIMIT_READER = ReferenceTimeline.VIEWERS.get(0).name();
 
     private Verdicts() {
     }
@@ -53,6 +64,13 @@ public final class Verdicts {
                     headlines.add(new Report.Headline(mode.mode() + ": home-timeline reads / reference reader ("
                             + viewer.name() + ")", saturated.throughputPerSecond() / reference,
                             "saturated home reads/s over the lean reference's, same client and connections"));
+                }
+            }
+            for (ReadEndpoint endpoint : List.of(ReadEndpoint.NOTIFICATIONS_V1, ReadEndpoint.NOTIFICATIONS_V2)) {
+                double share = shareOfHome(mode, endpoint);
+                if (share >= 0) {
+                    headlines.add(new Report.Headline(mode.mode() + ": " + endpoint.operation() + " / home reads",
+                            share, "saturated reads/s over saturated home reads/s, same run and client"));
                 }
             }
         }
@@ -100,7 +118,59 @@ public final class Verdicts {
                         && delivery.celebrity().p99Ms() <= CELEBRITY_VISIBLE_P99_TARGET_MS
                         && delivery.celebrityMissed() == 0));
         checks.add(generatorCheck(homeReadCeilings));
+        checks.addAll(readTargets(hybrid, homeReadCeilings));
         return checks;
+    }
+
+    /** Issue 14's read targets on the saturated read endpoints, and whether the open-loop generator kept up. */
+    static List<Report.TargetCheck> readTargets(ModeResult hybrid, List<HomeReadCeiling> homeReadCeilings) {
+        List<Report.TargetCheck> checks = new ArrayList<>();
+        ReadEndpointResult home = hybrid == null ? null : hybrid.read(ReadEndpoint.HOME);
+        String rateTarget = "saturated home reads >= 7,500/s with p99 <= 10 ms (32 connections)";
+        checks.add(home == null ? unmeasured(rateTarget) : new Report.TargetCheck(rateTarget, rateAndLatency(home),
+                home.saturated().throughputPerSecond() >= HOME_SATURATED_TARGET
+                        && home.saturated().p99Ms() <= HOME_SATURATED_P99_TARGET_MS));
+        String limitTarget = "saturated home reads >= 0.5 of the reference reader (" + LIMIT_READER + ")";
+        double limit = reference(homeReadCeilings, LIMIT_READER, KeepAliveHttp.GENERATOR);
+        checks.add(home == null || limit <= 0 ? unmeasured(limitTarget) : new Report.TargetCheck(limitTarget,
+                String.format(Locale.ROOT, "%,.0f/s of %,.0f/s = %.2f", home.saturated().throughputPerSecond(), limit,
+                        home.saturated().throughputPerSecond() / limit),
+                home.saturated().throughputPerSecond() >= HOME_SHARE_OF_REFERENCE * limit));
+        for (ReadEndpoint endpoint : List.of(ReadEndpoint.NOTIFICATIONS_V1, ReadEndpoint.NOTIFICATIONS_V2)) {
+            String target = endpoint.request() + " >= 0.5 of saturated home reads with p99 <= 15 ms";
+            ReadEndpointResult notifications = hybrid == null ? null : hybrid.read(endpoint);
+            double share = hybrid == null ? -1 : shareOfHome(hybrid, endpoint);
+            checks.add(notifications == null || share < 0 ? unmeasured(target) : new Report.TargetCheck(target,
+                    rateAndLatency(notifications) + String.format(Locale.ROOT, " = %.2f of home", share),
+                    share >= NOTIFICATIONS_SHARE_OF_HOME
+                            && notifications.saturated().p99Ms() <= NOTIFICATIONS_P99_TARGET_MS));
+        }
+        String generatorTarget = "open-loop generator sent the offered rate (each read endpoint at "
+                + Math.round(ReadEndpoint.OPEN_LOOP_SHARE * 100) + "% of saturated)";
+        List<ReadEndpointResult> offered = hybrid == null ? List.of()
+                : hybrid.reads().stream().filter(r -> r.offeredRate() > 0).toList();
+        checks.add(offered.isEmpty() ? unmeasured(generatorTarget) : new Report.TargetCheck(generatorTarget,
+                String.join("; ", offered.stream().map(r -> String.format(Locale.ROOT, "%s: sent %s of %s/s",
+                        r.endpoint().operation(), ReportWriter.rate(r.sentPerSecond()),
+                        ReportWriter.rate(r.offeredRate()))).toList()),
+                offered.stream().allMatch(ReadEndpointResult::generatorKeptUp)));
+        return checks;
+    }
+
+    /** Saturated reads/s of {@code endpoint} over home's in the same mode, or -1 if either is missing. */
+    static double shareOfHome(ModeResult mode, ReadEndpoint endpoint) {
+        ReadEndpointResult home = mode.read(ReadEndpoint.HOME);
+        ReadEndpointResult other = mode.read(endpoint);
+        if (home == null || other == null || home.saturated().throughputPerSecond() <= 0) {
+            return -1;
+        }
+        return other.saturated().throughputPerSecond() / home.saturated().throughputPerSecond();
+    }
+
+    private static String rateAndLatency(ReadEndpointResult read) {
+        LatencyStats s = read.saturated();
+        return String.format(Locale.ROOT, "%,.0f/s, p99 %.1f ms, %d errors", s.throughputPerSecond(), s.p99Ms(),
+                s.errors());
     }
 
     /** The harness's generator is not the bottleneck if it gets within 20% of wrk's reads of the reference. */

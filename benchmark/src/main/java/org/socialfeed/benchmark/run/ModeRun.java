@@ -7,6 +7,7 @@ import org.socialfeed.benchmark.ceiling.CeilingResult;
 import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.ceiling.RedisCeiling;
 import org.socialfeed.benchmark.graph.GraphLoader;
+import org.socialfeed.benchmark.graph.NotificationSeed;
 import org.socialfeed.benchmark.graph.SocialGraph;
 import org.socialfeed.benchmark.load.ClosedLoop;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
@@ -21,7 +22,13 @@ import org.socialfeed.benchmark.report.DeliveryResult;
 import org.socialfeed.benchmark.report.FanOutResult;
 import org.socialfeed.benchmark.report.ModeResult;
 import org.socialfeed.benchmark.report.Names;
+import org.socialfeed.benchmark.report.NotificationLoad;
 import org.socialfeed.benchmark.report.PhaseResult;
+import org.socialfeed.benchmark.report.ReadEndpoint;
+import org.socialfeed.benchmark.report.ReadEndpointResult;
+import org.socialfeed.benchmark.profile.ProfileSummary;
+import org.socialfeed.benchmark.profile.ServiceProfiler;
+import org.socialfeed.events.Topics;
 import org.socialfeed.stack.ServiceApp;
 import org.socialfeed.stack.SocialfeedStack;
 import org.socialfeed.stack.StackSettings;
@@ -35,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
@@ -49,19 +57,26 @@ public final class ModeRun {
     private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final String NOTIFICATION_GROUP = "notification-service";
+    private static final int NOTIFICATIONS_PAGE = 40;
 
     private final BenchmarkOptions options;
     private final FanOutMode mode;
     private final Path projectRoot;
+    private final Path results;
     private final ObjectMapper json;
     private final List<PhaseResult> phases = new ArrayList<>();
     private String kafkaBootstrap;
     private KeepAliveHttp keepAlive;
+    /** Consumer groups still behind after loading: phases no longer wait for them (each says so instead). */
+    private Set<String> laggards = Set.of();
 
-    public ModeRun(BenchmarkOptions options, FanOutMode mode, Path projectRoot, ObjectMapper json) {
+    /** {@code results} is the run's results folder, where profiled phases leave their .jfr files. */
+    public ModeRun(BenchmarkOptions options, FanOutMode mode, Path projectRoot, Path results, ObjectMapper json) {
         this.options = options;
         this.mode = mode;
         this.projectRoot = projectRoot;
+        this.results = results;
         this.json = json;
     }
 
@@ -84,7 +99,8 @@ public final class ModeRun {
             keepAlive = saturating;
             HttpClient http = SocialApi.newHttpClient();
             SocialApi api = new SocialApi(http, json, stack.serviceUrl(ServiceApp.USER),
-                    stack.serviceUrl(ServiceApp.POST), stack.serviceUrl(ServiceApp.FEED));
+                    stack.serviceUrl(ServiceApp.POST), stack.serviceUrl(ServiceApp.FEED),
+                    stack.serviceUrl(ServiceApp.NOTIFICATION));
             SocialGraph graph = org.socialfeed.benchmark.graph.PowerLawGraphGenerator.generate(options.graph());
             GraphLoader.Loaded loaded = new GraphLoader(api, json, stack.kafkaBootstrap(), options.feedGroup())
                     .load(graph, "b" + mode.label().charAt(0) + "_", options.seedPostsPerActor());
@@ -97,6 +113,8 @@ public final class ModeRun {
                 say(String.format("  marked %,d synthetic followers as active readers in %s", graph.syntheticAccounts(),
                         options.activeReadersKey()));
             }
+            NotificationSeed.Seeded notificationReaders = NotificationSeed.seed(api, graph, loaded.accounts());
+            NotificationLoad notifications = awaitNotifications(api, notificationReaders);
             Workloads work = new Workloads(api, graph, loaded.accounts(), loaded.seedPostIds(), options.graph().seed());
             boolean full = mode == FanOutMode.HYBRID;
 
@@ -112,8 +130,6 @@ public final class ModeRun {
                 openLoop(Names.LIKE, rate("like"), options.phaseSeconds(), fixed(work.like()), true);
                 openLoop(Names.FOLLOW, rate("follow"), options.phaseSeconds(), fixed(work.follow()), true);
             }
-            closedLoop(Names.HOME_SATURATION, keepAlive.get(Names.HOME, api.feedServiceUrl()
-                    + "/api/v1/timelines/home?limit=" + Workloads.PAGE, sequence -> work.homeReader(sequence).token()));
             DeliveryResult delivery = delivery(api, graph, loaded.accounts(), work);
             FanOutResult fanOut;
             RedisStats.TimelineMemory memory;
@@ -127,6 +143,9 @@ public final class ModeRun {
                 say(String.format("  memory: %.1f bytes per sorted-set entry over %,d keys %s", memory.bytesPerEntry(),
                         memory.keysSampled(), memory.encodings()));
             }
+            // after the phases that write: a read the store cannot answer in time (the client gives up after 10 s) may
+            // keep the MongoDB stand-in busy after that, and must not delay the posts of the delivery phase
+            List<ReadEndpointResult> reads = measureReads(stack, api, work, notificationReaders.readers());
             if (measureCeilings) {
                 awaitQuiet("the ceilings");
                 ceilings.add(httpCeiling(api));
@@ -141,8 +160,11 @@ public final class ModeRun {
                 homeReadCeilings.addAll(ReferenceMeasurement.measure(api, json, loaded.accounts(), stack.redisUri(),
                         keepAlive, options.phaseSeconds()));
             }
+            try (ConsumerLag lag = new ConsumerLag(kafkaBootstrap)) {
+                notifications = notifications.withLagAtEnd(lag.lag(NOTIFICATION_GROUP, Topics.FOLLOWS));
+            }
             return new ModeResult(mode.label(), mode.description(), environment, load, List.copyOf(phases),
-                    delivery, fanOut, memory, work.meanPageSize());
+                    delivery, fanOut, memory, work.meanPageSize(), reads, notifications);
         }
     }
 
@@ -165,8 +187,8 @@ public final class ModeRun {
             PhaseResult phase = openLoop("delivery", rate("delivery"), options.deliverySeconds(), pick, true);
             Map<String, LatencyStats> seen = tracker.await();
             LatencyStats accepted = phase.operations().stream().filter(s -> s.operation().equals("post by celebrity"))
-                    .findFirst().orElse(LatencyStats.of("post by celebrity", new org.HdrHistogram.Histogram(3), 0, 0));
-            LatencyStats none = LatencyStats.of("-", new org.HdrHistogram.Histogram(3), 0, 0);
+                    .findFirst().orElse(LatencyStats.none("post by celebrity"));
+            LatencyStats none = LatencyStats.none("-");
             DeliveryResult result = new DeliveryResult(rate("delivery"), POLL_INTERVAL.toMillis(),
                     DELIVERY_TIMEOUT.toSeconds(), graph.followerCount(graph.probeAuthor()),
                     seen.getOrDefault("normal", none), tracker.missed("normal"),
@@ -216,13 +238,130 @@ public final class ModeRun {
         return phase;
     }
 
-    private void closedLoop(String name, Operation operation) throws InterruptedException {
-        awaitQuiet(name);
-        ClosedLoop.Result result = saturate(name, operation);
-        phases.add(new PhaseResult(name, "closed-loop", 0, options.saturationConcurrency(), result.seconds(),
-                List.copyOf(result.operations().values()), 0));
-        say(String.format("  %-28s %,8.0f/s with %d keep-alive connections", name, result.throughputPerSecond(),
-                options.saturationConcurrency()));
+    /**
+     * Waits, up to {@code --notification-wait}, until notification-service has read what the load produced, then
+     * reads each notification reader's first pages. If it is still behind, later phases stop waiting for it (each
+     * says how far behind it is) instead of each waiting out the timeout.
+     */
+    private NotificationLoad awaitNotifications(SocialApi api, NotificationSeed.Seeded seeded)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(options.notificationWaitSeconds()).toNanos();
+        boolean caughtUp = true;
+        long behind;
+        try (ConsumerLag lag = new ConsumerLag(kafkaBootstrap)) {
+            for (String topic : List.of(Topics.POSTS, Topics.INTERACTIONS, Topics.FOLLOWS)) {
+                long behindNow = Math.max(1, lag.lag(NOTIFICATION_GROUP, topic));
+                caughtUp &= lag.awaitCaughtUp(NOTIFICATION_GROUP, topic, behindNow,
+                        Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), "notification-service reads "
+                                + topic);
+            }
+            behind = lag.lag(NOTIFICATION_GROUP, Topics.FOLLOWS);
+        }
+        double waited = (System.nanoTime() - start) / 1e9;
+        if (!caughtUp) {
+            laggards = Set.of(NOTIFICATION_GROUP);
+            say(String.format("  WARNING: notification-service is still %,d follow events behind after %.0f s; the "
+                    + "phases run beside its catch-up", behind, waited));
+        }
+        double v1 = 0;
+        double v2 = 0;
+        for (Account reader : seeded.readers()) {
+            v1 += api.pageSize(api.notifications(reader, 1, NOTIFICATIONS_PAGE).join());
+            v2 += api.pageSize(api.notifications(reader, 2, NOTIFICATIONS_PAGE).join());
+        }
+        int readers = seeded.readers().size();
+        say(String.format("  notification readers: %d, first pages of %d hold %.1f notifications (v1), %.1f groups "
+                + "(v2)", readers, NOTIFICATIONS_PAGE, v1 / readers, v2 / readers));
+        return new NotificationLoad(readers, seeded.interactions(), v1 / readers, v2 / readers, caughtUp, waited,
+                behind, behind);
+    }
+
+    /** Every read endpoint, saturated and then offered 70% of that, in the order of {@link ReadEndpoint}. */
+    private List<ReadEndpointResult> measureReads(SocialfeedStack stack, SocialApi api, Workloads work,
+                                                  List<Account> notificationReaders) throws InterruptedException {
+        LongFunction<String> notificationReader = sequence -> notificationReaders.get(
+                (int) (sequence % notificationReaders.size())).token();
+        List<ReadEndpointResult> reads = new ArrayList<>();
+        for (ReadEndpoint endpoint : ReadEndpoint.values()) {
+            String name = endpoint.operation();
+            Operation read = switch (endpoint) {
+                case HOME -> keepAlive.get(name, api.feedServiceUrl() + "/api/v1/timelines/home?limit="
+                        + Workloads.PAGE, sequence -> work.homeReader(sequence).token());
+                case ACCOUNT_STATUSES -> keepAlive.get(name, api.postServiceUrl(), sequence -> "/api/v1/accounts/"
+                                + work.userTimelineAuthor(sequence).id() + "/statuses?limit=" + Workloads.PAGE,
+                        sequence -> work.userTimelineReader(sequence).token());
+                case NOTIFICATIONS_V1 -> keepAlive.get(name, api.notificationServiceUrl()
+                        + "/api/v1/notifications?limit=" + NOTIFICATIONS_PAGE, notificationReader);
+                case NOTIFICATIONS_V2 -> keepAlive.get(name, api.notificationServiceUrl()
+                        + "/api/v2/notifications?limit=" + NOTIFICATIONS_PAGE, notificationReader);
+            };
+            reads.add(measureRead(endpoint, read, stack.service(serviceOf(endpoint)).pid()));
+        }
+        return reads;
+    }
+
+    private ReadEndpointResult measureRead(ReadEndpoint endpoint, Operation read, long servicePid)
+            throws InterruptedException {
+        awaitQuiet(endpoint.saturationPhase());
+        ServiceProfiler.Session profiling = options.profile() ? startProfiling(endpoint, servicePid) : null;
+        ClosedLoop.Result saturated = saturate(endpoint.saturationPhase(), read);
+        LatencyStats atLimit = saturated.operations().getOrDefault(read.name(), LatencyStats.none(read.name()));
+        ProfileSummary profile = profiling == null ? null : finishProfiling(profiling, atLimit.count());
+        phases.add(new PhaseResult(endpoint.saturationPhase(), "closed-loop", 0, keepAlive.connections(),
+                saturated.seconds(), List.copyOf(saturated.operations().values()), 0));
+        say(String.format("  %-34s %,8.0f/s  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms  errors %d (%d keep-alive "
+                        + "connections)%s", endpoint.saturationPhase(), saturated.throughputPerSecond(),
+                atLimit.p50Ms(), atLimit.p99Ms(), atLimit.p999Ms(), saturated.failed(), keepAlive.connections(),
+                saturated.firstFailure() == null ? "" : " (first: " + saturated.firstFailure() + ")"));
+        if (profile != null && profile.reads() > 0) {
+            say(String.format("  %-34s %.3f CPU ms and %.1f KiB allocated per read in %s (%s)", "profile",
+                    profile.cpuMsPerRead(), profile.allocatedBytesPerRead() / 1024, profile.service(),
+                    profile.recording()));
+        }
+        double offered = ReadEndpoint.OPEN_LOOP_SHARE * saturated.throughputPerSecond();
+        if (offered < 1) {
+            return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, 0, 0, null, 0, profile);
+        }
+        Duration window = Duration.ofSeconds(options.phaseSeconds());
+        OpenLoopRunner.Result open;
+        try (Progress progress = Progress.start(endpoint.openLoopPhase() + " @" + (long) offered + "/s",
+                (long) Math.ceil(offered * options.phaseSeconds()))) {
+            open = keepAlive.offer(read, offered, window, progress);
+        }
+        LatencyStats below = open.operations().getOrDefault(read.name(), LatencyStats.none(read.name()));
+        phases.add(new PhaseResult(endpoint.openLoopPhase(), "open-loop", offered, 0, open.seconds(),
+                List.copyOf(open.operations().values()), open.maxSendLagMs()));
+        say(String.format("  %-34s %,8.0f/s offered, %,.0f/s sent, %,.0f/s done  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms"
+                        + "  errors %d", endpoint.openLoopPhase(), offered, open.sentPerSecond(window),
+                below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
+        return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, offered, open.sentPerSecond(window),
+                below, open.maxSendLagMs(), profile);
+    }
+
+    /** A profiler that fails (no jcmd, attach refused) costs the run its profile, not its figures. */
+    private ServiceProfiler.Session startProfiling(ReadEndpoint endpoint, long pid) throws InterruptedException {
+        try {
+            return ServiceProfiler.start(endpoint.service(), pid,
+                    results.resolve(mode.label() + "-" + endpoint.operation() + ".jfr"));
+        } catch (java.io.IOException e) {
+            say("  WARNING: no profile of " + endpoint.saturationPhase() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private ProfileSummary finishProfiling(ServiceProfiler.Session profiling, long reads) throws InterruptedException {
+        try {
+            return profiling.finish(reads);
+        } catch (java.io.IOException e) {
+            say("  WARNING: the profile could not be read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static ServiceApp serviceOf(ReadEndpoint endpoint) {
+        return java.util.Arrays.stream(ServiceApp.values()).filter(app -> app.module().equals(endpoint.service()))
+                .findFirst().orElseThrow();
     }
 
     /**
@@ -233,7 +372,11 @@ public final class ModeRun {
         long start = System.nanoTime();
         boolean quiet;
         try (ConsumerLag lag = new ConsumerLag(kafkaBootstrap)) {
-            quiet = lag.awaitAllCaughtUp(QUIET_TIMEOUT);
+            quiet = lag.awaitAllCaughtUp(QUIET_TIMEOUT, laggards);
+            if (laggards.contains(NOTIFICATION_GROUP)) {
+                say(String.format("  (notification-service is %,d follow events behind: %s shares the cores with its "
+                        + "catch-up)", lag.lag(NOTIFICATION_GROUP, Topics.FOLLOWS), phase));
+            }
         }
         double waited = (System.nanoTime() - start) / 1e9;
         if (!quiet) {

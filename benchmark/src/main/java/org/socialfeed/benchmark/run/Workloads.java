@@ -60,9 +60,18 @@ final class Workloads {
         });
     }
 
+    /** Who reads, and whose statuses they read, in user-timeline request {@code sequence}. */
+    Account userTimelineReader(long sequence) {
+        return regular(sequence, 2);
+    }
+
+    Account userTimelineAuthor(long sequence) {
+        return regular(sequence, 3);
+    }
+
     Operation userTimeline() {
         return Operation.of(Names.USER_TIMELINE, sequence ->
-                api.userTimeline(regular(sequence, 2), regular(sequence, 3).id(), PAGE));
+                api.userTimeline(userTimelineReader(sequence), userTimelineAuthor(sequence).id(), PAGE));
     }
 
     /** A post by a regular author other than the delivery probe's (celebrities post only in the delivery phase). */

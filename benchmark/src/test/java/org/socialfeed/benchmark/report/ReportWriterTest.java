@@ -11,6 +11,7 @@ import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
 import org.socialfeed.benchmark.load.Wrk;
 import org.socialfeed.benchmark.measure.RedisStats;
+import org.socialfeed.benchmark.profile.ProfileSummary;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,23 @@ class ReportWriterTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    static final ProfileSummary HOME_PROFILE = new ProfileSummary("feed-service", "hybrid-read-home-timeline.jfr",
+            90_000, 0.21, 48_128, 2_400, List.of(new ProfileSummary.Hotspot("io.vertx.core.Foo.bar", 600, 0.25),
+            new ProfileSummary.Hotspot("com.fasterxml.jackson.Baz.qux", 300, 0.125)),
+            List.of(new ProfileSummary.Hotspot("io.vertx.core", 900, 0.375)),
+            List.of(new ProfileSummary.Hotspot("org.socialfeed.feed.timeline.HomeTimelineResource.home", 1_800, 0.75)));
+
+    static LatencyStats stats(String operation, double perSecond, double p99Ms) {
+        return new LatencyStats(operation, (long) perSecond * 12, 0, perSecond, p99Ms / 3, p99Ms, p99Ms * 1.5,
+                p99Ms * 2, p99Ms / 2);
+    }
+
+    static ReadEndpointResult read(ReadEndpoint endpoint, LatencyStats saturated, double offered,
+                                   LatencyStats atOffered, ProfileSummary profile) {
+        return new ReadEndpointResult(endpoint, 32, saturated, offered, atOffered.throughputPerSecond(), atOffered,
+                0.3, profile);
+    }
+
     static Report sample() {
         LatencyStats home = new LatencyStats(Names.HOME, 60_000, 0, 5_000, 1.2, 8.5, 15.0, 30.0, 1.6);
         LatencyStats saturated = new LatencyStats(Names.HOME, 90_000, 0, 7_500, 3.0, 9.0, 12.0, 20.0, 3.5);
@@ -31,6 +49,17 @@ class ReportWriterTest {
         LatencyStats accepted = new LatencyStats("post by celebrity", 25, 0, 1, 6, 30, 31, 31, 7);
         LoadSummary load = new LoadSummary(600, 30, 6_000, 12, 330_000, 150_000, 4, 1_800, 6, true, 20, 10_800,
                 List.of(150_300, 100_250), 150_000);
+        List<ReadEndpointResult> reads = List.of(
+                read(ReadEndpoint.HOME, saturated, 5_250, new LatencyStats(Names.HOME, 63_000, 0, 5_250, 1.0, 4.0, 6.0,
+                        9.0, 1.2), HOME_PROFILE),
+                read(ReadEndpoint.ACCOUNT_STATUSES, stats("read-account-statuses", 6_000, 8.0), 4_200,
+                        stats("read-account-statuses", 4_200, 3.0), null),
+                read(ReadEndpoint.NOTIFICATIONS_V1, stats("read-notifications-v1", 4_500, 12.0), 3_150,
+                        stats("read-notifications-v1", 3_150, 5.0), null),
+                // grouped reads: below half of home, and the generator sent less than the schedule held
+                read(ReadEndpoint.NOTIFICATIONS_V2, stats("read-notifications-v2", 3_000, 20.0), 2_100,
+                        stats("read-notifications-v2", 2_000, 30.0), null));
+        NotificationLoad notifications = new NotificationLoad(4, 576, 40, 38.5, false, 300, 120_000, 80_000);
         ModeResult hybrid = new ModeResult(Names.HYBRID, "hybrid fan-out",
                 Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "50000"), load,
                 List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4),
@@ -38,12 +67,12 @@ class ReportWriterTest {
                 new DeliveryResult(100, 20, 10, 10_800, normal, 0, 150_300, celebrity, 0, accepted),
                 new FanOutResult(100, 360_000, 360_000, 2.4, 150_000, true),
                 new RedisStats.TimelineMemory(5_000, 400_000, 9_000_000, 22.5, 80, Map.of("ziplist", 5_000L), 90_000_000),
-                19.6);
+                19.6, reads, notifications);
         ModeResult write = new ModeResult("write", "pure fan-out on write",
                 Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "2147483647"), load,
                 List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4)),
                 new DeliveryResult(100, 20, 10, 10_800, normal, 3, 150_300, celebrity, 7, accepted),
-                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20);
+                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20, List.of(), null);
         List<ModeResult> modes = List.of(hybrid, write);
         List<CeilingResult> ceilings = List.of(
                 new CeilingResult(Names.ZADD_CEILING, 280_000, "redis-benchmark", "redis-benchmark -P 32 <a&b>"),
@@ -67,7 +96,9 @@ class ReportWriterTest {
         assertThat(parsed.get("modes")).hasSize(2);
         assertThat(parsed.at("/modes/0/fanOut/insertsPerSecond").asDouble()).isEqualTo(150_000);
         assertThat(parsed.at("/ceilings/0/method").asText()).isEqualTo("redis-benchmark");
-        assertThat(parsed.get("targets")).hasSize(5);
+        assertThat(parsed.get("targets")).hasSize(10);
+        assertThat(parsed.at("/modes/0/reads/2/endpoint").asText()).isEqualTo("NOTIFICATIONS_V1");
+        assertThat(parsed.at("/modes/0/reads/0/profile/cpuMsPerRead").asDouble()).isEqualTo(0.21);
         assertThat(parsed.at("/homeReadCeilings/1/generator").asText()).isEqualTo("wrk");
 
         String markdown = Files.readString(dir.resolve("report.md"));
@@ -107,11 +138,76 @@ class ReportWriterTest {
     void targetsAreCheckedAgainstTheHybridMode() {
         List<Report.TargetCheck> targets = sample().targets();
 
-        assertThat(targets).extracting(Report.TargetCheck::pass).containsExactly(true, true, true, true, true);
+        assertThat(targets).extracting(Report.TargetCheck::pass)
+                .containsExactly(true, true, true, true, true, true, true, true, false, false);
         assertThat(targets.get(4).measured()).contains("liked none: 15,000/s vs wrk 16,000/s (0.94)");
         assertThat(targets.get(1).measured()).contains("150,000/s", "0.54 x ZADD ceiling");
+        assertThat(targets.get(5).target())
+                .isEqualTo("saturated home reads >= 7,500/s with p99 <= 10 ms (32 connections)");
+        assertThat(targets.get(6).measured()).isEqualTo("7,500/s of 15,000/s = 0.50");
+        assertThat(targets.get(7).measured()).isEqualTo("4,500/s, p99 12.0 ms, 0 errors = 0.60 of home");
+        assertThat(targets.get(8).measured()).isEqualTo("3,000/s, p99 20.0 ms, 0 errors = 0.40 of home");
+        assertThat(targets.get(9).measured()).contains("read-notifications-v2: sent 2,000 of 2,100/s");
+    }
+
+    @Test
+    void everyReadEndpointHasItsSaturatedRateItsFractionsAndItsOpenLoopLatency() {
         String markdown = new ReportWriter(json).markdown(sample());
-        assertThat(markdown).contains("| PASS |").doesNotContain("| FAIL |");
+
+        assertThat(markdown)
+                .contains("| mode | endpoint | service | connections | reads/s | of reference (liked none) | of home "
+                        + "| p50 ms | p99 ms | p99.9 ms | errors |")
+                .contains("| hybrid | GET /api/v1/timelines/home?limit=20 | feed-service | 32 | 7,500 | 0.50 | - | 3.0 "
+                        + "| 9.0 | 12.0 | 0 |")
+                .contains("| hybrid | GET /api/v1/notifications?limit=40 | notification-service | 32 | 4,500 | 0.30 "
+                        + "| 0.60 | 4.0 | 12.0 | 18.0 | 0 |")
+                .contains("Read endpoints at 70% of their saturated rate")
+                .contains("| hybrid | GET /api/v1/timelines/home?limit=20 | 5,250 | 5,250 | 5,250 | 1.0 | 4.0 | 6.0 "
+                        + "| 0 | 0.3 |")
+                .contains("| 2,100 | 2,000 (behind) | 2,000 |")
+                .contains("| hybrid | 4 | 576 | 40.0 | 38.5 | NO after 300 s | 120,000 | 80,000 |");
+    }
+
+    @Test
+    void aProfiledPhaseShowsCpuAndAllocationPerReadAndItsHotMethods() {
+        String markdown = new ReportWriter(json).markdown(sample());
+
+        assertThat(markdown)
+                .contains("| hybrid | GET /api/v1/timelines/home?limit=20 | feed-service | 90,000 | 0.210 | 47.0 "
+                        + "| 2,400 | hybrid-read-home-timeline.jfr |")
+                .contains("### Hot methods (self time, share of execution samples): hybrid, "
+                        + "GET /api/v1/timelines/home?limit=20 on feed-service")
+                .contains("| io.vertx.core.Foo.bar | 600 | 25.0% |")
+                .contains("| io.vertx.core | 900 | 37.5% |")
+                .contains("| org.socialfeed.feed.timeline.HomeTimelineResource.home | 1,800 | 75.0% |");
+        assertThat(markdown.split("### Hot methods", -1)).as("only the profiled endpoint").hasSize(2);
+    }
+
+    @Test
+    void aProfiledPhaseWithoutASuccessfulReadHasNoPerReadFigures() {
+        ProfileSummary none = new ProfileSummary("notification-service", "hybrid-read-notifications-v2.jfr", 0, 0, 0,
+                31, List.of(), List.of(), List.of());
+        Report sample = sample();
+        ModeResult hybrid = sample.modes().get(0);
+        List<ReadEndpointResult> reads = List.of(read(ReadEndpoint.NOTIFICATIONS_V2,
+                stats("read-notifications-v2", 0, 0), 0, stats("read-notifications-v2", 0, 0), none));
+        ModeResult failing = new ModeResult(hybrid.mode(), hybrid.description(), hybrid.environment(), hybrid.load(),
+                hybrid.phases(), hybrid.delivery(), hybrid.fanOut(), hybrid.memory(), hybrid.meanHomePageSize(), reads,
+                hybrid.notifications());
+        Report report = new Report(sample.startedAt(), sample.durationSeconds(), sample.machine(), sample.command(),
+                sample.settings(), List.of(failing), sample.ceilings(), sample.homeReadCeilings(), List.of(),
+                List.of());
+
+        assertThat(new ReportWriter(json).markdown(report)).contains("| hybrid | GET /api/v2/notifications?limit=40 "
+                + "(grouped) | notification-service | 0 | - | - | 31 | hybrid-read-notifications-v2.jfr |");
+    }
+
+    @Test
+    void notificationReadsAreHeadlinedAsAShareOfHomeReads() {
+        assertThat(sample().headlines()).anySatisfy(h -> {
+            assertThat(h.name()).isEqualTo("hybrid: read-notifications-v1 / home reads");
+            assertThat(h.value()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        });
     }
 
     @Test

@@ -1,0 +1,19 @@
+package org.socialfeed.benchmark.report;
+
+import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.profile.ProfileSummary;
+
+/**
+ * One read endpoint in one mode: {@code saturated} by {@code connections} keep-alive connections (closed loop), then
+ * {@code offeredRate} requests/s in an open loop ({@code atOffered}, latency from each request's intended start), of
+ * which the generator sent {@code sentPerSecond}. {@code profile} is null unless the run was profiled.
+ */
+public record ReadEndpointResult(ReadEndpoint endpoint, int connections, LatencyStats saturated, double offeredRate,
+                                 double sentPerSecond, LatencyStats atOffered, double maxSendLagMs,
+                                 ProfileSummary profile) {
+
+    /** Whether the open-loop generator sent (nearly) every request its schedule held. */
+    public boolean generatorKeptUp() {
+        return offeredRate > 0 && sentPerSecond >= offeredRate * Verdicts.SENT_SHARE_OF_OFFERED;
+    }
+}
