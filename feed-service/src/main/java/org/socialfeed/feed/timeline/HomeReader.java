@@ -2,6 +2,7 @@ package org.socialfeed.feed.timeline;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
 import org.socialfeed.feed.post.PostView;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.redis.RedisReads;
 import org.socialfeed.support.mastodon.StatusTemplate;
@@ -45,6 +45,7 @@ import java.util.concurrent.Executor;
 public class HomeReader {
 
     private final RedisReads reads;
+    private final StatefulRedisConnection<String, String> redis;
     private final TimelineStore timelines;
     private final AuthorPosts authors;
     private final ActiveReaders readers;
@@ -56,11 +57,12 @@ public class HomeReader {
     private final PostStats stats;
     private final RecoveryGate recovery;
 
-    public HomeReader(RedisReads reads, TimelineStore timelines, AuthorPosts authors,
+    public HomeReader(RedisReads reads, StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
                       ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
                       HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
                       RecoveryGate recovery) {
         this.reads = reads;
+        this.redis = redis;
         this.timelines = timelines;
         this.authors = authors;
         this.readers = readers;
@@ -115,18 +117,25 @@ public class HomeReader {
     private CompletionStage<Page> readRecovered(String userId, PageRequest page, Executor renderOn) {
         Range<Long> bounds = Range.from(Range.Boundary.excluding(page.lowerBound()),
                 page.maxId() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(page.maxId()));
-        RedisAsyncCommands<String, String> commands = reads.async();
+        RedisReads.Batch batch = reads.batch();
+        RedisAsyncCommands<String, String> commands = batch.commands();
         CompletableFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, userId).toCompletableFuture();
         CompletableFuture<Set<String>> followedCelebrities =
                 celebrities.followedBy(commands, userId).toCompletableFuture();
         CompletableFuture<List<String>> own = range(commands, userId, bounds, page);
         ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(commands, userId);
+        batch.send();
 
         return CompletableFuture.allOf(lastRead, followedCelebrities, own, blocks.done()).thenComposeAsync(answered -> {
             Double lastReadAt = lastRead.join();
             if (!readers.isActive(lastReadAt)) {
                 return blocking(() -> rebuild(userId))
-                        .thenCompose(rebuilt -> range(reads.async(), userId, bounds, page))
+                        .thenCompose(rebuilt -> {
+                            RedisReads.Batch rebuiltPage = reads.batch();
+                            CompletableFuture<List<String>> ids = range(rebuiltPage.commands(), userId, bounds, page);
+                            rebuiltPage.send();
+                            return ids;
+                        })
                         .thenComposeAsync(ids -> merge(page, bounds, ids, followedCelebrities.join(), blocks.get(),
                                 renderOn), renderOn);
             }
@@ -142,7 +151,7 @@ public class HomeReader {
      * who is active too): then the read waits for the replay rather than show an empty timeline.
      */
     private void rebuild(String userId) {
-        if (Redis.await(reads.async().exists(RedisKeys.STATE)) == 0) {
+        if (redis.sync().exists(RedisKeys.STATE) == 0) {
             recovery.lost();
             recovery.awaitRecovered();
         }
@@ -152,14 +161,15 @@ public class HomeReader {
     /** Merges the page of each followed celebrity's recent posts into the reader's own page, in id order. */
     private CompletionStage<Page> merge(PageRequest page, Range<Long> bounds, List<String> own,
                                         Set<String> followedCelebrities, Reader reader, Executor renderOn) {
-        RedisAsyncCommands<String, String> commands = reads.async();
+        RedisReads.Batch batch = reads.batch();
         List<CompletableFuture<List<String>>> merged = new ArrayList<>();
         for (String celebrity : followedCelebrities) {
             if (!policy.excludesAuthor(celebrity, reader)) {
-                merged.add(authors.range(commands, celebrity, bounds, page.limit(), page.readsUpward())
+                merged.add(authors.range(batch.commands(), celebrity, bounds, page.limit(), page.readsUpward())
                         .toCompletableFuture());
             }
         }
+        batch.send();
         if (merged.isEmpty()) {
             return hydrate(pageOf(page, own, List.of()), reader, renderOn);
         }
@@ -210,7 +220,10 @@ public class HomeReader {
         if (entryIds.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return posts.fetchViews(reads.async(), entryIds).thenComposeAsync(values -> {
+        RedisReads.Batch entriesBatch = reads.batch();
+        CompletionStage<List<KeyValue<String, String>>> entryViews = posts.fetchViews(entriesBatch.commands(), entryIds);
+        entriesBatch.send();
+        return entryViews.thenComposeAsync(values -> {
             Map<String, PostView> entries = decode(values);
             Set<String> originalIds = new LinkedHashSet<>();
             List<String> shownIds = new ArrayList<>(entries.size());
@@ -222,7 +235,8 @@ public class HomeReader {
                 }
                 facts.add(HomeEntry.of(entry, null));
             }
-            RedisAsyncCommands<String, String> commands = reads.async();
+            RedisReads.Batch batch = reads.batch();
+            RedisAsyncCommands<String, String> commands = batch.commands();
             CompletableFuture<Map<String, PostView>> originals = originalIds.isEmpty()
                     ? CompletableFuture.completedFuture(Map.of())
                     : posts.fetchViews(commands, originalIds).thenApply(HomeReader::decode).toCompletableFuture();
@@ -230,6 +244,7 @@ public class HomeReader {
                     stats.fetch(commands, blocksAndMutes.id(), shownIds).toCompletableFuture();
             // which accounts' follows the policy asks about does not depend on the originals' mentions
             ReaderRelations.PendingFollows follows = relations.fetchFollows(commands, blocksAndMutes.id(), facts);
+            batch.send();
             return CompletableFuture.allOf(originals, counts, follows.done()).thenApplyAsync(answered ->
                     render(entryIds, entries, originals.join(), counts.join(), follows.addTo(blocksAndMutes)),
                     renderOn);
@@ -269,7 +284,9 @@ public class HomeReader {
 
     /** Renders entries for a reader, loading their mutes and blocks first (the live stream's single entries). */
     public CompletionStage<List<RenderedStatus>> statuses(String viewerId, List<String> entryIds) {
-        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(reads.async(), viewerId);
+        RedisReads.Batch batch = reads.batch();
+        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(batch.commands(), viewerId);
+        batch.send();
         return blocks.done().thenCompose(answered -> statuses(entryIds, blocks.get(), Runnable::run));
     }
 
