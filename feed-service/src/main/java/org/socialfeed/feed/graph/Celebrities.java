@@ -1,8 +1,6 @@
 package org.socialfeed.feed.graph;
 
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
@@ -56,10 +54,5 @@ public class Celebrities {
             }
         }
         return celebrities;
-    }
-
-    /** Queues a read of the celebrities the user follows. */
-    public RedisFuture<Set<String>> followedBy(RedisAsyncCommands<String, String> commands, String userId) {
-        return commands.sinter(RedisKeys.following(userId), RedisKeys.CELEBRITIES);
     }
 }

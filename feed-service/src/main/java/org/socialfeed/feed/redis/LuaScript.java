@@ -5,11 +5,15 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisReads;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A Lua script run by its SHA-1 ({@code EVALSHA}), so the body crosses the network only when Redis has forgotten it
@@ -44,6 +48,26 @@ public final class LuaScript {
     public <T> RedisFuture<T> queue(RedisAsyncCommands<String, String> commands, ScriptOutputType output,
                                     String[] keys, String... args) {
         return commands.evalsha(sha, output, keys, args);
+    }
+
+    /**
+     * Sends the script by SHA as a round trip of its own on one of the read connections, without waiting; if Redis
+     * has forgotten the script, sends its body once more.
+     */
+    public <T> CompletionStage<T> call(RedisReads reads, ScriptOutputType output, String[] keys, String... args) {
+        RedisReads.Batch batch = reads.batch();
+        CompletionStage<T> answer = batch.commands().evalsha(sha, output, keys, args);
+        batch.send();
+        return answer.exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (!(cause instanceof RedisNoScriptException)) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            RedisReads.Batch again = reads.batch();
+            CompletionStage<T> evaluated = again.commands().eval(body, output, keys, args);
+            again.send();
+            return evaluated;
+        });
     }
 
     private static String sha1(String text) {

@@ -2,11 +2,11 @@ package org.socialfeed.feed.timeline;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.socialfeed.feed.graph.Celebrities;
 import org.socialfeed.feed.policy.HomeEntry;
 import org.socialfeed.feed.policy.HomePolicy;
 import org.socialfeed.feed.policy.Reader;
@@ -14,6 +14,7 @@ import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
 import org.socialfeed.feed.post.PostView;
 import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.redis.LuaScript;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.redis.RedisReads;
 import org.socialfeed.support.mastodon.StatusTemplate;
@@ -32,8 +33,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * The home timeline, read side, without blocking a thread: a page costs a few pipelined round trips whatever its
- * size: (1) the page of the reader's own timeline, the celebrities they follow and their mute/block sets; (2) the same
+ * The home timeline, read side, without blocking a thread: a page costs a few round trips whatever its size: (1)
+ * one script for the page of the reader's own timeline, the celebrities they follow and their mute/block sets; (2) the same
  * page of each followed celebrity's recent posts, merged in id order; (3) one MGET of the page's post views; (4) the
  * reposted originals' views, all counts, the reader's likes and reposts and the follows the policy asks about. Each
  * status is its template ({@link PostView}, rendered when the post was cached) with counts and flags filled in: no
@@ -44,6 +45,24 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class HomeReader {
 
+    /**
+     * A read's first round trip as one command: the reader's last-read mark ('' if none), the celebrities they follow,
+     * the page of their own timeline, their mute, block and blocked-by sets. KEYS: active readers, following,
+     * celebrities, timeline, muting, blocking, blocked-by. ARGV: reader, lowest id (exclusive form), highest id,
+     * limit, 1 to read oldest first.
+     */
+    private static final LuaScript PAGE_START = new LuaScript("""
+            local ids
+            if ARGV[5] == '1' then
+              ids = redis.call('ZRANGEBYSCORE', KEYS[4], ARGV[2], ARGV[3], 'LIMIT', 0, ARGV[4])
+            else
+              ids = redis.call('ZREVRANGEBYSCORE', KEYS[4], ARGV[3], ARGV[2], 'LIMIT', 0, ARGV[4])
+            end
+            return {redis.call('ZSCORE', KEYS[1], ARGV[1]) or '', redis.call('SINTER', KEYS[2], KEYS[3]), ids,
+                    redis.call('SMEMBERS', KEYS[5]), redis.call('SMEMBERS', KEYS[6]),
+                    redis.call('SMEMBERS', KEYS[7])}
+            """);
+
     private final RedisReads reads;
     private final StatefulRedisConnection<String, String> redis;
     private final TimelineStore timelines;
@@ -52,14 +71,13 @@ public class HomeReader {
     private final TimelineRebuilder rebuilder;
     private final ReaderRelations relations;
     private final HomePolicy policy;
-    private final Celebrities celebrities;
     private final PostCache posts;
     private final PostStats stats;
     private final RecoveryGate recovery;
 
-    public HomeReader(RedisReads reads, StatefulRedisConnection<String, String> redis, TimelineStore timelines, AuthorPosts authors,
-                      ActiveReaders readers, TimelineRebuilder rebuilder, ReaderRelations relations,
-                      HomePolicy policy, Celebrities celebrities, PostCache posts, PostStats stats,
+    public HomeReader(RedisReads reads, StatefulRedisConnection<String, String> redis, TimelineStore timelines,
+                      AuthorPosts authors, ActiveReaders readers, TimelineRebuilder rebuilder,
+                      ReaderRelations relations, HomePolicy policy, PostCache posts, PostStats stats,
                       RecoveryGate recovery) {
         this.reads = reads;
         this.redis = redis;
@@ -69,7 +87,6 @@ public class HomeReader {
         this.rebuilder = rebuilder;
         this.relations = relations;
         this.policy = policy;
-        this.celebrities = celebrities;
         this.posts = posts;
         this.stats = stats;
         this.recovery = recovery;
@@ -117,17 +134,19 @@ public class HomeReader {
     private CompletionStage<Page> readRecovered(String userId, PageRequest page, Executor renderOn) {
         Range<Long> bounds = Range.from(Range.Boundary.excluding(page.lowerBound()),
                 page.maxId() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(page.maxId()));
-        RedisReads.Batch batch = reads.batch();
-        RedisAsyncCommands<String, String> commands = batch.commands();
-        CompletableFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, userId).toCompletableFuture();
-        CompletableFuture<Set<String>> followedCelebrities =
-                celebrities.followedBy(commands, userId).toCompletableFuture();
-        CompletableFuture<List<String>> own = range(commands, userId, bounds, page);
-        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(commands, userId);
-        batch.send();
+        String[] keys = {RedisKeys.ACTIVE, RedisKeys.following(userId), RedisKeys.CELEBRITIES,
+                RedisKeys.timeline(userId), RedisKeys.muting(userId), RedisKeys.blocking(userId),
+                RedisKeys.blockedBy(userId)};
+        CompletionStage<List<Object>> started = PAGE_START.call(reads, ScriptOutputType.MULTI, keys, userId,
+                "(" + page.lowerBound(), page.maxId() == null ? "+inf" : "(" + page.maxId(),
+                String.valueOf(page.limit()), page.readsUpward() ? "1" : "0");
 
-        return CompletableFuture.allOf(lastRead, followedCelebrities, own, blocks.done()).thenComposeAsync(answered -> {
-            Double lastReadAt = lastRead.join();
+        return started.thenComposeAsync(answer -> {
+            String lastRead = (String) answer.get(0);
+            Set<String> followedCelebrities = Set.copyOf(strings(answer.get(1)));
+            Reader blocksAndMutes = new Reader(userId, Set.of(), Set.copyOf(strings(answer.get(3))),
+                    Set.copyOf(strings(answer.get(4))), Set.copyOf(strings(answer.get(5))), Set.of());
+            Double lastReadAt = lastRead.isEmpty() ? null : Double.valueOf(lastRead);
             if (!readers.isActive(lastReadAt)) {
                 return blocking(() -> rebuild(userId))
                         .thenCompose(rebuilt -> {
@@ -136,13 +155,14 @@ public class HomeReader {
                             rebuiltPage.send();
                             return ids;
                         })
-                        .thenComposeAsync(ids -> merge(page, bounds, ids, followedCelebrities.join(), blocks.get(),
-                                renderOn), renderOn);
+                        .thenComposeAsync(ids -> merge(page, bounds, ids, followedCelebrities, blocksAndMutes, renderOn),
+                                renderOn);
             }
             if (readers.needsRefresh(lastReadAt)) {
                 readers.markActiveLater(userId);
             }
-            return merge(page, bounds, own.join(), followedCelebrities.join(), blocks.get(), renderOn);
+            return merge(page, bounds, strings(answer.get(2)), followedCelebrities, blocksAndMutes,
+                    renderOn);
         }, renderOn);
     }
 
@@ -293,6 +313,11 @@ public class HomeReader {
     private CompletableFuture<List<String>> range(RedisAsyncCommands<String, String> commands, String userId,
                                                   Range<Long> bounds, PageRequest page) {
         return timelines.range(commands, userId, bounds, page.limit(), page.readsUpward()).toCompletableFuture();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object scriptArray) {
+        return (List<String>) scriptArray;
     }
 
     private static Map<String, PostView> decode(List<KeyValue<String, String>> values) {
