@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A few connections that hot reads spread over, round robin, each read's commands leaving in one write. Lettuce
- * encodes and decodes a connection's commands on that connection's one I/O thread, so a single connection caps a
- * read-heavy service at one core; and with auto-flush on, every command is its own write and wake-up of that thread.
- * Here auto-flush is off: queue a round trip's commands on {@link Batch#commands()}, then {@link Batch#send()} them.
+ * A few connections that hot reads spread over, one per read, round robin. Lettuce encodes and decodes a connection's
+ * commands on that connection's one I/O thread, so a single connection caps a read-heavy service at one core. A read
+ * that keeps to one connection and carries on in Lettuce's callbacks (on that thread) queues its next round trip
+ * without handing work to another thread; and with auto-flush off, a round trip's commands leave in one write:
+ * queue them on {@link Connection#commands()}, then {@link Connection#send()} them.
  */
 public final class RedisReads {
 
@@ -22,16 +23,16 @@ public final class RedisReads {
         this.connections = List.copyOf(connections);
     }
 
-    /** A round trip on the next connection: queue its commands, then send them together. */
-    public Batch batch() {
-        return new Batch(connections.get(Math.floorMod(next.getAndIncrement(), connections.size())));
+    /** The connection for one read's round trips. */
+    public Connection connection() {
+        return new Connection(connections.get(Math.floorMod(next.getAndIncrement(), connections.size())));
     }
 
-    /** The commands of one round trip, queued until {@link #send()}. */
-    public static final class Batch {
+    /** One read's connection: commands are queued until {@link #send()}. */
+    public static final class Connection {
         private final StatefulRedisConnection<String, String> connection;
 
-        private Batch(StatefulRedisConnection<String, String> connection) {
+        private Connection(StatefulRedisConnection<String, String> connection) {
             this.connection = connection;
         }
 
@@ -39,7 +40,7 @@ public final class RedisReads {
             return connection.async();
         }
 
-        /** Writes every command queued on the connection (other readers' too: they lose nothing by it). */
+        /** Writes every command queued on the connection (other reads' too: they lose nothing by it). */
         public void send() {
             connection.flushCommands();
         }

@@ -51,21 +51,20 @@ public final class LuaScript {
     }
 
     /**
-     * Sends the script by SHA as a round trip of its own on one of the read connections, without waiting; if Redis
-     * has forgotten the script, sends its body once more.
+     * Sends the script by SHA as a round trip of its own on a read's connection, without waiting; if Redis has
+     * forgotten the script, sends its body once more.
      */
-    public <T> CompletionStage<T> call(RedisReads reads, ScriptOutputType output, String[] keys, String... args) {
-        RedisReads.Batch batch = reads.batch();
-        CompletionStage<T> answer = batch.commands().evalsha(sha, output, keys, args);
-        batch.send();
+    public <T> CompletionStage<T> call(RedisReads.Connection redis, ScriptOutputType output, String[] keys,
+                                       String... args) {
+        CompletionStage<T> answer = redis.commands().evalsha(sha, output, keys, args);
+        redis.send();
         return answer.exceptionallyCompose(error -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (!(cause instanceof RedisNoScriptException)) {
                 return CompletableFuture.failedFuture(cause);
             }
-            RedisReads.Batch again = reads.batch();
-            CompletionStage<T> evaluated = again.commands().eval(body, output, keys, args);
-            again.send();
+            CompletionStage<T> evaluated = redis.commands().eval(body, output, keys, args);
+            redis.send();
             return evaluated;
         });
     }

@@ -111,7 +111,7 @@ public class UserStreams {
 
     private void resume(Subscriber subscriber, long lastEventId) {
         List<StreamEvent> missed = new ArrayList<>();
-        timeline.read(subscriber.userId, new PageRequest(null, null, lastEventId, settings.resumeLimit()), Runnable::run)
+        timeline.read(subscriber.userId, new PageRequest(null, null, lastEventId, settings.resumeLimit()))
                 .toCompletableFuture().join().statuses()
                 .forEach(status -> missed.add(status(LiveEvent.UPDATE, status)));
         for (ScoredValue<String> deletion : redis.sync().zrangebyscoreWithScores(RedisKeys.DELETIONS,

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 
 /**
  * The home timeline, read side, without blocking a thread: a page costs a few round trips whatever its size: (1)
@@ -118,30 +117,26 @@ public class HomeReader {
     }
 
     /**
-     * Reads a page.
-     *
-     * @param renderOn where the page is put together once Redis answered (the request's event loop), so that work
-     *                 does not pile up on the Redis client's one I/O thread
+     * Reads a page. The round trips keep to one Redis connection and carry on in Lettuce's callbacks, on that
+     * connection's I/O thread, so a read hands work to another thread only to start and to answer.
      */
-    public CompletionStage<Page> read(String userId, PageRequest page, Executor renderOn) {
+    public CompletionStage<Page> read(String userId, PageRequest page) {
         if (!recovery.isRecovered()) {
-            return blocking(recovery::awaitRecovered).thenComposeAsync(ready -> readRecovered(userId, page, renderOn),
-                    renderOn);
+            return blocking(recovery::awaitRecovered).thenCompose(ready -> readRecovered(userId, page));
         }
-        return readRecovered(userId, page, renderOn);
+        return readRecovered(userId, page);
     }
 
-    private CompletionStage<Page> readRecovered(String userId, PageRequest page, Executor renderOn) {
-        Range<Long> bounds = Range.from(Range.Boundary.excluding(page.lowerBound()),
-                page.maxId() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(page.maxId()));
+    private CompletionStage<Page> readRecovered(String userId, PageRequest page) {
+        RedisReads.Connection redis = reads.connection();
         String[] keys = {RedisKeys.ACTIVE, RedisKeys.following(userId), RedisKeys.CELEBRITIES,
                 RedisKeys.timeline(userId), RedisKeys.muting(userId), RedisKeys.blocking(userId),
                 RedisKeys.blockedBy(userId)};
-        CompletionStage<List<Object>> started = PAGE_START.call(reads, ScriptOutputType.MULTI, keys, userId,
+        CompletionStage<List<Object>> started = PAGE_START.call(redis, ScriptOutputType.MULTI, keys, userId,
                 "(" + page.lowerBound(), page.maxId() == null ? "+inf" : "(" + page.maxId(),
                 String.valueOf(page.limit()), page.readsUpward() ? "1" : "0");
 
-        return started.thenComposeAsync(answer -> {
+        return started.thenCompose(answer -> {
             String lastRead = (String) answer.get(0);
             Set<String> followedCelebrities = Set.copyOf(strings(answer.get(1)));
             Reader blocksAndMutes = new Reader(userId, Set.of(), Set.copyOf(strings(answer.get(3))),
@@ -149,21 +144,14 @@ public class HomeReader {
             Double lastReadAt = lastRead.isEmpty() ? null : Double.valueOf(lastRead);
             if (!readers.isActive(lastReadAt)) {
                 return blocking(() -> rebuild(userId))
-                        .thenCompose(rebuilt -> {
-                            RedisReads.Batch rebuiltPage = reads.batch();
-                            CompletableFuture<List<String>> ids = range(rebuiltPage.commands(), userId, bounds, page);
-                            rebuiltPage.send();
-                            return ids;
-                        })
-                        .thenComposeAsync(ids -> merge(page, bounds, ids, followedCelebrities, blocksAndMutes, renderOn),
-                                renderOn);
+                        .thenCompose(rebuilt -> send(redis, range(redis.commands(), userId, page)))
+                        .thenCompose(ids -> merge(redis, page, ids, followedCelebrities, blocksAndMutes));
             }
             if (readers.needsRefresh(lastReadAt)) {
                 readers.markActiveLater(userId);
             }
-            return merge(page, bounds, strings(answer.get(2)), followedCelebrities, blocksAndMutes,
-                    renderOn);
-        }, renderOn);
+            return merge(redis, page, strings(answer.get(2)), followedCelebrities, blocksAndMutes);
+        });
     }
 
     /**
@@ -171,7 +159,7 @@ public class HomeReader {
      * who is active too): then the read waits for the replay rather than show an empty timeline.
      */
     private void rebuild(String userId) {
-        if (redis.sync().exists(RedisKeys.STATE) == 0) {
+        if (this.redis.sync().exists(RedisKeys.STATE) == 0) {
             recovery.lost();
             recovery.awaitRecovered();
         }
@@ -179,23 +167,20 @@ public class HomeReader {
     }
 
     /** Merges the page of each followed celebrity's recent posts into the reader's own page, in id order. */
-    private CompletionStage<Page> merge(PageRequest page, Range<Long> bounds, List<String> own,
-                                        Set<String> followedCelebrities, Reader reader, Executor renderOn) {
-        RedisReads.Batch batch = reads.batch();
+    private CompletionStage<Page> merge(RedisReads.Connection redis, PageRequest page, List<String> own,
+                                        Set<String> followedCelebrities, Reader reader) {
         List<CompletableFuture<List<String>>> merged = new ArrayList<>();
         for (String celebrity : followedCelebrities) {
             if (!policy.excludesAuthor(celebrity, reader)) {
-                merged.add(authors.range(batch.commands(), celebrity, bounds, page.limit(), page.readsUpward())
+                merged.add(authors.range(redis.commands(), celebrity, bounds(page), page.limit(), page.readsUpward())
                         .toCompletableFuture());
             }
         }
-        batch.send();
         if (merged.isEmpty()) {
-            return hydrate(pageOf(page, own, List.of()), reader, renderOn);
+            return hydrate(redis, pageOf(page, own, List.of()), reader);
         }
-        return CompletableFuture.allOf(merged.toArray(CompletableFuture[]::new)).thenComposeAsync(answered ->
-                hydrate(pageOf(page, own, merged.stream().map(CompletableFuture::join).toList()), reader, renderOn),
-                renderOn);
+        return send(redis, CompletableFuture.allOf(merged.toArray(CompletableFuture[]::new))).thenCompose(answered ->
+                hydrate(redis, pageOf(page, own, merged.stream().map(CompletableFuture::join).toList()), reader));
     }
 
     private static List<String> pageOf(PageRequest page, List<String> own, List<List<String>> merged) {
@@ -223,8 +208,8 @@ public class HomeReader {
         return pageIds;
     }
 
-    private CompletionStage<Page> hydrate(List<String> entryIds, Reader blocksAndMutes, Executor renderOn) {
-        return statuses(entryIds, blocksAndMutes, renderOn).thenApply(statuses -> new Page(statuses, entryIds));
+    private CompletionStage<Page> hydrate(RedisReads.Connection redis, List<String> entryIds, Reader blocksAndMutes) {
+        return statuses(redis, entryIds, blocksAndMutes).thenApply(statuses -> new Page(statuses, entryIds));
     }
 
     /**
@@ -235,15 +220,12 @@ public class HomeReader {
      *
      * @param blocksAndMutes the reader with their mute and block sets; their follows are loaded here
      */
-    private CompletionStage<List<RenderedStatus>> statuses(List<String> entryIds, Reader blocksAndMutes,
-                                                          Executor renderOn) {
+    private CompletionStage<List<RenderedStatus>> statuses(RedisReads.Connection redis, List<String> entryIds,
+                                                          Reader blocksAndMutes) {
         if (entryIds.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        RedisReads.Batch entriesBatch = reads.batch();
-        CompletionStage<List<KeyValue<String, String>>> entryViews = posts.fetchViews(entriesBatch.commands(), entryIds);
-        entriesBatch.send();
-        return entryViews.thenComposeAsync(values -> {
+        return send(redis, posts.fetchViews(redis.commands(), entryIds)).thenCompose(values -> {
             Map<String, PostView> entries = decode(values);
             Set<String> originalIds = new LinkedHashSet<>();
             List<String> shownIds = new ArrayList<>(entries.size());
@@ -255,8 +237,7 @@ public class HomeReader {
                 }
                 facts.add(HomeEntry.of(entry, null));
             }
-            RedisReads.Batch batch = reads.batch();
-            RedisAsyncCommands<String, String> commands = batch.commands();
+            RedisAsyncCommands<String, String> commands = redis.commands();
             CompletableFuture<Map<String, PostView>> originals = originalIds.isEmpty()
                     ? CompletableFuture.completedFuture(Map.of())
                     : posts.fetchViews(commands, originalIds).thenApply(HomeReader::decode).toCompletableFuture();
@@ -264,11 +245,9 @@ public class HomeReader {
                     stats.fetch(commands, blocksAndMutes.id(), shownIds).toCompletableFuture();
             // which accounts' follows the policy asks about does not depend on the originals' mentions
             ReaderRelations.PendingFollows follows = relations.fetchFollows(commands, blocksAndMutes.id(), facts);
-            batch.send();
-            return CompletableFuture.allOf(originals, counts, follows.done()).thenApplyAsync(answered ->
-                    render(entryIds, entries, originals.join(), counts.join(), follows.addTo(blocksAndMutes)),
-                    renderOn);
-        }, renderOn);
+            return send(redis, CompletableFuture.allOf(originals, counts, follows.done())).thenApply(answered ->
+                    render(entryIds, entries, originals.join(), counts.join(), follows.addTo(blocksAndMutes)));
+        });
     }
 
     private List<RenderedStatus> render(List<String> entryIds, Map<String, PostView> entries,
@@ -304,15 +283,27 @@ public class HomeReader {
 
     /** Renders entries for a reader, loading their mutes and blocks first (the live stream's single entries). */
     public CompletionStage<List<RenderedStatus>> statuses(String viewerId, List<String> entryIds) {
-        RedisReads.Batch batch = reads.batch();
-        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(batch.commands(), viewerId);
-        batch.send();
-        return blocks.done().thenCompose(answered -> statuses(entryIds, blocks.get(), Runnable::run));
+        RedisReads.Connection redis = reads.connection();
+        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(redis.commands(), viewerId);
+        return send(redis, blocks.done()).thenCompose(answered -> statuses(redis, entryIds, blocks.get()));
+    }
+
+    /** Sends the commands queued on the connection; returns what waits for their answers. */
+    private static <T> CompletionStage<T> send(RedisReads.Connection redis, CompletionStage<T> answers) {
+        redis.send();
+        return answers;
     }
 
     private CompletableFuture<List<String>> range(RedisAsyncCommands<String, String> commands, String userId,
-                                                  Range<Long> bounds, PageRequest page) {
-        return timelines.range(commands, userId, bounds, page.limit(), page.readsUpward()).toCompletableFuture();
+                                                  PageRequest page) {
+        return timelines.range(commands, userId, bounds(page), page.limit(), page.readsUpward())
+                .toCompletableFuture();
+    }
+
+    /** The ids a page may hold, both ends excluded. */
+    private static Range<Long> bounds(PageRequest page) {
+        return Range.from(Range.Boundary.excluding(page.lowerBound()),
+                page.maxId() == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(page.maxId()));
     }
 
     @SuppressWarnings("unchecked")

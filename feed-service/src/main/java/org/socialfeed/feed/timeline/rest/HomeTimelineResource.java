@@ -1,7 +1,6 @@
 package org.socialfeed.feed.timeline.rest;
 
 import io.quarkus.security.Authenticated;
-import io.vertx.core.Vertx;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +19,6 @@ import org.socialfeed.support.paging.LinkHeader;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 
 /** Mastodon's home timeline: the caller's own, never anyone else's. */
 @Path("/api/v1/timelines")
@@ -56,10 +54,8 @@ public class HomeTimelineResource {
                                           @QueryParam("min_id") String minId, @QueryParam("limit") String limit,
                                           @Context UriInfo uri) {
         PageRequest page = PageRequest.parse(maxId, sinceId, minId, limit);
-        // served on the event loop: Redis is asked without blocking, and the page is put together back here
-        var requestContext = Vertx.currentContext();
-        Executor onRequestContext = task -> requestContext.runOnContext(ignored -> task.run());
-        return timeline.read(caller.getSubject(), page, onRequestContext).thenApply(result -> {
+        // served without blocking: on the event loop, then in the Redis client's callbacks
+        return timeline.read(caller.getSubject(), page).thenApply(result -> {
             Response.ResponseBuilder response = Response.ok(result.json());
             String link = LinkHeader.of(uri, result.cursorIds());
             if (link != null) {
