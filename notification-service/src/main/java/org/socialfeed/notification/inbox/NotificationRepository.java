@@ -47,8 +47,6 @@ public class NotificationRepository implements OutboxOwner {
         this.notifications = database.getCollection("notifications");
         notifications.createIndex(Indexes.ascending("dedupKey"), new IndexOptions().unique(true));
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId"), Indexes.descending("_id")));
-        notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId", "groupPrefix"),
-                Indexes.descending("_id")));
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId", "groupKey"),
                 Indexes.descending("_id")));
         notifications.createIndex(Indexes.ascending("recipientId", "undoKey"));
@@ -71,8 +69,7 @@ public class NotificationRepository implements OutboxOwner {
      * @return false if a notification with this {@code dedupKey} exists already
      * @throws MongoWriteException with a duplicate key on {@code _id} (an id clash: retry with another id)
      */
-    public boolean insert(Notification notification, NotificationDraft draft, String groupPrefix, Long groupBucket,
-                          List<OutgoingEvent> outbox) {
+    public boolean insert(Notification notification, NotificationDraft draft, List<OutgoingEvent> outbox) {
         Document document = new Document("_id", notification.id())
                 .append("recipientId", notification.recipientId())
                 .append("type", notification.type().apiName())
@@ -82,8 +79,6 @@ public class NotificationRepository implements OutboxOwner {
                         .append("displayName", notification.actor().displayName()))
                 .append("statusId", notification.statusId())
                 .append("groupKey", notification.groupKey())
-                .append("groupPrefix", groupPrefix)
-                .append("groupBucket", groupBucket)
                 .append("dedupKey", draft.dedupKey())
                 .append("undoKey", draft.undoKey())
                 .append("createdAt", Date.from(notification.createdAt()))
@@ -109,14 +104,6 @@ public class NotificationRepository implements OutboxOwner {
     public void changeType(String dedupKey, NotificationType from, NotificationType to) {
         notifications.updateOne(Filters.and(Filters.eq("dedupKey", dedupKey), Filters.eq("type", from.apiName())),
                 Updates.set("type", to.apiName()));
-    }
-
-    /** The hour bucket of the recipient's latest notification with this group prefix, if any. */
-    public Optional<Long> latestGroupBucket(String recipientId, String groupPrefix) {
-        Document latest = notifications.find(Filters.and(Filters.eq("recipientId", recipientId),
-                        Filters.eq("groupPrefix", groupPrefix)))
-                .sort(Sorts.descending("_id")).projection(new Document("groupBucket", 1)).first();
-        return latest == null ? Optional.empty() : Optional.ofNullable(latest.getLong("groupBucket"));
     }
 
     /** A page of the recipient's notifications, newest first, with Mastodon's cursors. */
@@ -186,10 +173,20 @@ public class NotificationRepository implements OutboxOwner {
                 Updates.set(DISMISSED, true));
     }
 
-    /** Withdraws what an undone action caused (an unlike withdraws the like's notification). */
-    public void undo(String recipientId, String undoKey) {
-        notifications.updateMany(Filters.and(Filters.eq("recipientId", recipientId), Filters.eq("undoKey", undoKey)),
-                Updates.set(UNDONE, true));
+    /**
+     * Withdraws what an undone action caused (an unlike withdraws the like's notification).
+     *
+     * @return the ids of the notifications withdrawn now
+     */
+    public List<Long> undo(String recipientId, String undoKey) {
+        List<Long> ids = new ArrayList<>();
+        notifications.find(Filters.and(Filters.eq("recipientId", recipientId), Filters.eq("undoKey", undoKey),
+                Filters.ne(UNDONE, true))).projection(new Document("_id", 1))
+                .forEach(document -> ids.add(document.getLong("_id")));
+        if (!ids.isEmpty()) {
+            notifications.updateMany(Filters.in("_id", ids), Updates.set(UNDONE, true));
+        }
+        return ids;
     }
 
     public void hideAboutStatus(String statusId) {

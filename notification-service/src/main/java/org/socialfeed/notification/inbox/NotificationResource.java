@@ -1,6 +1,10 @@
 package org.socialfeed.notification.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,14 +34,23 @@ import java.util.Map;
 @Tag(name = "notifications")
 public class NotificationResource {
 
+    private static final Logger LOG = Logger.getLogger(NotificationResource.class);
+
     private final NotificationReader reader;
     private final NotificationViews views;
+    private final RecentNotifications recent;
     private final JsonWebToken caller;
+    private final Counter servedByRedis;
+    private final Counter servedByMongo;
 
-    public NotificationResource(NotificationReader reader, NotificationViews views, JsonWebToken caller) {
+    public NotificationResource(NotificationReader reader, NotificationViews views, RecentNotifications recent,
+                                JsonWebToken caller, MeterRegistry meters) {
         this.reader = reader;
         this.views = views;
+        this.recent = recent;
         this.caller = caller;
+        this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
+        this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
     }
 
     @GET
@@ -48,10 +62,38 @@ public class NotificationResource {
                     + "service has seen and the recipient's own favourited/reblogged; a quoted post is not embedded. "
                     + "Accounts (the notification's and the status's) leave out followers_count, following_count, "
                     + "statuses_count and last_status_at.")
-    public Response list(@BeanParam NotificationParams params, @Context UriInfo uri) {
+    public Uni<Response> list(@BeanParam NotificationParams params, @Context UriInfo uri) {
         PageRequest page = params.page();
-        NotificationQuery query = params.query(reader, caller.getSubject());
-        List<NotificationView> rendered = views.render(reader.page(caller.getSubject(), query, page));
+        NotificationQuery filters = params.clientFilters();
+        String callerId = caller.getSubject();
+        // served on the event loop from the Redis read model; what it cannot answer is read from MongoDB on a worker
+        return Uni.createFrom().completionStage(() -> recent.page(callerId, filters, page))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Reading notifications from Redis failed, reading MongoDB: %s", failure.getMessage());
+                    return RecentNotifications.Read.MISSED;
+                })
+                .onItem().transformToUni(read -> read.served() ? Uni.createFrom().item(served(read, uri))
+                        : Uni.createFrom().item(() -> fromMongo(callerId, params, filters, page, uri))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    private Response served(RecentNotifications.Read read, UriInfo uri) {
+        servedByRedis.increment();
+        return Response.ok(read.json()).header("Link", LinkHeader.of(uri, read.ids())).build();
+    }
+
+    private Response fromMongo(String callerId, NotificationParams params, NotificationQuery filters,
+                               PageRequest page, UriInfo uri) {
+        servedByMongo.increment();
+        List<Notification> found = reader.page(callerId, params.query(reader, callerId), page);
+        List<NotificationView> rendered = views.render(found);
+        if (!filters.includeFiltered()) {
+            try {
+                recent.warm(callerId, found, rendered);
+            } catch (RuntimeException e) {
+                LOG.warnf("Warming the Redis read model of %s failed: %s", callerId, e.getMessage());
+            }
+        }
         return Response.ok(rendered)
                 .header("Link", LinkHeader.of(uri, rendered.stream().map(NotificationView::id).toList())).build();
     }
