@@ -32,6 +32,7 @@ import static org.awaitility.Awaitility.await;
 class RecentNotificationsTest {
 
     private static final String PAGE = "/api/v1/notifications";
+    private static final String GROUPS = "/api/v2/notifications";
 
     @Inject
     StatefulRedisConnection<String, String> redis;
@@ -65,6 +66,7 @@ class RecentNotificationsTest {
                 "?min_id=" + ids.get(9) + "&limit=3", "?types[]=mention&types[]=favourite", "?exclude_types[]=follow",
                 "?account_id=" + fan.id(), "?limit=40")) {
             assertSameAsMongoDb(reader, PAGE + query);
+            assertSameAsMongoDb(reader, GROUPS + query);
         }
     }
 
@@ -102,6 +104,7 @@ class RecentNotificationsTest {
                 new BlockChanged(reader.id(), pest.id(), true, Instant.now()));
         awaitPage(reader, PAGE, page -> !page.jsonPath().getList("account.id").contains(pest.id()));
         assertSameAsMongoDb(reader, PAGE);
+        assertSameAsMongoDb(reader, GROUPS);
         EventFeed.send(Topics.FOLLOWS, reader.id(), BlockChanged.TYPE,
                 new BlockChanged(reader.id(), pest.id(), false, Instant.now()));
         awaitPage(reader, PAGE, page -> page.jsonPath().getList("account.id").contains(pest.id()));
@@ -117,6 +120,7 @@ class RecentNotificationsTest {
         EventFeed.send(Topics.POSTS, writer.id(), PostDeleted.TYPE, new PostDeleted(mention, writer.id(), Instant.now()));
         awaitPage(reader, PAGE, page -> !page.jsonPath().getList("type").contains("mention"));
         assertSameAsMongoDb(reader, PAGE);
+        assertSameAsMongoDb(reader, GROUPS);
 
         // dismissing is seen by the very next read, and a new notification too
         String newest = Api.notifications(reader).jsonPath().getString("[0].id");
@@ -140,6 +144,8 @@ class RecentNotificationsTest {
         assertSameAsMongoDb(reader, PAGE + "?max_id=" + ids.get(19), false);
         assertSameAsMongoDb(reader, PAGE + "?min_id=" + ids.get(35) + "&limit=2", false);
         assertSameAsMongoDb(reader, PAGE + "?min_id=" + ids.get(5) + "&limit=2");
+        // the follows are one group, older than the 30 kept: only MongoDB can count it
+        assertSameAsMongoDb(reader, GROUPS, false);
 
         // the newest page comes from Redis: 30 are kept
         double fromRedis = served("redis");
@@ -153,6 +159,8 @@ class RecentNotificationsTest {
         assertThat(afterLoss.jsonPath().<String>getList("id")).isEqualTo(ids);
         // that read rebuilt the recipient's list
         assertSameAsMongoDb(reader, PAGE + "?limit=20");
+        assertThat(Api.as(reader).get(GROUPS).jsonPath().getInt("notification_groups[0].notifications_count"))
+                .isEqualTo(36);
     }
 
     private void assertSameAsMongoDb(AccountRef reader, String path) {

@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.socialfeed.notification.config.NotificationConfig;
+import org.socialfeed.support.id.SnowflakeIds;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.time.Instant;
 public class NotificationGrouping {
 
     private static final Duration BUCKET = Duration.ofHours(1);
+    /** An id is taken a moment before the time that places its notification in a bucket. */
+    private static final Duration ID_CLOCK_MARGIN = Duration.ofMinutes(1);
 
     private final MongoCollection<Document> openGroups;
     private final Duration bucket;
@@ -35,6 +38,12 @@ public class NotificationGrouping {
         Duration window = config.notifications().groupWindow();
         this.bucket = window.compareTo(BUCKET) < 0 ? window : BUCKET;
         this.windowBuckets = Math.max(1, window.toMillis() / bucket.toMillis());
+    }
+
+    /** The lowest id a member of this group (of a groupable type) can have: a group starts with its first bucket. */
+    public long lowestMemberId(String groupKey) {
+        long firstBucket = Long.parseLong(groupKey.substring(groupKey.lastIndexOf('-') + 1));
+        return SnowflakeIds.floorAt(Instant.ofEpochMilli(firstBucket * bucket.toMillis()).minus(ID_CLOCK_MARGIN));
     }
 
     /** The group key of a new notification: the open group of its kind, or a new one from this hour on. */

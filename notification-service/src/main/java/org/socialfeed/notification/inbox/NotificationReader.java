@@ -23,7 +23,7 @@ public class NotificationReader {
     /** Accounts listed per group, as Mastodon's sample_account_ids. */
     public static final int GROUP_SAMPLE_ACCOUNTS = 8;
     /** The grouped view reads at most this many notifications per group it returns. */
-    private static final int GROUP_SCAN_FACTOR = 50;
+    static final int GROUP_SCAN_FACTOR = 50;
 
     private final NotificationRepository notifications;
     private final SocialGraph graph;

@@ -39,7 +39,8 @@ public class NotificationRepository implements OutboxOwner {
     static final String STATUS_DELETED = "statusDeleted";
     static final String ACTOR_SUSPENDED = "actorSuspended";
     static final List<String> HIDING_FLAGS = List.of(DISMISSED, UNDONE, STATUS_DELETED, ACTOR_SUSPENDED);
-    private static final int SAMPLE_SCAN_FACTOR = 10;
+    /** A group's sample accounts are looked for among its latest {@code samples} times this many notifications. */
+    static final int SAMPLE_SCAN_FACTOR = 10;
 
     private final MongoCollection<Document> notifications;
 
@@ -129,6 +130,23 @@ public class NotificationRepository implements OutboxOwner {
         return notifications.find(Filters.and(query.filter(recipientId), Filters.gt("_id", lowerBound),
                         Filters.lt("_id", upperBound))).sort(Sorts.descending("_id")).limit(max)
                 .map(NotificationRepository::fromDocument);
+    }
+
+    /**
+     * The recipient's newest unfiltered notifications, newest first, as the Redis read model keeps them: the visible
+     * ones and those hidden only because their account is suspended (reads check suspension, and a reinstatement
+     * shows them again).
+     */
+    public List<Notification> newestShowable(String recipientId, int max) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(Filters.eq("recipientId", recipientId));
+        HIDING_FLAGS.stream().filter(flag -> !flag.equals(ACTOR_SUSPENDED))
+                .forEach(flag -> conditions.add(Filters.ne(flag, true)));
+        conditions.add(Filters.ne("filtered", true));
+        List<Notification> found = new ArrayList<>();
+        notifications.find(Filters.and(conditions)).sort(Sorts.descending("_id")).limit(max)
+                .forEach(document -> found.add(fromDocument(document)));
+        return found;
     }
 
     /** How many notifications the policy kept aside, and from how many accounts. */

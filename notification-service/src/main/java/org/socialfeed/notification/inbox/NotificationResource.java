@@ -1,10 +1,7 @@
 package org.socialfeed.notification.inbox;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +21,7 @@ import org.socialfeed.support.paging.PageRequest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Mastodon's notification endpoints (v1). The caller reads and changes only their own notifications. */
 @Path("/api/v1/notifications")
@@ -34,23 +31,19 @@ import java.util.Map;
 @Tag(name = "notifications")
 public class NotificationResource {
 
-    private static final Logger LOG = Logger.getLogger(NotificationResource.class);
-
     private final NotificationReader reader;
     private final NotificationViews views;
     private final RecentNotifications recent;
+    private final RecentPages recentPages;
     private final JsonWebToken caller;
-    private final Counter servedByRedis;
-    private final Counter servedByMongo;
 
     public NotificationResource(NotificationReader reader, NotificationViews views, RecentNotifications recent,
-                                JsonWebToken caller, MeterRegistry meters) {
+                                RecentPages recentPages, JsonWebToken caller) {
+        this.recentPages = recentPages;
         this.reader = reader;
         this.views = views;
         this.recent = recent;
         this.caller = caller;
-        this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
-        this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
     }
 
     @GET
@@ -66,36 +59,16 @@ public class NotificationResource {
         PageRequest page = params.page();
         NotificationQuery filters = params.clientFilters();
         String callerId = caller.getSubject();
-        // served on the event loop from the Redis read model; what it cannot answer is read from MongoDB on a worker
-        return Uni.createFrom().completionStage(() -> recent.page(callerId, filters, page))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Reading notifications from Redis failed, reading MongoDB: %s", failure.getMessage());
-                    return RecentNotifications.Read.MISSED;
-                })
-                .onItem().transformToUni(read -> read.served() ? Uni.createFrom().item(served(read, uri))
-                        : Uni.createFrom().item(() -> fromMongo(callerId, params, filters, page, uri))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-    }
-
-    private Response served(RecentNotifications.Read read, UriInfo uri) {
-        servedByRedis.increment();
-        return Response.ok(read.json()).header("Link", LinkHeader.of(uri, read.ids())).build();
-    }
-
-    private Response fromMongo(String callerId, NotificationParams params, NotificationQuery filters,
-                               PageRequest page, UriInfo uri) {
-        servedByMongo.increment();
-        List<Notification> found = reader.page(callerId, params.query(reader, callerId), page);
-        List<NotificationView> rendered = views.render(found);
-        if (!filters.includeFiltered()) {
-            try {
-                recent.warm(callerId, found, rendered);
-            } catch (RuntimeException e) {
-                LOG.warnf("Warming the Redis read model of %s failed: %s", callerId, e.getMessage());
+        return recentPages.serve(() -> recentPages.page(callerId, filters, page), uri, () -> {
+            List<Notification> found = reader.page(callerId, params.query(reader, callerId), page);
+            List<NotificationView> rendered = views.render(found);
+            if (!filters.includeFiltered()) {
+                recent.warm(callerId, rendered.stream().map(NotificationView::account).toList(),
+                        found.stream().map(Notification::statusId).filter(Objects::nonNull).toList());
             }
-        }
-        return Response.ok(rendered)
-                .header("Link", LinkHeader.of(uri, rendered.stream().map(NotificationView::id).toList())).build();
+            return Response.ok(rendered)
+                    .header("Link", LinkHeader.of(uri, rendered.stream().map(NotificationView::id).toList())).build();
+        });
     }
 
     @GET

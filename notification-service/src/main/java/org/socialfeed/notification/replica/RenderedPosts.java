@@ -171,6 +171,15 @@ public class RenderedPosts {
             return template != null && complete;
         }
 
+        public boolean deleted() {
+            return DELETED.equals(template);
+        }
+
+        /** Whether there is a Status to show: the post is cached and not deleted. */
+        public boolean cached() {
+            return !NOT_CACHED.equals(template) && !deleted();
+        }
+
         public Interactions interactions() {
             return new Interactions(replies, reblogs, favourites, favourited, reblogged);
         }
