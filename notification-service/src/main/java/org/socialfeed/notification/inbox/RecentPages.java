@@ -3,6 +3,7 @@ package org.socialfeed.notification.inbox;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.Counter;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -51,14 +53,19 @@ public class RecentPages {
 
     private static final Logger LOG = Logger.getLogger(RecentPages.class);
 
-    private final RedisAsyncCommands<String, String> redis;
+    /** Each served by one of Lettuce's I/O threads, which decode the replies: reads spread over all of them. */
+    private final List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
+    private final AtomicInteger turn = new AtomicInteger();
     private final NotificationGrouping grouping;
     private final Counter servedByRedis;
     private final Counter servedByMongo;
 
-    public RecentPages(StatefulRedisConnection<String, String> redis, NotificationGrouping grouping,
-                       MeterRegistry meters) {
-        this.redis = redis.async();
+    public RecentPages(RedisClient client, NotificationGrouping grouping, MeterRegistry meters) {
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            StatefulRedisConnection<String, String> connection = client.connect();
+            connection.setAutoFlushCommands(false); // each round trip's commands leave in one write, flushed here
+            connections.add(connection);
+        }
         this.grouping = grouping;
         this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
         this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
@@ -105,10 +112,12 @@ public class RecentPages {
         Range<Long> range = Range.from(Range.Boundary.excluding(page.lowerBound()),
                 Range.Boundary.excluding(page.upperBound()));
         String key = RecentNotifications.recentKey(recipientId);
+        StatefulRedisConnection<String, String> connection = nextConnection();
+        RedisAsyncCommands<String, String> redis = connection.async();
         CompletableFuture<List<String>> members = (page.readsUpward()
                 ? redis.zrangebyscore(key, range, Limit.create(0, wanted))
                 : redis.zrevrangebyscore(key, range, Limit.create(0, wanted))).toCompletableFuture();
-        return read(recipientId, members, (floor, silenced) -> {
+        return read(connection, recipientId, members, (floor, silenced) -> {
             List<RecentEntry> entries = new ArrayList<>(page.limit());
             Predicate<RecentEntry> shown = shown(query, silenced);
             for (String member : members.join()) {
@@ -136,9 +145,10 @@ public class RecentPages {
         if (query.includeFiltered()) {
             return CompletableFuture.completedFuture(Read.MISSED);
         }
-        CompletableFuture<List<String>> members = redis.zrevrange(RecentNotifications.recentKey(recipientId), 0, -1)
-                .toCompletableFuture();
-        return read(recipientId, members, (floor, silenced) -> {
+        StatefulRedisConnection<String, String> connection = nextConnection();
+        CompletableFuture<List<String>> members = connection.async()
+                .zrevrange(RecentNotifications.recentKey(recipientId), 0, -1).toCompletableFuture();
+        return read(connection, recipientId, members, (floor, silenced) -> {
             Predicate<RecentEntry> shown = shown(query, silenced);
             Map<String, List<RecentEntry>> byGroup = new LinkedHashMap<>();
             List<RecentEntry> inRange = new ArrayList<>();
@@ -215,17 +225,30 @@ public class RecentPages {
         Read write(Selection selection, Parts parts);
     }
 
-    /** The accounts' JSON by account id and the posts' hashes by post id. */
-    private record Parts(Map<String, String> accounts, Map<String, RenderedPosts.Fields> posts) {
+    /**
+     * The accounts' JSON by account id and the posts' hashes by post id. Ids are time-ordered numbers (ADR 3), keyed
+     * as such: {@code String.hashCode} of such digits collides in a small table.
+     */
+    private record Parts(Map<Long, String> accounts, Map<Long, RenderedPosts.Fields> posts) {
+
+        String account(String id) {
+            return accounts.get(Long.parseLong(id));
+        }
+
+        RenderedPosts.Fields post(String id) {
+            return id == null ? null : posts.get(Long.parseLong(id));
+        }
     }
 
     /** Both round trips: the entries (already asked for), the floor and the silenced accounts; then the parts. */
-    private CompletionStage<Read> read(String recipientId, CompletableFuture<List<String>> members, Selector selector,
-                                       Writer writer) {
+    private CompletionStage<Read> read(StatefulRedisConnection<String, String> connection, String recipientId,
+                                       CompletableFuture<List<String>> members, Selector selector, Writer writer) {
+        RedisAsyncCommands<String, String> redis = connection.async();
         CompletableFuture<String> floor = redis.hget(RecentNotifications.stateKey(recipientId),
                 RecentNotifications.FLOOR).toCompletableFuture();
         CompletableFuture<Set<String>> silenced = redis.smembers(RecentNotifications.silencedKey(recipientId))
                 .toCompletableFuture();
+        connection.flushCommands();
         return CompletableFuture.allOf(members, floor, silenced).thenCompose(done -> {
             if (floor.join() == null) {
                 return CompletableFuture.completedFuture(Read.MISSED); // not built: MongoDB, which rebuilds it
@@ -234,13 +257,15 @@ public class RecentPages {
             if (selection == null) {
                 return CompletableFuture.completedFuture(Read.MISSED);
             }
-            return parts(recipientId, selection.entries())
+            return parts(connection, recipientId, selection.entries())
                     .thenApply(parts -> parts == null ? Read.MISSED : writer.write(selection, parts));
         });
     }
 
     /** The accounts and posts of these entries, or null if any is missing, suspended or deleted. */
-    private CompletionStage<Parts> parts(String recipientId, List<RecentEntry> entries) {
+    private CompletionStage<Parts> parts(StatefulRedisConnection<String, String> connection, String recipientId,
+                                         List<RecentEntry> entries) {
+        RedisAsyncCommands<String, String> redis = connection.async();
         Set<String> actorIds = new LinkedHashSet<>();
         Set<String> statusIds = new LinkedHashSet<>();
         entries.forEach(entry -> {
@@ -259,8 +284,9 @@ public class RecentPages {
         statusIds.forEach(id -> postFields.put(id, redis.hmget(RenderedPosts.key(id), fields).toCompletableFuture()));
         List<CompletableFuture<?>> all = new ArrayList<>(postFields.values());
         all.add(accountJson);
+        connection.flushCommands();
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, String> accounts = new HashMap<>();
+            Map<Long, String> accounts = new HashMap<>();
             List<String> ids = new ArrayList<>(actorIds);
             List<KeyValue<String, String>> values = accountJson.join();
             for (int i = 0; i < ids.size(); i++) {
@@ -268,26 +294,28 @@ public class RecentPages {
                 if (!value.hasValue() || RenderedAccounts.SUSPENDED.equals(value.getValue())) {
                     return null;
                 }
-                accounts.put(ids.get(i), value.getValue());
+                accounts.put(Long.parseLong(ids.get(i)), value.getValue());
             }
-            Map<String, RenderedPosts.Fields> posts = new HashMap<>();
+            Map<Long, RenderedPosts.Fields> posts = new HashMap<>();
             for (var post : postFields.entrySet()) {
                 RenderedPosts.Fields found = RenderedPosts.Fields.of(post.getValue().join());
                 if (!found.usable()) {
                     return null;
                 }
                 if (found.deleted()) {
-                    forgetAbout(recipientId, post.getKey(), entries);
+                    forgetAbout(redis, recipientId, post.getKey(), entries);
+                    connection.flushCommands();
                     return null;
                 }
-                posts.put(post.getKey(), found);
+                posts.put(Long.parseLong(post.getKey()), found);
             }
             return new Parts(accounts, posts);
         });
     }
 
     /** A deleted post's notifications never come back (MongoDB hides them for good): they leave the set. */
-    private void forgetAbout(String recipientId, String statusId, Collection<RecentEntry> entries) {
+    private static void forgetAbout(RedisAsyncCommands<String, String> redis, String recipientId, String statusId,
+                                    Collection<RecentEntry> entries) {
         entries.stream().filter(entry -> statusId.equals(entry.statusId())).forEach(entry ->
                 redis.zremrangebyscore(RecentNotifications.recentKey(recipientId),
                         Range.create(entry.idValue(), entry.idValue())));
@@ -300,8 +328,7 @@ public class RecentPages {
             if (!ids.isEmpty()) {
                 json.append(',');
             }
-            entry.appendTo(json, parts.accounts().get(entry.actorId()),
-                    entry.statusId() == null ? null : parts.posts().get(entry.statusId()));
+            entry.appendTo(json, parts.account(entry.actorId()), parts.post(entry.statusId()));
             ids.add(entry.id());
         }
         return new Read(json.append(']').toString(), ids);
@@ -314,14 +341,13 @@ public class RecentPages {
         Set<String> listed = new HashSet<>();
         for (RecentEntry sample : selection.entries()) {
             if (listed.add(sample.actorId())) {
-                json.append(listed.size() > 1 ? "," : "").append(parts.accounts().get(sample.actorId()));
+                json.append(listed.size() > 1 ? "," : "").append(parts.account(sample.actorId()));
             }
         }
         json.append("],\"statuses\":[");
         listed.clear();
         for (Group group : groups) {
-            RenderedPosts.Fields post = group.mostRecent().statusId() == null ? null
-                    : parts.posts().get(group.mostRecent().statusId());
+            RenderedPosts.Fields post = parts.post(group.mostRecent().statusId());
             if (post != null && post.cached() && listed.add(group.mostRecent().statusId())) {
                 StatusTemplate.appendStatus(json.append(listed.size() > 1 ? "," : ""), post.template(),
                         post.interactions());
@@ -349,6 +375,10 @@ public class RecentPages {
             ids.add(head.id());
         }
         return new Read(json.append("]}").toString(), ids);
+    }
+
+    private StatefulRedisConnection<String, String> nextConnection() {
+        return connections.get(Math.floorMod(turn.getAndIncrement(), connections.size()));
     }
 
     private static Predicate<RecentEntry> shown(NotificationQuery query, Set<String> silenced) {
