@@ -2,6 +2,7 @@ package org.socialfeed.notification.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -13,7 +14,6 @@ import org.socialfeed.notification.replica.RenderedPosts;
 import org.socialfeed.notification.replica.SocialGraph;
 import org.socialfeed.support.mastodon.AccountView;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -130,8 +130,9 @@ public class RecentNotifications {
             return;
         }
         List<Notification> latest = notifications.newestShowable(recipientId, cap);
-        for (Notification notification : latest) {
-            redis.zadd(recentKey(recipientId), notification.id(), RecentEntry.of(notification, json).encode());
+        if (!latest.isEmpty()) {
+            redis.zadd(recentKey(recipientId), latest.stream().map(notification -> ScoredValue.just(notification.id(),
+                    RecentEntry.of(notification, json).encode())).toArray(ScoredValue[]::new));
         }
         Set<String> silenced = graph.silencedBy(recipientId);
         if (!silenced.isEmpty()) {
