@@ -9,6 +9,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.socialfeed.notification.config.NotificationConfig;
+import org.socialfeed.notification.replica.ReadModelWrites;
 import org.socialfeed.notification.replica.RenderedAccounts;
 import org.socialfeed.notification.replica.RenderedPosts;
 import org.socialfeed.notification.replica.SocialGraph;
@@ -57,6 +58,7 @@ public class RecentNotifications {
             """;
 
     private final RedisCommands<String, String> redis;
+    private final ReadModelWrites writes;
     private final NotificationRepository notifications;
     private final SocialGraph graph;
     private final RenderedAccounts accounts;
@@ -64,10 +66,11 @@ public class RecentNotifications {
     private final ObjectMapper json;
     private final int cap;
 
-    public RecentNotifications(StatefulRedisConnection<String, String> redis, NotificationRepository notifications,
-                               SocialGraph graph, RenderedAccounts accounts, RenderedPosts posts,
-                               ObjectMapper json, NotificationConfig config) {
+    public RecentNotifications(StatefulRedisConnection<String, String> redis, ReadModelWrites writes,
+                               NotificationRepository notifications, SocialGraph graph, RenderedAccounts accounts,
+                               RenderedPosts posts, ObjectMapper json, NotificationConfig config) {
         this.redis = redis.sync();
+        this.writes = writes;
         this.notifications = notifications;
         this.graph = graph;
         this.accounts = accounts;
@@ -90,6 +93,10 @@ public class RecentNotifications {
 
     /** A stored notification that is not filtered. */
     public void added(Notification notification) {
+        write(notification.recipientId(), () -> add(notification));
+    }
+
+    private void add(Notification notification) {
         redis.eval(ADD, ScriptOutputType.INTEGER,
                 new String[]{recentKey(notification.recipientId()), stateKey(notification.recipientId())},
                 notification.idString(), RecentEntry.of(notification, json).encode(), Integer.toString(cap));
@@ -97,28 +104,38 @@ public class RecentNotifications {
 
     /** Dismissed or withdrawn notifications. */
     public void removed(String recipientId, Collection<Long> ids) {
-        ids.forEach(id -> redis.zremrangebyscore(recentKey(recipientId), Range.create(id, id)));
+        write(recipientId, () -> ids.forEach(id -> redis.zremrangebyscore(recentKey(recipientId), Range.create(id, id))));
     }
 
     /** Every notification dismissed: the set is empty and still complete above its floor. */
     public void cleared(String recipientId) {
-        redis.del(recentKey(recipientId));
+        write(recipientId, () -> redis.del(recentKey(recipientId)));
     }
 
     /** A reply notification that became a mention (if the set shows it: it may have been dismissed). */
     public void retyped(Notification changed) {
-        if (redis.zremrangebyscore(recentKey(changed.recipientId()), Range.create(changed.id(), changed.id())) > 0) {
-            added(changed);
-        }
+        write(changed.recipientId(), () -> {
+            if (redis.zremrangebyscore(recentKey(changed.recipientId()),
+                    Range.create(changed.id(), changed.id())) > 0) {
+                add(changed);
+            }
+        });
     }
 
     /** The recipient blocked or muted {@code otherId}, or no longer does. */
     public void silencing(String recipientId, String otherId, boolean silenced) {
-        if (silenced) {
-            redis.sadd(silencedKey(recipientId), otherId);
-        } else {
-            redis.srem(silencedKey(recipientId), otherId);
-        }
+        write(recipientId, () -> {
+            if (silenced) {
+                redis.sadd(silencedKey(recipientId), otherId);
+            } else {
+                redis.srem(silencedKey(recipientId), otherId);
+            }
+        });
+    }
+
+    /** A change to the recipient's keys; if Redis misses it, they are rebuilt from MongoDB once it is back. */
+    private void write(String recipientId, Runnable change) {
+        writes.apply(change, recentKey(recipientId), stateKey(recipientId), silencedKey(recipientId));
     }
 
     /**

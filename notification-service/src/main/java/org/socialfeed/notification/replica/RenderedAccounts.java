@@ -24,13 +24,15 @@ public class RenderedAccounts {
     public static final String SUSPENDED = "-";
 
     private final RedisCommands<String, String> redis;
+    private final ReadModelWrites writes;
     private final AccountReplica accounts;
     private final StatusRendering rendering;
     private final ObjectMapper json;
 
-    public RenderedAccounts(StatefulRedisConnection<String, String> redis, AccountReplica accounts,
-                            StatusRendering rendering, ObjectMapper json) {
+    public RenderedAccounts(StatefulRedisConnection<String, String> redis, ReadModelWrites writes,
+                            AccountReplica accounts, StatusRendering rendering, ObjectMapper json) {
         this.redis = redis.sync();
+        this.writes = writes;
         this.accounts = accounts;
         this.rendering = rendering;
         this.json = json;
@@ -42,16 +44,16 @@ public class RenderedAccounts {
 
     /** After a profile change, a suspension or a reinstatement: the entry as the replica knows the account now. */
     public void refresh(String accountId) {
-        if (accounts.isSuspended(accountId)) {
-            redis.set(key(accountId), SUSPENDED);
-            return;
-        }
         AccountRef current = accounts.refs(List.of(accountId)).get(accountId);
-        if (current != null) {
-            redis.set(key(accountId), write(rendering.account(current)));
-        } else {
-            redis.del(key(accountId)); // nothing known beyond what each notification names: the next read warms it
-        }
+        String entry = accounts.isSuspended(accountId) ? SUSPENDED
+                : current == null ? null : write(rendering.account(current));
+        writes.apply(() -> {
+            if (entry == null) {
+                redis.del(key(accountId)); // nothing known beyond what each notification names: a read warms it
+            } else {
+                redis.set(key(accountId), entry);
+            }
+        }, key(accountId));
     }
 
     /** Entries a read missed, as the read from MongoDB rendered them; an entry written meanwhile stays. */

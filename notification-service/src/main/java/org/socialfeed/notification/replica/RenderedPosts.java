@@ -65,14 +65,16 @@ public class RenderedPosts {
             """;
 
     private final RedisCommands<String, String> redis;
+    private final ReadModelWrites writes;
     private final PostCache posts;
     private final AccountReplica accounts;
     private final StatusRendering rendering;
     private final ObjectMapper json;
 
-    public RenderedPosts(StatefulRedisConnection<String, String> redis, PostCache posts, AccountReplica accounts,
-                         StatusRendering rendering, ObjectMapper json) {
+    public RenderedPosts(StatefulRedisConnection<String, String> redis, ReadModelWrites writes, PostCache posts,
+                         AccountReplica accounts, StatusRendering rendering, ObjectMapper json) {
         this.redis = redis.sync();
+        this.writes = writes;
         this.posts = posts;
         this.accounts = accounts;
         this.rendering = rendering;
@@ -95,25 +97,29 @@ public class RenderedPosts {
 
     /** A new or edited post: its template as the author reads now, replacing the old one. */
     public void changed(CachedPost post) {
-        redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post)));
-        redis.sadd(authoredKey(post.author().id()), post.postId());
+        writes.apply(() -> {
+            redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post)));
+            redis.sadd(authoredKey(post.author().id()), post.postId());
+        }, key(post.postId()));
     }
 
     /** A deleted post: notifications about it are no longer shown. */
     public void deleted(String postId) {
-        redis.hset(key(postId), TEMPLATE, DELETED);
+        writes.apply(() -> redis.hset(key(postId), TEMPLATE, DELETED), key(postId));
     }
 
     public void counted(String postId, String counter, String member, boolean add) {
-        redis.eval(COUNT, ScriptOutputType.INTEGER, new String[]{key(postId)},
-                field(counter), member, add ? "1" : "0");
+        writes.apply(() -> redis.eval(COUNT, ScriptOutputType.INTEGER, new String[]{key(postId)},
+                field(counter), member, add ? "1" : "0"), key(postId));
     }
 
     /** The author's profile changed: the templates of their posts show the new one. */
     public void authorChanged(String authorId) {
-        List<String> postIds = new ArrayList<>(redis.smembers(authoredKey(authorId)));
-        posts.getAll(postIds).values().forEach(post ->
-                redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post))));
+        writes.apply(() -> {
+            List<String> postIds = new ArrayList<>(redis.smembers(authoredKey(authorId)));
+            posts.getAll(postIds).values().forEach(post ->
+                    redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post))));
+        });
     }
 
     /** Makes the hashes of these posts complete, from MongoDB. */
