@@ -7,6 +7,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.Counter;
+import io.vertx.core.buffer.Buffer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -84,7 +85,7 @@ public class RecentPages {
                 .onItem().transformToUni(read -> {
                     if (read.served()) {
                         servedByRedis.increment();
-                        return Uni.createFrom().item(Response.ok(read.json())
+                        return Uni.createFrom().item(Response.ok(Buffer.buffer(read.json()))
                                 .header("Link", LinkHeader.of(uri, read.ids())).build());
                     }
                     return Uni.createFrom().item(() -> {
