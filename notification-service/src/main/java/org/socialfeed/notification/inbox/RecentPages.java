@@ -73,8 +73,9 @@ public class RecentPages {
     }
 
     /**
-     * Answers from the read model on the calling thread (the event loop) when it can, else (or if Redis fails) with
-     * {@code fromMongo} on a worker thread. Counted in {@code social.notifications.pages} by source.
+     * Answers from the read model when it can, without blocking a thread (the page is put together where Redis's
+     * replies arrive, on Lettuce's I/O threads), else (or if Redis fails) with {@code fromMongo} on a worker thread.
+     * Counted in {@code social.notifications.pages} by source.
      */
     public Uni<Response> serve(Supplier<CompletionStage<Read>> fromRedis, UriInfo uri, Supplier<Response> fromMongo) {
         return Uni.createFrom().completionStage(fromRedis)
@@ -85,6 +86,7 @@ public class RecentPages {
                 .onItem().transformToUni(read -> {
                     if (read.served()) {
                         servedByRedis.increment();
+                        // one buffer: the answer goes out with its length, not in chunks
                         return Uni.createFrom().item(Response.ok(Buffer.buffer(read.json()))
                                 .header("Link", LinkHeader.of(uri, read.ids())).build());
                     }
