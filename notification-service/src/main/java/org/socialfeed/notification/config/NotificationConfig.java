@@ -35,6 +35,13 @@ public interface NotificationConfig {
 
         @WithDefault("1000")
         int unreadCountMaxLimit();
+
+        /**
+         * How many of each recipient's latest notifications the Redis read model keeps (ADR 18); older pages are read
+         * from MongoDB.
+         */
+        @WithDefault("200")
+        int recentLimit();
     }
 
     interface Stream {

@@ -11,6 +11,7 @@ import org.socialfeed.notification.inbox.NotificationGrouping;
 import org.socialfeed.notification.inbox.NotificationRepository;
 import org.socialfeed.notification.inbox.NotificationStored;
 import org.socialfeed.notification.inbox.NotificationType;
+import org.socialfeed.notification.inbox.RecentNotifications;
 import org.socialfeed.notification.policy.NotificationPolicy;
 import org.socialfeed.notification.policy.PolicyAction;
 import org.socialfeed.notification.policy.UserSettingsRepository;
@@ -25,6 +26,7 @@ import org.socialfeed.support.id.SnowflakeIds;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,11 +54,13 @@ public class NotificationService {
     private final Event<NotificationStored> stored;
     private final SnowflakeIds ids;
     private final PostCache posts;
+    private final RecentNotifications recent;
 
     public NotificationService(NotificationRepository notifications, NotificationGrouping grouping,
                                UserSettingsRepository settings, SocialGraph graph, AccountReplica accounts,
                                PushOutbox push, Event<NotificationStored> stored, SnowflakeIds ids,
-                               PostCache posts) {
+                               PostCache posts, RecentNotifications recent) {
+        this.recent = recent;
         this.notifications = notifications;
         this.grouping = grouping;
         this.settings = settings;
@@ -94,14 +98,14 @@ public class NotificationService {
     private Notification store(NotificationDraft draft, boolean filtered) {
         for (int attempt = 1; ; attempt++) {
             long id = ids.next();
-            Instant now = Instant.now();
-            NotificationGrouping.Placement placement = grouping.place(draft.recipientId(), draft.type(),
-                    draft.statusId(), id, now);
+            // MongoDB keeps milliseconds: every rendering of the notification shows the time it reads back
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Notification notification = new Notification(id, draft.recipientId(), draft.type(), draft.actor(),
-                    draft.statusId(), placement.groupKey(), now, filtered);
+                    draft.statusId(), grouping.groupKey(draft.recipientId(), draft.type(), draft.statusId(), id, now),
+                    now, filtered);
             List<OutgoingEvent> pushes = filtered ? List.of() : push.eventsFor(notification);
             try {
-                if (!notifications.insert(notification, draft, placement.prefix(), placement.bucket(), pushes)) {
+                if (!notifications.insert(notification, draft, pushes)) {
                     return redelivered(draft, notifications.findByDedupKey(draft.dedupKey()).orElseThrow());
                 }
             } catch (MongoWriteException e) {
@@ -112,6 +116,7 @@ public class NotificationService {
                 throw e;
             }
             if (!filtered) {
+                recent.added(notification);
                 push.publish(notifications.collection(), id, pushes);
                 stored.fire(new NotificationStored(notification, true));
             }
@@ -126,6 +131,9 @@ public class NotificationService {
     private Notification redelivered(NotificationDraft draft, Notification existing) {
         if (draft.type() == NotificationType.MENTION && existing.type() == NotificationType.REPLY) {
             notifications.changeType(draft.dedupKey(), NotificationType.REPLY, NotificationType.MENTION);
+            if (!existing.filtered()) {
+                recent.retyped(existing.withType(NotificationType.MENTION));
+            }
         }
         if (!existing.filtered()) {
             stored.fire(new NotificationStored(existing, false));
@@ -180,7 +188,7 @@ public class NotificationService {
     }
 
     public void undo(String recipientId, String undoKey) {
-        notifications.undo(recipientId, undoKey);
+        recent.removed(recipientId, notifications.undo(recipientId, undoKey));
     }
 
     public void postDeleted(String postId) {

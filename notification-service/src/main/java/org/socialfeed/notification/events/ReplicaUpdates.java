@@ -13,10 +13,16 @@ import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.UserRegistered;
 import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
+
+import java.time.Instant;
+import org.socialfeed.events.AccountRef;
 import org.socialfeed.notification.delivery.NotificationService;
+import org.socialfeed.notification.inbox.RecentNotifications;
 import org.socialfeed.notification.replica.AccountReplica;
 import org.socialfeed.notification.replica.CachedPost;
 import org.socialfeed.notification.replica.PostCache;
+import org.socialfeed.notification.replica.RenderedAccounts;
+import org.socialfeed.notification.replica.RenderedPosts;
 import org.socialfeed.notification.replica.SocialGraph;
 
 /**
@@ -30,9 +36,16 @@ public class ReplicaUpdates {
     private final SocialGraph graph;
     private final PostCache posts;
     private final NotificationService notifications;
+    private final RenderedAccounts renderedAccounts;
+    private final RenderedPosts renderedPosts;
+    private final RecentNotifications recent;
 
     public ReplicaUpdates(AccountReplica accounts, SocialGraph graph, PostCache posts,
-                          NotificationService notifications) {
+                          NotificationService notifications, RenderedAccounts renderedAccounts,
+                          RenderedPosts renderedPosts, RecentNotifications recent) {
+        this.renderedAccounts = renderedAccounts;
+        this.renderedPosts = renderedPosts;
+        this.recent = recent;
         this.accounts = accounts;
         this.graph = graph;
         this.posts = posts;
@@ -40,7 +53,7 @@ public class ReplicaUpdates {
     }
 
     void followCreated(FollowCreated follow) {
-        accounts.upsert(follow.follower(), null);
+        profile(follow.follower(), null);
         graph.follow(follow.follower().id(), follow.followeeId(), follow.notifyOfPosts());
     }
 
@@ -50,50 +63,77 @@ public class ReplicaUpdates {
 
     void blockChanged(BlockChanged block) {
         graph.block(block.blockerId(), block.blockedId(), block.blocking());
+        silencingChanged(block.blockerId(), block.blockedId());
     }
 
     void muteChanged(MuteChanged mute) {
         graph.mute(mute.muterId(), mute.mutedId(), mute.muting(), mute.notifications());
+        silencingChanged(mute.muterId(), mute.mutedId());
+    }
+
+    /** A block and a mute silence alike: lifting one leaves the other. */
+    private void silencingChanged(String userId, String otherId) {
+        recent.silencing(userId, otherId, graph.blocksOrMutes(userId, otherId));
     }
 
     void postCreated(PostCreated post) {
-        posts.put(CachedPost.of(post));
+        cache(CachedPost.of(post));
         if (post.inReplyToId() != null) {
-            posts.count(post.inReplyToId(), PostCache.REPLIES, post.postId(), true);
+            count(post.inReplyToId(), PostCache.REPLIES, post.postId(), true);
         }
     }
 
     void postUpdated(PostUpdated edit) {
-        posts.put(posts.get(edit.postId()).map(post -> post.edited(edit)).orElseGet(() -> CachedPost.of(edit)));
+        cache(posts.get(edit.postId()).map(post -> post.edited(edit)).orElseGet(() -> CachedPost.of(edit)));
+    }
+
+    private void cache(CachedPost post) {
+        posts.put(post);
+        renderedPosts.changed(post);
+    }
+
+    private void count(String postId, String counter, String member, boolean add) {
+        posts.count(postId, counter, member, add);
+        renderedPosts.counted(postId, counter, member, add);
     }
 
     /** The post leaves the cache, and the notifications about it disappear (as Mastodon deletes them). */
     void postDeleted(PostDeleted deleted) {
         posts.get(deleted.postId()).map(CachedPost::inReplyToId)
-                .ifPresent(parentId -> posts.count(parentId, PostCache.REPLIES, deleted.postId(), false));
+                .ifPresent(parentId -> count(parentId, PostCache.REPLIES, deleted.postId(), false));
         posts.remove(deleted.postId());
+        renderedPosts.deleted(deleted.postId());
         notifications.postDeleted(deleted.postId());
     }
 
     void liked(PostLiked like) {
-        posts.count(like.postId(), PostCache.FAVOURITES, like.actor().id(), like.liked());
+        count(like.postId(), PostCache.FAVOURITES, like.actor().id(), like.liked());
     }
 
     void reposted(PostReposted repost) {
-        posts.count(repost.postId(), PostCache.REBLOGS, repost.actor().id(), repost.reposted());
+        count(repost.postId(), PostCache.REBLOGS, repost.actor().id(), repost.reposted());
     }
 
     void userRegistered(UserRegistered registered) {
-        accounts.upsert(registered.account(), registered.createdAt());
+        profile(registered.account(), registered.createdAt());
     }
 
     void userUpdated(UserUpdated updated) {
-        accounts.upsert(updated.account(), null);
+        profile(updated.account(), null);
+    }
+
+    /** A changed profile is rendered again: as the account of notifications and as the author of statuses. */
+    private void profile(AccountRef account, Instant createdAt) {
+        if (accounts.upsert(account, createdAt)) {
+            renderedAccounts.refresh(account.id());
+            renderedPosts.authorChanged(account.id());
+        }
     }
 
     /** A suspended account's notifications are hidden, and come back if it is reinstated. */
     void userSuspended(UserSuspended suspension) {
         accounts.setSuspended(suspension.userId(), suspension.suspended());
         notifications.actorSuspended(suspension.userId(), suspension.suspended());
+        renderedAccounts.refresh(suspension.userId());
     }
 }

@@ -2,6 +2,7 @@ package org.socialfeed.notification.inbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,11 +39,16 @@ public class GroupedNotificationResource {
 
     private final NotificationReader reader;
     private final NotificationViews views;
+    private final RecentNotifications recent;
+    private final RecentPages recentPages;
     private final JsonWebToken caller;
 
-    public GroupedNotificationResource(NotificationReader reader, NotificationViews views, JsonWebToken caller) {
+    public GroupedNotificationResource(NotificationReader reader, NotificationViews views,
+                                       RecentNotifications recent, RecentPages recentPages, JsonWebToken caller) {
         this.reader = reader;
         this.views = views;
+        this.recent = recent;
+        this.recentPages = recentPages;
         this.caller = caller;
     }
 
@@ -79,15 +85,27 @@ public class GroupedNotificationResource {
             description = "Mastodon 4.3's GET /api/v2/notifications. Likes and reposts of one post, and follows, "
                     + "arriving within the group window (12 hours by default) form one group. Cursors (max_id, "
                     + "since_id, min_id) are notification ids; a page is always read newest first.")
-    public Response groups(@BeanParam NotificationParams params, @Context UriInfo uri) {
+    public Uni<Response> groups(@BeanParam NotificationParams params, @Context UriInfo uri) {
         PageRequest page = params.page();
-        NotificationQuery query = params.query(reader, caller.getSubject());
-        List<NotificationReader.Group> groups = reader.groups(caller.getSubject(), query, page);
+        NotificationQuery filters = params.clientFilters();
+        String callerId = caller.getSubject();
+        return recentPages.serve(() -> recentPages.groups(callerId, filters, page), uri, () -> {
+            GroupedPage grouped = fromMongo(callerId, params.query(reader, callerId), page);
+            if (!filters.includeFiltered()) {
+                recent.warm(callerId, grouped.accounts(), grouped.notificationGroups().stream()
+                        .map(GroupView::statusId).filter(Objects::nonNull).toList());
+            }
+            return Response.ok(grouped).header("Link", LinkHeader.of(uri, grouped.notificationGroups().stream()
+                    .map(GroupView::mostRecentNotificationId).toList())).build();
+        });
+    }
 
+    private GroupedPage fromMongo(String callerId, NotificationQuery query, PageRequest page) {
+        List<NotificationReader.Group> groups = reader.groups(callerId, query, page);
         List<AccountRef> actors = groups.stream().flatMap(group -> group.sampleActors().stream()).toList();
         List<String> statusIds = groups.stream().map(group -> group.mostRecent().statusId())
                 .filter(Objects::nonNull).distinct().toList();
-        NotificationViews.Rendering rendering = views.prepare(caller.getSubject(), actors, statusIds);
+        NotificationViews.Rendering rendering = views.prepare(callerId, actors, statusIds);
         Map<String, AccountView> accounts = new LinkedHashMap<>();
         actors.forEach(actor -> accounts.putIfAbsent(actor.id(), rendering.account(actor)));
         List<StatusView> statuses = new ArrayList<>();
@@ -101,8 +119,6 @@ public class GroupedNotificationResource {
                 group.count(), group.mostRecent().type().apiName(), group.mostRecent().idString(),
                 group.mostRecent().createdAt(), group.sampleActors().stream().map(AccountRef::id).toList(),
                 group.mostRecent().statusId())).toList();
-        return Response.ok(new GroupedPage(new ArrayList<>(accounts.values()), statuses, groupViews))
-                .header("Link", LinkHeader.of(uri, groupViews.stream().map(GroupView::mostRecentNotificationId)
-                        .toList())).build();
+        return new GroupedPage(new ArrayList<>(accounts.values()), statuses, groupViews);
     }
 }

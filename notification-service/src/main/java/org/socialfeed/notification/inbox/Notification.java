@@ -14,4 +14,8 @@ public record Notification(long id, String recipientId, NotificationType type, A
     public String idString() {
         return Long.toString(id);
     }
+
+    public Notification withType(NotificationType changed) {
+        return new Notification(id, recipientId, changed, actor, statusId, groupKey, createdAt, filtered);
+    }
 }

@@ -26,4 +26,8 @@ public class NotificationParams extends NotificationFilters {
     NotificationQuery query(NotificationReader reader, String callerId) {
         return query(reader, callerId, includeFiltered);
     }
+
+    NotificationQuery clientFilters() {
+        return clientFilters(includeFiltered);
+    }
 }

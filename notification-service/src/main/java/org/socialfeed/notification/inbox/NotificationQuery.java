@@ -19,6 +19,11 @@ public record NotificationQuery(Set<NotificationType> types, Set<NotificationTyp
         return new NotificationQuery(Set.of(), Set.of(), silencedActors, false, null);
     }
 
+    /** This query, hiding also the notifications of these accounts. */
+    public NotificationQuery withSilenced(Set<String> silenced) {
+        return new NotificationQuery(types, excludeTypes, silenced, includeFiltered, accountId);
+    }
+
     /** The types this query lets through. */
     public Set<NotificationType> allowedTypes() {
         Set<NotificationType> allowed = types.isEmpty() ? EnumSet.allOf(NotificationType.class) : EnumSet.copyOf(types);

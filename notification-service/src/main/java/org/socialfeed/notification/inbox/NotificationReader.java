@@ -23,26 +23,26 @@ public class NotificationReader {
     /** Accounts listed per group, as Mastodon's sample_account_ids. */
     public static final int GROUP_SAMPLE_ACCOUNTS = 8;
     /** The grouped view reads at most this many notifications per group it returns. */
-    private static final int GROUP_SCAN_FACTOR = 50;
+    static final int GROUP_SCAN_FACTOR = 50;
 
     private final NotificationRepository notifications;
     private final SocialGraph graph;
     private final MarkerRepository markers;
     private final NotificationConfig config;
+    private final RecentNotifications recent;
 
     public NotificationReader(NotificationRepository notifications, SocialGraph graph, MarkerRepository markers,
-                              NotificationConfig config) {
+                              NotificationConfig config, RecentNotifications recent) {
         this.notifications = notifications;
+        this.recent = recent;
         this.graph = graph;
         this.markers = markers;
         this.config = config;
     }
 
-    /** The query a read runs: the client's filters plus the accounts the caller silenced. */
-    public NotificationQuery query(String callerId, List<String> types, List<String> excludeTypes,
-                                   boolean includeFiltered, String accountId) {
-        return new NotificationQuery(parseTypes(types), parseTypes(excludeTypes), graph.silencedBy(callerId),
-                includeFiltered, accountId);
+    /** The query a read from MongoDB runs: the client's filters plus the accounts the caller silenced. */
+    public NotificationQuery withSilenced(String callerId, NotificationQuery clientFilters) {
+        return clientFilters.withSilenced(graph.silencedBy(callerId));
     }
 
     public List<Notification> page(String callerId, NotificationQuery query, PageRequest page) {
@@ -55,13 +55,16 @@ public class NotificationReader {
     }
 
     public void dismiss(String callerId, String id) {
-        if (!notifications.dismiss(callerId, parseId(id))) {
+        long notificationId = parseId(id);
+        if (!notifications.dismiss(callerId, notificationId)) {
             throw new NotFoundException("Record not found");
         }
+        recent.removed(callerId, List.of(notificationId));
     }
 
     public void dismissAll(String callerId) {
         notifications.dismissAll(callerId);
+        recent.cleared(callerId);
     }
 
     /** Notifications newer than the caller's read marker, counted up to {@code limit} (Mastodon's cap). */
@@ -140,7 +143,7 @@ public class NotificationReader {
     public record Group(Notification mostRecent, long count, List<org.socialfeed.events.AccountRef> sampleActors) {
     }
 
-    private static Set<NotificationType> parseTypes(List<String> names) {
+    static Set<NotificationType> parseTypes(List<String> names) {
         Set<NotificationType> types = new HashSet<>();
         if (names != null) {
             names.forEach(name -> types.add(NotificationType.parse(name)));

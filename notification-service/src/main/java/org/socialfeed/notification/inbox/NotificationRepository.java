@@ -39,7 +39,8 @@ public class NotificationRepository implements OutboxOwner {
     static final String STATUS_DELETED = "statusDeleted";
     static final String ACTOR_SUSPENDED = "actorSuspended";
     static final List<String> HIDING_FLAGS = List.of(DISMISSED, UNDONE, STATUS_DELETED, ACTOR_SUSPENDED);
-    private static final int SAMPLE_SCAN_FACTOR = 10;
+    /** A group's sample accounts are looked for among its latest {@code samples} times this many notifications. */
+    static final int SAMPLE_SCAN_FACTOR = 10;
 
     private final MongoCollection<Document> notifications;
 
@@ -47,8 +48,6 @@ public class NotificationRepository implements OutboxOwner {
         this.notifications = database.getCollection("notifications");
         notifications.createIndex(Indexes.ascending("dedupKey"), new IndexOptions().unique(true));
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId"), Indexes.descending("_id")));
-        notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId", "groupPrefix"),
-                Indexes.descending("_id")));
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId", "groupKey"),
                 Indexes.descending("_id")));
         notifications.createIndex(Indexes.ascending("recipientId", "undoKey"));
@@ -71,8 +70,7 @@ public class NotificationRepository implements OutboxOwner {
      * @return false if a notification with this {@code dedupKey} exists already
      * @throws MongoWriteException with a duplicate key on {@code _id} (an id clash: retry with another id)
      */
-    public boolean insert(Notification notification, NotificationDraft draft, String groupPrefix, Long groupBucket,
-                          List<OutgoingEvent> outbox) {
+    public boolean insert(Notification notification, NotificationDraft draft, List<OutgoingEvent> outbox) {
         Document document = new Document("_id", notification.id())
                 .append("recipientId", notification.recipientId())
                 .append("type", notification.type().apiName())
@@ -82,8 +80,6 @@ public class NotificationRepository implements OutboxOwner {
                         .append("displayName", notification.actor().displayName()))
                 .append("statusId", notification.statusId())
                 .append("groupKey", notification.groupKey())
-                .append("groupPrefix", groupPrefix)
-                .append("groupBucket", groupBucket)
                 .append("dedupKey", draft.dedupKey())
                 .append("undoKey", draft.undoKey())
                 .append("createdAt", Date.from(notification.createdAt()))
@@ -111,14 +107,6 @@ public class NotificationRepository implements OutboxOwner {
                 Updates.set("type", to.apiName()));
     }
 
-    /** The hour bucket of the recipient's latest notification with this group prefix, if any. */
-    public Optional<Long> latestGroupBucket(String recipientId, String groupPrefix) {
-        Document latest = notifications.find(Filters.and(Filters.eq("recipientId", recipientId),
-                        Filters.eq("groupPrefix", groupPrefix)))
-                .sort(Sorts.descending("_id")).projection(new Document("groupBucket", 1)).first();
-        return latest == null ? Optional.empty() : Optional.ofNullable(latest.getLong("groupBucket"));
-    }
-
     /** A page of the recipient's notifications, newest first, with Mastodon's cursors. */
     public List<Notification> page(String recipientId, NotificationQuery query, PageRequest page) {
         return MongoPages.read(notifications, query.filter(recipientId), null, "_id", page,
@@ -142,6 +130,23 @@ public class NotificationRepository implements OutboxOwner {
         return notifications.find(Filters.and(query.filter(recipientId), Filters.gt("_id", lowerBound),
                         Filters.lt("_id", upperBound))).sort(Sorts.descending("_id")).limit(max)
                 .map(NotificationRepository::fromDocument);
+    }
+
+    /**
+     * The recipient's newest unfiltered notifications, newest first, as the Redis read model keeps them: the visible
+     * ones and those hidden only because their account is suspended (reads check suspension, and a reinstatement
+     * shows them again).
+     */
+    public List<Notification> newestShowable(String recipientId, int max) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(Filters.eq("recipientId", recipientId));
+        HIDING_FLAGS.stream().filter(flag -> !flag.equals(ACTOR_SUSPENDED))
+                .forEach(flag -> conditions.add(Filters.ne(flag, true)));
+        conditions.add(Filters.ne("filtered", true));
+        List<Notification> found = new ArrayList<>();
+        notifications.find(Filters.and(conditions)).sort(Sorts.descending("_id")).limit(max)
+                .forEach(document -> found.add(fromDocument(document)));
+        return found;
     }
 
     /** How many notifications the policy kept aside, and from how many accounts. */
@@ -186,10 +191,20 @@ public class NotificationRepository implements OutboxOwner {
                 Updates.set(DISMISSED, true));
     }
 
-    /** Withdraws what an undone action caused (an unlike withdraws the like's notification). */
-    public void undo(String recipientId, String undoKey) {
-        notifications.updateMany(Filters.and(Filters.eq("recipientId", recipientId), Filters.eq("undoKey", undoKey)),
-                Updates.set(UNDONE, true));
+    /**
+     * Withdraws what an undone action caused (an unlike withdraws the like's notification).
+     *
+     * @return the ids of the notifications withdrawn now
+     */
+    public List<Long> undo(String recipientId, String undoKey) {
+        List<Long> ids = new ArrayList<>();
+        notifications.find(Filters.and(Filters.eq("recipientId", recipientId), Filters.eq("undoKey", undoKey),
+                Filters.ne(UNDONE, true))).projection(new Document("_id", 1))
+                .forEach(document -> ids.add(document.getLong("_id")));
+        if (!ids.isEmpty()) {
+            notifications.updateMany(Filters.in("_id", ids), Updates.set(UNDONE, true));
+        }
+        return ids;
     }
 
     public void hideAboutStatus(String statusId) {

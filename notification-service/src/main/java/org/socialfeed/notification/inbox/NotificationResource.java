@@ -1,6 +1,7 @@
 package org.socialfeed.notification.inbox;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import org.socialfeed.support.paging.PageRequest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Mastodon's notification endpoints (v1). The caller reads and changes only their own notifications. */
 @Path("/api/v1/notifications")
@@ -31,11 +33,16 @@ public class NotificationResource {
 
     private final NotificationReader reader;
     private final NotificationViews views;
+    private final RecentNotifications recent;
+    private final RecentPages recentPages;
     private final JsonWebToken caller;
 
-    public NotificationResource(NotificationReader reader, NotificationViews views, JsonWebToken caller) {
+    public NotificationResource(NotificationReader reader, NotificationViews views, RecentNotifications recent,
+                                RecentPages recentPages, JsonWebToken caller) {
+        this.recentPages = recentPages;
         this.reader = reader;
         this.views = views;
+        this.recent = recent;
         this.caller = caller;
     }
 
@@ -48,12 +55,20 @@ public class NotificationResource {
                     + "service has seen and the recipient's own favourited/reblogged; a quoted post is not embedded. "
                     + "Accounts (the notification's and the status's) leave out followers_count, following_count, "
                     + "statuses_count and last_status_at.")
-    public Response list(@BeanParam NotificationParams params, @Context UriInfo uri) {
+    public Uni<Response> list(@BeanParam NotificationParams params, @Context UriInfo uri) {
         PageRequest page = params.page();
-        NotificationQuery query = params.query(reader, caller.getSubject());
-        List<NotificationView> rendered = views.render(reader.page(caller.getSubject(), query, page));
-        return Response.ok(rendered)
-                .header("Link", LinkHeader.of(uri, rendered.stream().map(NotificationView::id).toList())).build();
+        NotificationQuery filters = params.clientFilters();
+        String callerId = caller.getSubject();
+        return recentPages.serve(() -> recentPages.page(callerId, filters, page), uri, () -> {
+            List<Notification> found = reader.page(callerId, params.query(reader, callerId), page);
+            List<NotificationView> rendered = views.render(found);
+            if (!filters.includeFiltered()) {
+                recent.warm(callerId, rendered.stream().map(NotificationView::account).toList(),
+                        found.stream().map(Notification::statusId).filter(Objects::nonNull).toList());
+            }
+            return Response.ok(rendered)
+                    .header("Link", LinkHeader.of(uri, rendered.stream().map(NotificationView::id).toList())).build();
+        });
     }
 
     @GET

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -31,13 +32,19 @@ public class AccountReplica {
         this.accounts = database.getCollection("accounts");
     }
 
-    /** Records the account's current profile (an older event's: its name); {@code createdAt} only when known. */
-    public void upsert(AccountRef account, Instant createdAt) {
+    /**
+     * Records the account's current profile (an older event's: its name); {@code createdAt} only when known.
+     *
+     * @return whether anything changed
+     */
+    public boolean upsert(AccountRef account, Instant createdAt) {
         Bson update = AccountRefDocuments.replicaUpdate(account);
         if (createdAt != null && !account.hasProfile()) { // a profile carries it already
             update = Updates.combine(update, Updates.set("createdAt", Date.from(createdAt)));
         }
-        accounts.updateOne(Filters.eq("_id", account.id()), update, new UpdateOptions().upsert(true));
+        UpdateResult result = accounts.updateOne(Filters.eq("_id", account.id()), update,
+                new UpdateOptions().upsert(true));
+        return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
     }
 
     public void setSuspended(String accountId, boolean suspended) {

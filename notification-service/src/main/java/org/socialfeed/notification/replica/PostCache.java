@@ -83,6 +83,26 @@ public class PostCache {
         }
     }
 
+    /** A post as MongoDB keeps it: the post (null if only its counts are known) and the members of each count. */
+    public record Snapshot(CachedPost post, Map<String, List<String>> members) {
+    }
+
+    /** The posts among {@code postIds} that MongoDB knows, with who counts in their counts. */
+    public Map<String, Snapshot> snapshots(Collection<String> postIds) {
+        Map<String, Snapshot> found = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return found;
+        }
+        posts.find(Filters.in("_id", postIds)).forEach(document -> {
+            Map<String, List<String>> members = new HashMap<>();
+            for (String counter : List.of(FAVOURITES, REBLOGS, REPLIES)) {
+                members.put(counter, document.getList(counter + MEMBERS, String.class, List.of()));
+            }
+            found.put(document.getString("_id"), new Snapshot(read(document), members));
+        });
+        return found;
+    }
+
     public Optional<CachedPost> get(String postId) {
         return Optional.ofNullable(getAll(List.of(postId)).get(postId));
     }
@@ -93,15 +113,19 @@ public class PostCache {
             return found;
         }
         posts.find(Filters.and(Filters.in("_id", postIds), Filters.exists("post"))).projection(POST_ONLY)
-                .forEach(document -> {
-                    try {
-                        found.put(document.getString("_id"),
-                                json.readValue(document.getString("post"), CachedPost.class));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("Cached post " + document.get("_id") + " is unreadable", e);
-                    }
-                });
+                .forEach(document -> found.put(document.getString("_id"), read(document)));
         return found;
+    }
+
+    private CachedPost read(Document document) {
+        if (document.getString("post") == null) {
+            return null;
+        }
+        try {
+            return json.readValue(document.getString("post"), CachedPost.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cached post " + document.get("_id") + " is unreadable", e);
+        }
     }
 
     /** The counts of {@code postIds} and whether {@code viewerId} liked or reposted each of them. */

@@ -1,0 +1,398 @@
+package org.socialfeed.notification.inbox;
+
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.buffer.Buffer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.socialfeed.notification.replica.RenderedAccounts;
+import org.socialfeed.notification.replica.RenderedPosts;
+import org.socialfeed.support.mastodon.StatusTemplate;
+import org.socialfeed.support.paging.LinkHeader;
+import org.socialfeed.support.paging.PageRequest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Pages of notifications (v1) and of groups (v2) read from the Redis read model ({@link RecentNotifications}), in
+ * two pipelined round trips without blocking a thread: the recipient's entries, floor and silenced accounts; then
+ * the accounts' JSON and the posts' templates and counts ({@link RenderedAccounts}, {@link RenderedPosts}). The JSON
+ * is written by copying those strings: the bytes Jackson writes for {@link NotificationView} and
+ * {@link GroupedNotificationResource.GroupedPage}. Whatever the model cannot answer exactly (a page reaching below
+ * its floor, {@code include_filtered}, filters that leave the entries read short, an account or a post it has not
+ * rendered yet, a suspended account) is answered {@link Read#MISSED}: the caller reads MongoDB instead.
+ */
+@ApplicationScoped
+public class RecentPages {
+
+    /** Entries read beyond a v1 page, so a few filtered out still leave a full page. */
+    private static final int SLACK = 10;
+
+    private static final Logger LOG = Logger.getLogger(RecentPages.class);
+
+    /** Each served by one of Lettuce's I/O threads, which decode the replies: reads spread over all of them. */
+    private final List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
+    private final AtomicInteger turn = new AtomicInteger();
+    private final NotificationGrouping grouping;
+    private final Counter servedByRedis;
+    private final Counter servedByMongo;
+
+    public RecentPages(RedisClient client, NotificationGrouping grouping, MeterRegistry meters) {
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            StatefulRedisConnection<String, String> connection = client.connect();
+            connection.setAutoFlushCommands(false); // each round trip's commands leave in one write, flushed here
+            connections.add(connection);
+        }
+        this.grouping = grouping;
+        this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
+        this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
+    }
+
+    /**
+     * Answers from the read model when it can, without blocking a thread (the page is put together where Redis's
+     * replies arrive, on Lettuce's I/O threads), else (or if Redis fails) with {@code fromMongo} on a worker thread.
+     * Counted in {@code social.notifications.pages} by source.
+     */
+    public Uni<Response> serve(Supplier<CompletionStage<Read>> fromRedis, UriInfo uri, Supplier<Response> fromMongo) {
+        return Uni.createFrom().completionStage(fromRedis)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Reading notifications from Redis failed, reading MongoDB: %s", failure.getMessage());
+                    return Read.MISSED;
+                })
+                .onItem().transformToUni(read -> {
+                    if (read.served()) {
+                        servedByRedis.increment();
+                        // one buffer: the answer goes out with its length, not in chunks
+                        return Uni.createFrom().item(Response.ok(Buffer.buffer(read.json()))
+                                .header("Link", LinkHeader.of(uri, read.ids())).build());
+                    }
+                    return Uni.createFrom().item(() -> {
+                        servedByMongo.increment();
+                        return fromMongo.get();
+                    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                });
+    }
+
+    /** A page as JSON with its ids (newest first, for the Link header); {@link #MISSED}: read it from MongoDB. */
+    public record Read(String json, List<String> ids) {
+        public static final Read MISSED = new Read(null, List.of());
+
+        public boolean served() {
+            return json != null;
+        }
+    }
+
+    /** {@code GET /api/v1/notifications}. */
+    public CompletionStage<Read> page(String recipientId, NotificationQuery query, PageRequest page) {
+        if (query.includeFiltered()) {
+            return CompletableFuture.completedFuture(Read.MISSED);
+        }
+        int wanted = page.limit() + SLACK;
+        Range<Long> range = Range.from(Range.Boundary.excluding(page.lowerBound()),
+                Range.Boundary.excluding(page.upperBound()));
+        String key = RecentNotifications.recentKey(recipientId);
+        StatefulRedisConnection<String, String> connection = nextConnection();
+        RedisAsyncCommands<String, String> redis = connection.async();
+        CompletableFuture<List<String>> members = (page.readsUpward()
+                ? redis.zrangebyscore(key, range, Limit.create(0, wanted))
+                : redis.zrevrangebyscore(key, range, Limit.create(0, wanted))).toCompletableFuture();
+        return read(connection, recipientId, members, (floor, silenced) -> {
+            List<RecentEntry> entries = new ArrayList<>(page.limit());
+            Predicate<RecentEntry> shown = shown(query, silenced);
+            for (String member : members.join()) {
+                RecentEntry entry = RecentEntry.decode(member);
+                if (shown.test(entry) && entries.size() < page.limit()) {
+                    entries.add(entry);
+                }
+            }
+            boolean full = entries.size() == page.limit();
+            boolean more = members.join().size() == wanted;
+            // upward, the set's lowest entries are the page only if none below its floor could come first
+            if (page.readsUpward() ? !completeAbove(page, floor) || !full && more
+                    : !full && (more || !completeAbove(page, floor))) {
+                return null;
+            }
+            if (page.readsUpward()) {
+                Collections.reverse(entries);
+            }
+            return new Selection(entries, entries);
+        }, this::writeList);
+    }
+
+    /** {@code GET /api/v2/notifications}: as {@link NotificationReader#groups} walks MongoDB, over the whole set. */
+    public CompletionStage<Read> groups(String recipientId, NotificationQuery query, PageRequest page) {
+        if (query.includeFiltered()) {
+            return CompletableFuture.completedFuture(Read.MISSED);
+        }
+        StatefulRedisConnection<String, String> connection = nextConnection();
+        CompletableFuture<List<String>> members = connection.async()
+                .zrevrange(RecentNotifications.recentKey(recipientId), 0, -1).toCompletableFuture();
+        return read(connection, recipientId, members, (floor, silenced) -> {
+            Predicate<RecentEntry> shown = shown(query, silenced);
+            Map<String, List<RecentEntry>> byGroup = new LinkedHashMap<>();
+            List<RecentEntry> inRange = new ArrayList<>();
+            for (String member : members.join()) {
+                RecentEntry entry = RecentEntry.decode(member);
+                if (shown.test(entry)) {
+                    byGroup.computeIfAbsent(entry.groupKey(), key -> new ArrayList<>()).add(entry);
+                    long id = entry.idValue();
+                    if (id > page.lowerBound() && id < page.upperBound()) {
+                        inRange.add(entry);
+                    }
+                }
+            }
+            List<Group> groups = new ArrayList<>();
+            Set<String> passed = new HashSet<>();
+            int walked = Math.min(inRange.size(), page.limit() * NotificationReader.GROUP_SCAN_FACTOR);
+            for (RecentEntry entry : inRange.subList(0, walked)) {
+                if (groups.size() == page.limit()) {
+                    break;
+                }
+                if (!passed.add(entry.groupKey())) {
+                    continue;
+                }
+                boolean groupable = NotificationType.fromApiName(entry.type()).orElseThrow().groupable();
+                if (!groupable) {
+                    groups.add(new Group(entry, List.of(entry)));
+                } else if (grouping.lowestMemberId(entry.groupKey()) < floor) {
+                    return null; // older members may lie below the floor: only MongoDB can count them
+                } else if (byGroup.get(entry.groupKey()).get(0) == entry) { // else its newest is on an earlier page
+                    groups.add(new Group(entry, byGroup.get(entry.groupKey())));
+                }
+            }
+            // a walk cut short stops where MongoDB's stops; one that ran out of entries needs all of them above
+            if (groups.size() < page.limit() && walked == inRange.size() && !completeAbove(page, floor)) {
+                return null;
+            }
+            List<RecentEntry> shownEntries = new ArrayList<>();
+            groups.forEach(group -> shownEntries.addAll(group.samples()));
+            return new Selection(groups, shownEntries);
+        }, this::writeGroups);
+    }
+
+    /** A group as the v2 page shows it: its newest entry, its members (newest first), its latest distinct actors. */
+    private record Group(RecentEntry mostRecent, List<RecentEntry> members, List<RecentEntry> samples) {
+
+        Group(RecentEntry mostRecent, List<RecentEntry> members) {
+            this(mostRecent, members, samples(members));
+        }
+
+        /** One entry per actor, as MongoDB's page lists them: among the latest members only. */
+        private static List<RecentEntry> samples(List<RecentEntry> members) {
+            Map<String, RecentEntry> byActor = new LinkedHashMap<>();
+            int scanned = Math.min(members.size(),
+                    NotificationReader.GROUP_SAMPLE_ACCOUNTS * NotificationRepository.SAMPLE_SCAN_FACTOR);
+            for (RecentEntry member : members.subList(0, scanned)) {
+                if (byActor.size() < NotificationReader.GROUP_SAMPLE_ACCOUNTS) {
+                    byActor.putIfAbsent(member.actorId(), member);
+                }
+            }
+            return new ArrayList<>(byActor.values());
+        }
+    }
+
+    /** What a page shows ({@code items}) and the entries whose accounts and statuses it needs. */
+    private record Selection(List<?> items, List<RecentEntry> entries) {
+    }
+
+    private interface Selector {
+        /** @return null if the set cannot tell what the page shows */
+        Selection select(long floor, Set<String> silenced);
+    }
+
+    private interface Writer {
+        Read write(Selection selection, Parts parts);
+    }
+
+    /**
+     * The accounts' JSON by account id and the posts' hashes by post id. Ids are time-ordered numbers (ADR 3), keyed
+     * as such: {@code String.hashCode} of such digits collides in a small table.
+     */
+    private record Parts(Map<Long, String> accounts, Map<Long, RenderedPosts.Fields> posts) {
+
+        String account(String id) {
+            return accounts.get(Long.parseLong(id));
+        }
+
+        RenderedPosts.Fields post(String id) {
+            return id == null ? null : posts.get(Long.parseLong(id));
+        }
+    }
+
+    /** Both round trips: the entries (already asked for), the floor and the silenced accounts; then the parts. */
+    private CompletionStage<Read> read(StatefulRedisConnection<String, String> connection, String recipientId,
+                                       CompletableFuture<List<String>> members, Selector selector, Writer writer) {
+        RedisAsyncCommands<String, String> redis = connection.async();
+        CompletableFuture<String> floor = redis.hget(RecentNotifications.stateKey(recipientId),
+                RecentNotifications.FLOOR).toCompletableFuture();
+        CompletableFuture<Set<String>> silenced = redis.smembers(RecentNotifications.silencedKey(recipientId))
+                .toCompletableFuture();
+        connection.flushCommands();
+        return CompletableFuture.allOf(members, floor, silenced).thenCompose(done -> {
+            if (floor.join() == null) {
+                return CompletableFuture.completedFuture(Read.MISSED); // not built: MongoDB, which rebuilds it
+            }
+            Selection selection = selector.select(Long.parseLong(floor.join()), silenced.join());
+            if (selection == null) {
+                return CompletableFuture.completedFuture(Read.MISSED);
+            }
+            return parts(connection, recipientId, selection.entries())
+                    .thenApply(parts -> parts == null ? Read.MISSED : writer.write(selection, parts));
+        });
+    }
+
+    /** The accounts and posts of these entries, or null if any is missing, suspended or deleted. */
+    private CompletionStage<Parts> parts(StatefulRedisConnection<String, String> connection, String recipientId,
+                                         List<RecentEntry> entries) {
+        RedisAsyncCommands<String, String> redis = connection.async();
+        Set<String> actorIds = new LinkedHashSet<>();
+        Set<String> statusIds = new LinkedHashSet<>();
+        entries.forEach(entry -> {
+            actorIds.add(entry.actorId());
+            if (entry.statusId() != null) {
+                statusIds.add(entry.statusId());
+            }
+        });
+        if (actorIds.isEmpty()) {
+            return CompletableFuture.completedFuture(new Parts(Map.of(), Map.of()));
+        }
+        CompletableFuture<List<KeyValue<String, String>>> accountJson = redis.mget(actorIds.stream()
+                .map(RenderedAccounts::key).toArray(String[]::new)).toCompletableFuture();
+        String[] fields = RenderedPosts.readFields(recipientId);
+        Map<String, CompletableFuture<List<KeyValue<String, String>>>> postFields = new HashMap<>();
+        statusIds.forEach(id -> postFields.put(id, redis.hmget(RenderedPosts.key(id), fields).toCompletableFuture()));
+        List<CompletableFuture<?>> all = new ArrayList<>(postFields.values());
+        all.add(accountJson);
+        connection.flushCommands();
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<Long, String> accounts = new HashMap<>();
+            List<String> ids = new ArrayList<>(actorIds);
+            List<KeyValue<String, String>> values = accountJson.join();
+            for (int i = 0; i < ids.size(); i++) {
+                KeyValue<String, String> value = values.get(i);
+                if (!value.hasValue() || RenderedAccounts.SUSPENDED.equals(value.getValue())) {
+                    return null;
+                }
+                accounts.put(Long.parseLong(ids.get(i)), value.getValue());
+            }
+            Map<Long, RenderedPosts.Fields> posts = new HashMap<>();
+            for (var post : postFields.entrySet()) {
+                RenderedPosts.Fields found = RenderedPosts.Fields.of(post.getValue().join());
+                if (!found.usable()) {
+                    return null;
+                }
+                if (found.deleted()) {
+                    forgetAbout(redis, recipientId, post.getKey(), entries);
+                    connection.flushCommands();
+                    return null;
+                }
+                posts.put(Long.parseLong(post.getKey()), found);
+            }
+            return new Parts(accounts, posts);
+        });
+    }
+
+    /** A deleted post's notifications never come back (MongoDB hides them for good): they leave the set. */
+    private static void forgetAbout(RedisAsyncCommands<String, String> redis, String recipientId, String statusId,
+                                    Collection<RecentEntry> entries) {
+        entries.stream().filter(entry -> statusId.equals(entry.statusId())).forEach(entry ->
+                redis.zremrangebyscore(RecentNotifications.recentKey(recipientId),
+                        Range.create(entry.idValue(), entry.idValue())));
+    }
+
+    private Read writeList(Selection selection, Parts parts) {
+        StringBuilder json = new StringBuilder(selection.entries().size() * 2048).append('[');
+        List<String> ids = new ArrayList<>(selection.entries().size());
+        for (RecentEntry entry : selection.entries()) {
+            if (!ids.isEmpty()) {
+                json.append(',');
+            }
+            entry.appendTo(json, parts.account(entry.actorId()), parts.post(entry.statusId()));
+            ids.add(entry.id());
+        }
+        return new Read(json.append(']').toString(), ids);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Read writeGroups(Selection selection, Parts parts) {
+        List<Group> groups = (List<Group>) selection.items();
+        StringBuilder json = new StringBuilder(groups.size() * 2048).append("{\"accounts\":[");
+        Set<String> listed = new HashSet<>();
+        for (RecentEntry sample : selection.entries()) {
+            if (listed.add(sample.actorId())) {
+                json.append(listed.size() > 1 ? "," : "").append(parts.account(sample.actorId()));
+            }
+        }
+        json.append("],\"statuses\":[");
+        listed.clear();
+        for (Group group : groups) {
+            RenderedPosts.Fields post = parts.post(group.mostRecent().statusId());
+            if (post != null && post.cached() && listed.add(group.mostRecent().statusId())) {
+                StatusTemplate.appendStatus(json.append(listed.size() > 1 ? "," : ""), post.template(),
+                        post.interactions());
+            }
+        }
+        json.append("],\"notification_groups\":[");
+        List<String> ids = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            RecentEntry head = group.mostRecent();
+            json.append(ids.isEmpty() ? "" : ",").append("{\"group_key\":\"").append(head.groupKey())
+                    .append("\",\"notifications_count\":").append(group.members().size())
+                    .append(",\"type\":\"").append(head.type())
+                    .append("\",\"most_recent_notification_id\":\"").append(head.id())
+                    .append("\",\"latest_page_notification_at\":").append(head.createdAt())
+                    .append(",\"sample_account_ids\":[");
+            for (int i = 0; i < group.samples().size(); i++) {
+                json.append(i > 0 ? ",\"" : "\"").append(group.samples().get(i).actorId()).append('"');
+            }
+            json.append("],\"status_id\":");
+            if (head.statusId() == null) {
+                json.append("null}");
+            } else {
+                json.append('"').append(head.statusId()).append("\"}");
+            }
+            ids.add(head.id());
+        }
+        return new Read(json.append("]}").toString(), ids);
+    }
+
+    private StatefulRedisConnection<String, String> nextConnection() {
+        return connections.get(Math.floorMod(turn.getAndIncrement(), connections.size()));
+    }
+
+    private static Predicate<RecentEntry> shown(NotificationQuery query, Set<String> silenced) {
+        Set<String> types = new HashSet<>();
+        query.allowedTypes().forEach(type -> types.add(type.apiName()));
+        return entry -> types.contains(entry.type()) && !silenced.contains(entry.actorId())
+                && (query.accountId() == null || query.accountId().equals(entry.actorId()));
+    }
+
+    /** Every notification a page may show is in the set: none is older than the floor. */
+    private static boolean completeAbove(PageRequest page, long floor) {
+        return page.lowerBound() >= floor - 1;
+    }
+}

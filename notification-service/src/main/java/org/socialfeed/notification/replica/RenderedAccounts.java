@@ -1,0 +1,71 @@
+package org.socialfeed.notification.replica;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.support.mastodon.AccountView;
+import org.socialfeed.support.mastodon.StatusRendering;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Redis side of the account replica, for the fast read of notifications (ADR 18): {@code notif:account:{<id>}}
+ * holds the account's Account JSON as the replica knows it, rendered when the profile changes, or {@link #SUSPENDED}
+ * while the account is suspended (its notifications are hidden). A read that finds no entry falls back to MongoDB
+ * and warms it.
+ */
+@ApplicationScoped
+public class RenderedAccounts {
+
+    public static final String SUSPENDED = "-";
+
+    private final RedisCommands<String, String> redis;
+    private final ReadModelWrites writes;
+    private final AccountReplica accounts;
+    private final StatusRendering rendering;
+    private final ObjectMapper json;
+
+    public RenderedAccounts(StatefulRedisConnection<String, String> redis, ReadModelWrites writes,
+                            AccountReplica accounts, StatusRendering rendering, ObjectMapper json) {
+        this.redis = redis.sync();
+        this.writes = writes;
+        this.accounts = accounts;
+        this.rendering = rendering;
+        this.json = json;
+    }
+
+    public static String key(String accountId) {
+        return "notif:account:{" + accountId + "}";
+    }
+
+    /** After a profile change, a suspension or a reinstatement: the entry as the replica knows the account now. */
+    public void refresh(String accountId) {
+        AccountRef current = accounts.refs(List.of(accountId)).get(accountId);
+        String entry = accounts.isSuspended(accountId) ? SUSPENDED
+                : current == null ? null : write(rendering.account(current));
+        writes.apply(() -> {
+            if (entry == null) {
+                redis.del(key(accountId)); // nothing known beyond what each notification names: a read warms it
+            } else {
+                redis.set(key(accountId), entry);
+            }
+        }, key(accountId));
+    }
+
+    /** Entries a read missed, as the read from MongoDB rendered them; an entry written meanwhile stays. */
+    public void warm(Map<String, AccountView> rendered) {
+        rendered.forEach((id, view) -> redis.setnx(key(id), write(view)));
+    }
+
+    private String write(AccountView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Account " + view.id() + " cannot be written as JSON", e);
+        }
+    }
+}

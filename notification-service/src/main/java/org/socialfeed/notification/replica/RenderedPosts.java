@@ -1,0 +1,197 @@
+package org.socialfeed.notification.replica;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.events.AccountRef;
+import org.socialfeed.support.mastodon.RenderablePost.Interactions;
+import org.socialfeed.support.mastodon.StatusRendering;
+import org.socialfeed.support.mastodon.StatusTemplate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Redis side of the post cache, for the fast read of notifications (ADR 18): one hash per post,
+ * {@code notif:post:{<postId>}}, holding its Status rendered once ({@link StatusTemplate}), its counts and who
+ * counts in them, so a read fills in counts and the reader's flags without Jackson and without MongoDB.
+ * <p>
+ * Fields: {@code t} the template ({@link #NOT_CACHED} when this service never saw the post, {@link #DELETED} once
+ * it is deleted); {@code f}, {@code b}, {@code p} the favourites, reblogs (boosts) and replies counts;
+ * {@code f:<accountId>}, {@code b:<accountId>}, {@code p:<replyId>} their members; {@code c} present once the
+ * members were copied from MongoDB ({@link #warm}), the only way a hash becomes complete. Live changes apply to any
+ * hash, so a complete one stays complete; a read that finds {@code t} or {@code c} missing falls back to MongoDB
+ * and warms the post.
+ */
+@ApplicationScoped
+public class RenderedPosts {
+
+    public static final String NOT_CACHED = "";
+    public static final String DELETED = "-";
+    static final String TEMPLATE = "t";
+    static final String COMPLETE = "c";
+    private static final String FAVOURITES = "f";
+    private static final String REBLOGS = "b";
+    private static final String REPLIES = "p";
+
+    /** Adds or removes one member of a count, moving the count only if the member list changed (idempotent). */
+    private static final String COUNT = """
+            local field = ARGV[1] .. ':' .. ARGV[2]
+            if ARGV[3] == '1' then
+              if redis.call('HSETNX', KEYS[1], field, '1') == 1 then redis.call('HINCRBY', KEYS[1], ARGV[1], 1) end
+            elseif redis.call('HDEL', KEYS[1], field) == 1 then
+              redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
+            end
+            return 0
+            """;
+
+    /**
+     * Copies a post's members from MongoDB (ARGV: template, then counter and member pairs) and marks the hash
+     * complete. A template or member already there stays: it is as new as MongoDB's or newer.
+     */
+    private static final String WARM = """
+            redis.call('HSETNX', KEYS[1], 't', ARGV[1])
+            for i = 2, #ARGV, 2 do
+              if redis.call('HSETNX', KEYS[1], ARGV[i] .. ':' .. ARGV[i + 1], '1') == 1 then
+                redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
+              end
+            end
+            redis.call('HSET', KEYS[1], 'c', '1')
+            return 0
+            """;
+
+    private final RedisCommands<String, String> redis;
+    private final ReadModelWrites writes;
+    private final PostCache posts;
+    private final AccountReplica accounts;
+    private final StatusRendering rendering;
+    private final ObjectMapper json;
+
+    public RenderedPosts(StatefulRedisConnection<String, String> redis, ReadModelWrites writes, PostCache posts,
+                         AccountReplica accounts, StatusRendering rendering, ObjectMapper json) {
+        this.redis = redis.sync();
+        this.writes = writes;
+        this.posts = posts;
+        this.accounts = accounts;
+        this.rendering = rendering;
+        this.json = json;
+    }
+
+    public static String key(String postId) {
+        return "notif:post:{" + postId + "}";
+    }
+
+    private static String authoredKey(String authorId) {
+        return "notif:authored:{" + authorId + "}";
+    }
+
+    /** The fields a read asks for, in this order; {@link Fields} reads the answer. */
+    public static String[] readFields(String viewerId) {
+        return new String[]{TEMPLATE, COMPLETE, FAVOURITES, REBLOGS, REPLIES, FAVOURITES + ":" + viewerId,
+                REBLOGS + ":" + viewerId};
+    }
+
+    /** A new or edited post: its template as the author reads now, replacing the old one. */
+    public void changed(CachedPost post) {
+        writes.apply(() -> {
+            redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post)));
+            redis.sadd(authoredKey(post.author().id()), post.postId());
+        }, key(post.postId()));
+    }
+
+    /** A deleted post: notifications about it are no longer shown. */
+    public void deleted(String postId) {
+        writes.apply(() -> redis.hset(key(postId), TEMPLATE, DELETED), key(postId));
+    }
+
+    public void counted(String postId, String counter, String member, boolean add) {
+        writes.apply(() -> redis.eval(COUNT, ScriptOutputType.INTEGER, new String[]{key(postId)},
+                field(counter), member, add ? "1" : "0"), key(postId));
+    }
+
+    /** The author's profile changed: the templates of their posts show the new one. */
+    public void authorChanged(String authorId) {
+        writes.apply(() -> {
+            List<String> postIds = new ArrayList<>(redis.smembers(authoredKey(authorId)));
+            posts.getAll(postIds).values().forEach(post ->
+                    redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post))));
+        });
+    }
+
+    /** Makes the hashes of these posts complete, from MongoDB. */
+    public void warm(Collection<String> postIds) {
+        Map<String, PostCache.Snapshot> snapshots = posts.snapshots(postIds);
+        for (String postId : postIds) {
+            PostCache.Snapshot snapshot = snapshots.get(postId);
+            List<String> args = new ArrayList<>();
+            CachedPost post = snapshot == null ? null : snapshot.post();
+            args.add(post == null ? NOT_CACHED : template(post, currentAuthor(post)));
+            if (snapshot != null) {
+                snapshot.members().forEach((counter, members) -> members.forEach(member -> {
+                    args.add(field(counter));
+                    args.add(member);
+                }));
+            }
+            if (post != null) {
+                redis.sadd(authoredKey(post.author().id()), postId);
+            }
+            redis.eval(WARM, ScriptOutputType.INTEGER, new String[]{key(postId)},
+                    args.toArray(String[]::new));
+        }
+    }
+
+    /** A post cache counter's field in the hash. */
+    private static String field(String counter) {
+        return switch (counter) {
+            case PostCache.FAVOURITES -> FAVOURITES;
+            case PostCache.REBLOGS -> REBLOGS;
+            case PostCache.REPLIES -> REPLIES;
+            default -> throw new IllegalArgumentException("No counter " + counter);
+        };
+    }
+
+    private AccountRef currentAuthor(CachedPost post) {
+        return accounts.refs(List.of(post.author().id())).getOrDefault(post.author().id(), post.author());
+    }
+
+    private String template(CachedPost post, AccountRef author) {
+        return StatusTemplate.ofStatus(json, rendering.status(post.renderable(author),
+                Interactions.counts(0, 0, 0), null));
+    }
+
+    /** A post's hash as a read finds it (the answer to {@link #readFields}). */
+    public record Fields(String template, boolean complete, long favourites, long reblogs, long replies,
+                         boolean favourited, boolean reblogged) {
+
+        public static Fields of(List<io.lettuce.core.KeyValue<String, String>> values) {
+            return new Fields(values.get(0).getValueOrElse(null), values.get(1).hasValue(), count(values.get(2)),
+                    count(values.get(3)), count(values.get(4)), values.get(5).hasValue(), values.get(6).hasValue());
+        }
+
+        /** Whether the read can use it: templated (or known not cached, or deleted) and complete. */
+        public boolean usable() {
+            return template != null && complete;
+        }
+
+        public boolean deleted() {
+            return DELETED.equals(template);
+        }
+
+        /** Whether there is a Status to show: the post is cached and not deleted. */
+        public boolean cached() {
+            return !NOT_CACHED.equals(template) && !deleted();
+        }
+
+        public Interactions interactions() {
+            return new Interactions(replies, reblogs, favourites, favourited, reblogged);
+        }
+
+        private static long count(io.lettuce.core.KeyValue<String, String> value) {
+            return value.hasValue() ? Math.max(0, Long.parseLong(value.getValue())) : 0;
+        }
+    }
+}
