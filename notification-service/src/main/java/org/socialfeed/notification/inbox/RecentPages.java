@@ -3,8 +3,6 @@ package org.socialfeed.notification.inbox;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.socialfeed.notification.replica.RenderedAccounts;
 import org.socialfeed.notification.replica.RenderedPosts;
+import org.socialfeed.redis.RedisReads;
 import org.socialfeed.support.mastodon.StatusTemplate;
 import org.socialfeed.support.paging.LinkHeader;
 import org.socialfeed.support.paging.PageRequest;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -54,19 +52,14 @@ public class RecentPages {
 
     private static final Logger LOG = Logger.getLogger(RecentPages.class);
 
-    /** Each served by one of Lettuce's I/O threads, which decode the replies: reads spread over all of them. */
-    private final List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
-    private final AtomicInteger turn = new AtomicInteger();
+    /** One connection per read, each served by one of Lettuce's I/O threads: reads spread over all of them. */
+    private final RedisReads reads;
     private final NotificationGrouping grouping;
     private final Counter servedByRedis;
     private final Counter servedByMongo;
 
-    public RecentPages(RedisClient client, NotificationGrouping grouping, MeterRegistry meters) {
-        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
-            StatefulRedisConnection<String, String> connection = client.connect();
-            connection.setAutoFlushCommands(false); // each round trip's commands leave in one write, flushed here
-            connections.add(connection);
-        }
+    public RecentPages(RedisReads reads, NotificationGrouping grouping, MeterRegistry meters) {
+        this.reads = reads;
         this.grouping = grouping;
         this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
         this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
@@ -115,8 +108,8 @@ public class RecentPages {
         Range<Long> range = Range.from(Range.Boundary.excluding(page.lowerBound()),
                 Range.Boundary.excluding(page.upperBound()));
         String key = RecentNotifications.recentKey(recipientId);
-        StatefulRedisConnection<String, String> connection = nextConnection();
-        RedisAsyncCommands<String, String> redis = connection.async();
+        RedisReads.Connection connection = reads.connection();
+        RedisAsyncCommands<String, String> redis = connection.commands();
         CompletableFuture<List<String>> members = (page.readsUpward()
                 ? redis.zrangebyscore(key, range, Limit.create(0, wanted))
                 : redis.zrevrangebyscore(key, range, Limit.create(0, wanted))).toCompletableFuture();
@@ -148,8 +141,8 @@ public class RecentPages {
         if (query.includeFiltered()) {
             return CompletableFuture.completedFuture(Read.MISSED);
         }
-        StatefulRedisConnection<String, String> connection = nextConnection();
-        CompletableFuture<List<String>> members = connection.async()
+        RedisReads.Connection connection = reads.connection();
+        CompletableFuture<List<String>> members = connection.commands()
                 .zrevrange(RecentNotifications.recentKey(recipientId), 0, -1).toCompletableFuture();
         return read(connection, recipientId, members, (floor, silenced) -> {
             Predicate<RecentEntry> shown = shown(query, silenced);
@@ -244,14 +237,14 @@ public class RecentPages {
     }
 
     /** Both round trips: the entries (already asked for), the floor and the silenced accounts; then the parts. */
-    private CompletionStage<Read> read(StatefulRedisConnection<String, String> connection, String recipientId,
+    private CompletionStage<Read> read(RedisReads.Connection connection, String recipientId,
                                        CompletableFuture<List<String>> members, Selector selector, Writer writer) {
-        RedisAsyncCommands<String, String> redis = connection.async();
+        RedisAsyncCommands<String, String> redis = connection.commands();
         CompletableFuture<String> floor = redis.hget(RecentNotifications.stateKey(recipientId),
                 RecentNotifications.FLOOR).toCompletableFuture();
         CompletableFuture<Set<String>> silenced = redis.smembers(RecentNotifications.silencedKey(recipientId))
                 .toCompletableFuture();
-        connection.flushCommands();
+        connection.send();
         return CompletableFuture.allOf(members, floor, silenced).thenCompose(done -> {
             if (floor.join() == null) {
                 return CompletableFuture.completedFuture(Read.MISSED); // not built: MongoDB, which rebuilds it
@@ -266,9 +259,9 @@ public class RecentPages {
     }
 
     /** The accounts and posts of these entries, or null if any is missing, suspended or deleted. */
-    private CompletionStage<Parts> parts(StatefulRedisConnection<String, String> connection, String recipientId,
+    private CompletionStage<Parts> parts(RedisReads.Connection connection, String recipientId,
                                          List<RecentEntry> entries) {
-        RedisAsyncCommands<String, String> redis = connection.async();
+        RedisAsyncCommands<String, String> redis = connection.commands();
         Set<String> actorIds = new LinkedHashSet<>();
         Set<String> statusIds = new LinkedHashSet<>();
         entries.forEach(entry -> {
@@ -287,7 +280,7 @@ public class RecentPages {
         statusIds.forEach(id -> postFields.put(id, redis.hmget(RenderedPosts.key(id), fields).toCompletableFuture()));
         List<CompletableFuture<?>> all = new ArrayList<>(postFields.values());
         all.add(accountJson);
-        connection.flushCommands();
+        connection.send();
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Long, String> accounts = new HashMap<>();
             List<String> ids = new ArrayList<>(actorIds);
@@ -307,7 +300,7 @@ public class RecentPages {
                 }
                 if (found.deleted()) {
                     forgetAbout(redis, recipientId, post.getKey(), entries);
-                    connection.flushCommands();
+                    connection.send();
                     return null;
                 }
                 posts.put(Long.parseLong(post.getKey()), found);
@@ -378,10 +371,6 @@ public class RecentPages {
             ids.add(head.id());
         }
         return new Read(json.append("]}").toString(), ids);
-    }
-
-    private StatefulRedisConnection<String, String> nextConnection() {
-        return connections.get(Math.floorMod(turn.getAndIncrement(), connections.size()));
     }
 
     private static Predicate<RecentEntry> shown(NotificationQuery query, Set<String> silenced) {
