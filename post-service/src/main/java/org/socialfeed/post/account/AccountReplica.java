@@ -29,6 +29,8 @@ import java.util.Optional;
 @Startup
 public class AccountReplica {
 
+    private static final String USERNAME_INDEX = "usernameLower_1";
+
     private final MongoCollection<Document> accounts;
 
     public AccountReplica(MongoDatabase database) {
@@ -37,7 +39,15 @@ public class AccountReplica {
 
     @PostConstruct
     void createIndexes() {
-        accounts.createIndex(Indexes.ascending("usernameLower"));
+        // unique (user-service keeps usernames unique), so resolving mentions is a unique-key lookup; sparse for
+        // accounts whose suspension arrived before their registration. Replaces the non-unique index of old.
+        for (Document index : accounts.listIndexes()) {
+            if (USERNAME_INDEX.equals(index.getString("name")) && !index.getBoolean("unique", false)) {
+                accounts.dropIndex(USERNAME_INDEX);
+            }
+        }
+        accounts.createIndex(Indexes.ascending("usernameLower"),
+                new IndexOptions().name(USERNAME_INDEX).unique(true).sparse(true));
     }
 
     public void upsertProfile(AccountRef account, boolean locked) {
@@ -66,12 +76,25 @@ public class AccountReplica {
 
     /** An account as the replica knows it, or as {@code username} if the replica has not caught up yet. */
     public AccountRef refOf(long id, String username) {
-        return find(id).map(KnownAccount::ref)
-                .orElseGet(() -> new AccountRef(Long.toString(id), username, username));
+        return asKnownNow(id, username).ref();
+    }
+
+    /**
+     * An account and its suspension in one read: as the replica knows it, or as {@code username} (not suspended,
+     * unless only the suspension has arrived so far) if the replica has not caught up with its registration.
+     */
+    public KnownAccount asKnownNow(long id, String username) {
+        Document document = accounts.find(Filters.eq("_id", id)).first();
+        return Optional.ofNullable(document).flatMap(AccountReplica::toAccount).orElseGet(() ->
+                new KnownAccount(new AccountRef(Long.toString(id), username, username), false,
+                        document != null && document.getBoolean("suspended", false)));
     }
 
     /** Accounts by username, case-insensitively; names nobody has are left out. */
     public List<KnownAccount> findByUsernames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of(); // most posts mention nobody: no round trip
+        }
         List<String> lower = usernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).distinct().toList();
         return accounts.find(Filters.in("usernameLower", lower)).map(AccountReplica::toAccount)
                 .into(new java.util.ArrayList<>()).stream().flatMap(Optional::stream).toList();

@@ -101,9 +101,13 @@ public class FavouriteRepository implements OutboxOwner {
             return liked;
         }
         List<String> keys = postIds.stream().map(postId -> key(postId, accountId)).toList();
-        favourites.find(Filters.and(Filters.in("_id", keys), Filters.eq("state", LIKED)))
-                .projection(new Document("postId", 1))
-                .forEach(document -> liked.add(document.getLong("postId")));
+        // only _id in the filter, so even a store that scans for anything else answers it from the _id index
+        favourites.find(Filters.in("_id", keys)).projection(new Document("postId", 1).append("state", 1))
+                .forEach(document -> {
+                    if (LIKED.equals(document.getString("state"))) {
+                        liked.add(document.getLong("postId"));
+                    }
+                });
         return liked;
     }
 

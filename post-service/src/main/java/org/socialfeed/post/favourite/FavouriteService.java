@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.Topics;
-import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.events.PostEventOutbox;
 import org.socialfeed.post.status.Audience;
 import org.socialfeed.post.status.Caller;
@@ -28,16 +27,14 @@ public class FavouriteService {
 
     private final PostRepository posts;
     private final FavouriteRepository favourites;
-    private final AccountReplica accounts;
     private final Audience audience;
     private final PostEventOutbox events;
     private final SnowflakeIds ids;
 
-    public FavouriteService(PostRepository posts, FavouriteRepository favourites, AccountReplica accounts,
-                            Audience audience, PostEventOutbox events, SnowflakeIds ids) {
+    public FavouriteService(PostRepository posts, FavouriteRepository favourites, Audience audience,
+                            PostEventOutbox events, SnowflakeIds ids) {
         this.posts = posts;
         this.favourites = favourites;
-        this.accounts = accounts;
         this.audience = audience;
         this.events = events;
         this.ids = ids;
@@ -46,13 +43,11 @@ public class FavouriteService {
     /** Likes ({@code liked} true) or unlikes a post, or the original of a repost; returns the post as it is now. */
     public Post favourite(Caller caller, String id, boolean liked) {
         Post post = audience.of(caller.id()).target(id);
+        AccountRef actor = audience.activeAuthor(caller);
         if (liked) {
-            audience.requireMayInteract(caller, post);
-        } else {
-            audience.requireActive(caller);
+            audience.requireNoBlock(caller, post);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        AccountRef actor = accounts.refOf(caller.id(), caller.username());
         OutgoingEvent event = events.event(Topics.INTERACTIONS, post.idString(), PostLiked.TYPE,
                 new PostLiked(actor, post.idString(), post.author().id(), liked, now));
         if (favourites.transition(post.id(), actor, liked, ids.next(), event)) {

@@ -83,7 +83,10 @@ public class StatusResource {
     public StatusView create(@Valid CreateStatusRequest request,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(token);
-        return views.one(posts.create(caller, request, idempotencyKey), audience.of(caller.id()));
+        PostService.Publication publication = posts.create(caller, request, idempotencyKey);
+        Audience.Sight sight = audience.of(caller.id());
+        return publication.replayed() ? views.one(publication.post(), sight)
+                : views.justCreated(publication.post(), sight);
     }
 
     @GET

@@ -46,13 +46,21 @@ public class StatusViews {
         return page(List.of(post), sight).get(0);
     }
 
+    /**
+     * The view of a post its viewer has just written: nobody can have liked or reposted it yet and its author is the
+     * profile read for the write, so only what it quotes is read (nothing, for most posts).
+     */
+    public StatusView justCreated(Post post, Audience.Sight sight) {
+        return new PageReads(List.of(post), sight, true).view(post, true);
+    }
+
     /** The view of a post as it was just deleted: with its source {@code text}, for "delete and redraft". */
     public StatusView deleted(Post post, Audience.Sight sight) {
-        return new PageReads(List.of(post), sight).view(post, true).withText(post.text());
+        return new PageReads(List.of(post), sight, false).view(post, true).withText(post.text());
     }
 
     public List<StatusView> page(List<Post> page, Audience.Sight sight) {
-        PageReads reads = new PageReads(page, sight);
+        PageReads reads = new PageReads(page, sight, false);
         return page.stream().map(post -> reads.view(post, true)).toList();
     }
 
@@ -64,7 +72,8 @@ public class StatusViews {
         private final Set<Long> liked;
         private final Set<Long> reposted;
 
-        PageReads(List<Post> page, Audience.Sight sight) {
+        /** @param justCreated the page is one post its viewer has just written (see {@link #justCreated}) */
+        PageReads(List<Post> page, Audience.Sight sight, boolean justCreated) {
             this.sight = sight;
             Set<Long> relatedIds = new HashSet<>();
             page.forEach(post -> addRelated(post, relatedIds));
@@ -78,12 +87,14 @@ public class StatusViews {
             });
             related.putAll(posts.findByIds(quotedByReposted));
             Set<Long> authorIds = new HashSet<>();
-            page.forEach(post -> authorIds.add(post.authorId()));
+            if (!justCreated) {
+                page.forEach(post -> authorIds.add(post.authorId()));
+            }
             related.values().forEach(post -> authorIds.add(post.authorId()));
-            this.authors = accounts.findAll(authorIds);
+            this.authors = authorIds.isEmpty() ? Map.of() : accounts.findAll(authorIds);
             Set<Long> shown = new HashSet<>();
             page.forEach(post -> shown.add(post.isRepost() ? post.reblogOfId() : post.id()));
-            if (sight.viewerId() == null) {
+            if (sight.viewerId() == null || justCreated) {
                 liked = Set.of();
                 reposted = Set.of();
             } else {

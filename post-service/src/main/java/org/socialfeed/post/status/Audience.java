@@ -1,8 +1,10 @@
 package org.socialfeed.post.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.post.account.AccountReplica;
+import org.socialfeed.post.account.KnownAccount;
 import org.socialfeed.post.graph.SocialGraphReplica;
 import org.socialfeed.support.problem.Refusal;
 import org.socialfeed.support.problem.UnprocessableEntity;
@@ -52,6 +54,18 @@ public class Audience {
     }
 
     /**
+     * The caller as the author of a new post, refused if suspended: one read of the account gives both, where
+     * {@link #requireActive} and a second read for the profile would take two round trips per post.
+     */
+    public AccountRef activeAuthor(Caller caller) {
+        KnownAccount account = accounts.asKnownNow(caller.id(), caller.username());
+        if (account.suspended()) {
+            throw Refusal.notAllowed("Your account is suspended");
+        }
+        return account.ref();
+    }
+
+    /**
      * Refuses to let a post be reposted or quoted beyond its audience, as Mastodon's {@code StatusPolicy#reblog?}:
      * followers-only posts only by their author (the repost stays followers-only), direct posts never.
      *
@@ -71,9 +85,11 @@ public class Audience {
         }
     }
 
-    /** Refuses a suspended caller, and one that the post's author blocks (or that blocks the author). */
-    public void requireMayInteract(Caller caller, Post post) {
-        requireActive(caller);
+    /**
+     * Refuses a caller that the post's author blocks (or that blocks the author); the caller's suspension is checked
+     * with {@link #activeAuthor}, which reads the account the interaction needs anyway.
+     */
+    public void requireNoBlock(Caller caller, Post post) {
         if (post.authorId() != caller.id() && graph.blockedEitherWay(caller.id(), post.authorId())) {
             throw Refusal.notAllowed("You cannot interact with this account's posts");
         }

@@ -122,11 +122,19 @@ public class PostRepository implements OutboxOwner {
     /** Which of {@code originalIds} the account has reposted (and not undone). */
     public Collection<Long> repostedOriginals(long reposterId, Collection<Long> originalIds) {
         List<Long> reposted = new ArrayList<>();
-        posts.find(Filters.and(Filters.eq("authorId", reposterId), Filters.in("reblogOfId", originalIds),
-                        Filters.eq("deleted", false)))
+        if (originalIds.isEmpty()) {
+            return reposted;
+        }
+        // by the unique repost key a standing repost carries: an index lookup, never a scan of the author's posts
+        posts.find(Filters.in("repostKey", originalIds.stream().map(id -> repostKey(id, reposterId)).toList()))
                 .projection(new Document("reblogOfId", 1))
                 .forEach(document -> reposted.add(document.getLong("reblogOfId")));
         return reposted;
+    }
+
+    /** The unique key of a standing repost: the original's id and the reposter's. */
+    public static String repostKey(long originalId, long reposterId) {
+        return originalId + ":" + reposterId;
     }
 
     /**

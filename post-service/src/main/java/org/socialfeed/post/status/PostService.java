@@ -54,11 +54,18 @@ public class PostService {
     }
 
     /**
+     * A post {@link #create} returns: written now, or (a retry with the same idempotency key) stored earlier and
+     * perhaps liked or reposted since.
+     */
+    public record Publication(Post post, boolean replayed) {
+    }
+
+    /**
      * Publishes a post. With an idempotency key, a retry of the same request returns the post stored the first
      * time instead of writing a second one.
      */
-    public Post create(Caller caller, CreateStatusRequest request, String idempotencyKey) {
-        audience.requireActive(caller);
+    public Publication create(Caller caller, CreateStatusRequest request, String idempotencyKey) {
+        AccountRef author = audience.activeAuthor(caller);
         if (request == null) {
             throw new UnprocessableEntity("Validation failed: a JSON body is required");
         }
@@ -77,7 +84,6 @@ public class PostService {
         }
         Composer.Composition body = composer.compose(request.status(), request.spoilerText(), request.sensitive(),
                 request.language(), request.mediaAttachments());
-        AccountRef author = author(caller);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Post post = new Post(ids.next(), author, body.text(), body.content(), visibility,
@@ -92,7 +98,7 @@ public class PostService {
                     }
                     events.publish(posts.collection(), post.id(), created);
                     changes.fire(new PostChange.Published(post));
-                    return post;
+                    return new Publication(post, false);
                 }
                 case IDEMPOTENCY_KEY -> {
                     return replay(posts.findByIdempotencyKey(storedKey).orElseThrow());
@@ -236,15 +242,15 @@ public class PostService {
         }
         Post post = audience.of(caller.id()).targetOf(parsed).orElseThrow(() ->
                 new UnprocessableEntity("Validation failed: " + field + " names no post you can see"));
-        audience.requireMayInteract(caller, post);
+        audience.requireNoBlock(caller, post); // the caller's suspension was checked with the author
         return post;
     }
 
-    private static Post replay(Post earlier) {
+    private static Publication replay(Post earlier) {
         if (earlier.deleted()) {
             throw new UnprocessableEntity("The post created with this Idempotency-Key has been deleted");
         }
-        return earlier;
+        return new Publication(earlier, true);
     }
 
     private static String idempotencyKey(Caller caller, String key) {

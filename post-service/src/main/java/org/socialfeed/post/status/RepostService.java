@@ -5,7 +5,6 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Topics;
 import org.socialfeed.events.Visibility;
-import org.socialfeed.post.account.AccountReplica;
 import org.socialfeed.post.events.PostEventOutbox;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
@@ -26,15 +25,12 @@ public class RepostService {
     private static final int ATTEMPTS = 3;
 
     private final PostRepository posts;
-    private final AccountReplica accounts;
     private final Audience audience;
     private final PostEventOutbox events;
     private final SnowflakeIds ids;
 
-    public RepostService(PostRepository posts, AccountReplica accounts, Audience audience, PostEventOutbox events,
-                         SnowflakeIds ids) {
+    public RepostService(PostRepository posts, Audience audience, PostEventOutbox events, SnowflakeIds ids) {
         this.posts = posts;
-        this.accounts = accounts;
         this.audience = audience;
         this.events = events;
         this.ids = ids;
@@ -43,14 +39,14 @@ public class RepostService {
     /** Reposts a post; reposting it again returns the standing repost. Returns the repost. */
     public Post repost(Caller caller, String id) {
         Post original = audience.of(caller.id()).target(id);
-        audience.requireMayInteract(caller, original);
+        AccountRef actor = audience.activeAuthor(caller);
+        audience.requireNoBlock(caller, original);
         audience.requireMaySpread(caller, original, "reposted");
-        String repostKey = repostKey(original.id(), caller.id());
+        String repostKey = PostRepository.repostKey(original.id(), caller.id());
         var standing = posts.findStandingRepost(repostKey);
         if (standing.isPresent()) {
             return standing.get();
         }
-        AccountRef actor = accounts.refOf(caller.id(), caller.username());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Post repost = new Post(ids.next(), actor, "", "", visibilityOfRepost(original), null, null, null,
@@ -80,7 +76,7 @@ public class RepostService {
     public Post unrepost(Caller caller, String id) {
         Post original = audience.of(caller.id()).target(id);
         audience.requireActive(caller);
-        posts.findStandingRepost(repostKey(original.id(), caller.id())).ifPresent(this::undo);
+        posts.findStandingRepost(PostRepository.repostKey(original.id(), caller.id())).ifPresent(this::undo);
         return posts.findById(original.id()).orElse(original);
     }
 
@@ -112,9 +108,5 @@ public class RepostService {
     /** As Mastodon: a repost of one's own followers-only post stays followers-only; other reposts are public. */
     private static Visibility visibilityOfRepost(Post original) {
         return original.visibility().openToAll() ? Visibility.PUBLIC : original.visibility();
-    }
-
-    private static String repostKey(long originalId, long reposterId) {
-        return originalId + ":" + reposterId;
     }
 }

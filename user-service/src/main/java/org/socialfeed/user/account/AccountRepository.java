@@ -5,12 +5,14 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -174,8 +176,35 @@ public class AccountRepository implements OutboxOwner {
 
     /** Remembers that the account posted on {@code day}, unless it is known to have posted later. */
     public void recordPostDay(long id, LocalDate day) {
-        accounts.updateOne(Filters.eq("_id", id),
-                Updates.max(LAST_STATUS_AT, Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        accounts.updateOne(Filters.eq("_id", id), latestPostDay(day));
+    }
+
+    /**
+     * An author's share of a run of new posts: the counter operations of posts never counted before (one per post),
+     * and the day of the latest post of the run (null: none of them tells its day).
+     */
+    public record NewPosts(long authorId, List<String> operationIds, LocalDate latestDay) {
+    }
+
+    /**
+     * Counts runs of new posts, every author in one bulk write: statuses_count grows by the number of operations,
+     * which the account remembers (as {@link #applyCount} does) so that a repair after a crash does not count them
+     * again, and last_status_at moves to the latest day. The caller guarantees no operation was applied before,
+     * so the filter is the bare {@code _id}.
+     */
+    public void countNewPosts(Collection<NewPosts> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        accounts.bulkWrite(runs.stream().map(run -> new UpdateOneModel<Document>(Filters.eq("_id", run.authorId()),
+                Updates.combine(Updates.inc(STATUSES_COUNT, (long) run.operationIds().size()),
+                        Updates.pushEach(COUNT_OPS, run.operationIds(), new PushOptions().slice(-REMEMBERED_COUNT_OPS)),
+                        run.latestDay() == null ? new Document() : latestPostDay(run.latestDay()))))
+                .toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    private static Bson latestPostDay(LocalDate day) {
+        return Updates.max(LAST_STATUS_AT, Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     public void grantRole(long id, String role) {

@@ -2,21 +2,28 @@ package org.socialfeed.user.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
 import org.socialfeed.support.events.EventCodec;
-import org.socialfeed.user.account.AccountRepository;
+import org.socialfeed.support.events.RecordBatches;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * Consumes posts.events (group user-service) to keep each account's statuses_count and last_status_at (the day of
- * its latest post, kept by Mastodon also after that post is deleted). Other event types are ignored;
- * records that cannot be read go to {@code posts.events.dlq}.
+ * its latest post, kept by Mastodon also after that post is deleted), a batch at a time: each run of creations
+ * between deletions is counted with a few bulk writes ({@link CountedPosts#createdAll}), a deletion on its own, so
+ * the records' order is kept. Other event types are ignored; records that cannot be read go to
+ * {@code posts.events.dlq}.
  */
 @ApplicationScoped
 public class PostEventsConsumer {
@@ -25,28 +32,79 @@ public class PostEventsConsumer {
 
     private final EventCodec codec;
     private final CountedPosts counted;
-    private final AccountRepository accounts;
 
-    public PostEventsConsumer(ObjectMapper json, CountedPosts counted, AccountRepository accounts) {
+    public PostEventsConsumer(ObjectMapper json, CountedPosts counted) {
         this.codec = new EventCodec(json);
         this.counted = counted;
-        this.accounts = accounts;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        String type = EventCodec.type(record);
-        if (PostCreated.TYPE.equals(type)) {
-            PostCreated created = codec.decode(record, PostCreated.class);
-            long authorId = authorId(created.author() == null ? null : created.author().id(), record);
-            counted.created(required(created.postId(), record), authorId);
-            if (created.createdAt() != null) {
-                accounts.recordPostDay(authorId, LocalDate.ofInstant(created.createdAt(), ZoneOffset.UTC));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, this::applyAll);
+    }
+
+    private void applyAll(List<ConsumerRecord<String, String>> records,
+                          BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+        Run run = new Run(rejected);
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                String type = EventCodec.type(record);
+                if (PostCreated.TYPE.equals(type)) {
+                    run.add(record, creation(record));
+                } else if (PostDeleted.TYPE.equals(type)) {
+                    PostDeleted deleted = codec.decode(record, PostDeleted.class);
+                    String postId = required(deleted.postId(), record);
+                    long authorId = authorId(deleted.authorId(), record);
+                    run.count();
+                    counted.deleted(postId, authorId);
+                }
+            } catch (RuntimeException e) {
+                rejected.accept(record, e);
             }
-        } else if (PostDeleted.TYPE.equals(type)) {
-            PostDeleted deleted = codec.decode(record, PostDeleted.class);
-            counted.deleted(required(deleted.postId(), record), authorId(deleted.authorId(), record));
+        }
+        run.count();
+    }
+
+    private CountedPosts.Creation creation(ConsumerRecord<String, String> record) {
+        PostCreated created = codec.decode(record, PostCreated.class);
+        long authorId = authorId(created.author() == null ? null : created.author().id(), record);
+        LocalDate day = created.createdAt() == null ? null : LocalDate.ofInstant(created.createdAt(), ZoneOffset.UTC);
+        return new CountedPosts.Creation(required(created.postId(), record), authorId, day);
+    }
+
+    /** Creations waiting to be counted together. */
+    private final class Run {
+        private final BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected;
+        private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        private final List<CountedPosts.Creation> creations = new ArrayList<>();
+
+        Run(BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+            this.rejected = rejected;
+        }
+
+        void add(ConsumerRecord<String, String> record, CountedPosts.Creation creation) {
+            records.add(record);
+            creations.add(creation);
+        }
+
+        void count() {
+            if (creations.isEmpty()) {
+                return;
+            }
+            try {
+                counted.createdAll(creations);
+            } catch (RuntimeException runFailed) {
+                for (int i = 0; i < creations.size(); i++) { // find the record that fails, count the others
+                    try {
+                        counted.createdAll(List.of(creations.get(i)));
+                    } catch (RuntimeException e) {
+                        rejected.accept(records.get(i), e);
+                    }
+                }
+            }
+            records.clear();
+            creations.clear();
         }
     }
 
