@@ -17,27 +17,24 @@ import java.util.stream.IntStream;
 
 /**
  * The Lettuce client and its connections. One shared connection serves single reads and writes (Lettuce
- * multiplexes it across threads); hot reads spread over {@link RedisReads}; fan-out gets a {@link Pipelined} connection of its own with auto-flush off, so
- * thousands of inserts leave in a few writes; the live stream listens on a pub/sub connection.
+ * multiplexes it across threads); hot reads spread over {@link RedisReads}; fan-out gets a {@link Pipelined}
+ * connection of its own with auto-flush off, so thousands of inserts leave in a few writes; the live stream listens
+ * on a pub/sub connection.
  */
 public class RedisConnections {
 
     /**
-     * Lettuce's shared resources, without its per-command latency statistics: with LatencyUtils on the class path
-     * (Micrometer brings it) Lettuce records every command's latency on its I/O threads, a cost on every read.
+     * The client, on resources of its own without Lettuce's per-command latency statistics: with LatencyUtils on the
+     * class path (Micrometer brings it) Lettuce records every command's latency on its I/O threads, a cost on every
+     * read.
      */
     @Produces
     @Singleton
-    ClientResources resources() {
-        return ClientResources.builder().commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
-    }
-
-    @Produces
-    @Singleton
-    RedisClient client(RedisConfig config, ClientResources resources) {
+    RedisClient client(RedisConfig config) {
         RedisURI uri = RedisURI.create(config.uri());
         uri.setTimeout(config.timeout());
-        RedisClient client = RedisClient.create(resources, uri);
+        RedisClient client = RedisClient.create(
+                ClientResources.builder().commandLatencyRecorder(CommandLatencyRecorder.disabled()).build(), uri);
         client.setOptions(ClientOptions.builder()
                 .timeoutOptions(TimeoutOptions.enabled(config.timeout()))
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -75,12 +72,12 @@ public class RedisConnections {
         return client.connectPubSub();
     }
 
-    /** Closes every connection of the client too. */
+    /**
+     * Closes every connection of the client, then its resources: in that order, as a client whose event loops are
+     * already gone waits for ever to close its connections.
+     */
     void shutdown(@Disposes RedisClient client) {
         client.shutdown();
-    }
-
-    void shutdown(@Disposes ClientResources resources) {
-        resources.shutdown();
+        client.getResources().shutdown();
     }
 }
