@@ -104,12 +104,6 @@ public class PostCache {
         redis.sync().del(RedisKeys.repostIds(originalId));
     }
 
-    /** Queues one MGET of the posts on a pipeline or connection; decode the answer with {@link #decode}. */
-    public RedisFuture<List<KeyValue<String, String>>> fetch(RedisAsyncCommands<String, String> commands,
-                                                            Collection<String> postIds) {
-        return commands.mget(postIds.stream().map(RedisKeys::post).toArray(String[]::new));
-    }
-
     /** Queues one MGET of the posts' views; missing ones (expired, deleted) come back without a value. */
     public RedisFuture<List<KeyValue<String, String>>> fetchViews(RedisAsyncCommands<String, String> commands,
                                                                  Collection<String> postIds) {
@@ -129,7 +123,7 @@ public class PostCache {
         return getAll(entries.stream().filter(CachedPost::isRepost).map(CachedPost::reblogOfId).distinct().toList());
     }
 
-    public Map<String, CachedPost> decode(List<KeyValue<String, String>> values) {
+    private Map<String, CachedPost> decode(List<KeyValue<String, String>> values) {
         Map<String, CachedPost> posts = new HashMap<>();
         for (KeyValue<String, String> value : values) {
             if (value.hasValue()) {

@@ -41,11 +41,6 @@ public class ReaderRelations {
         return follows.addTo(blocks.get());
     }
 
-    /** The reader's mute and block sets, without follows: enough for {@code HomePolicy#excludesAuthor}. */
-    public Reader blocksAndMutes(String readerId) {
-        return fetchBlocksAndMutes(redis.async(), readerId).get();
-    }
-
     /** Queues the reader's mute and block sets; {@link PendingBlocks#get} waits for them. */
     public PendingBlocks fetchBlocksAndMutes(RedisAsyncCommands<String, String> commands, String readerId) {
         return new PendingBlocks(readerId, commands.smembers(RedisKeys.muting(readerId)),
