@@ -1,6 +1,6 @@
 package org.socialfeed.feed;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -40,7 +40,7 @@ class CelebrityMergeTest {
     @Inject
     TimelineStore timelines;
     @Inject
-    StatefulRedisConnection<String, String> redis;
+    RedisConnection redis;
     @Inject
     ActiveReaders readers;
 

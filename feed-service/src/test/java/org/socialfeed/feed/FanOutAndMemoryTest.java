@@ -1,6 +1,6 @@
 package org.socialfeed.feed;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +37,7 @@ class FanOutAndMemoryTest {
     @Inject
     TimelineStore timelines;
     @Inject
-    StatefulRedisConnection<String, String> redis;
+    RedisConnection redis;
 
     @Test
     void fansOutToEveryActiveFollowerAndRebuildsTheInactiveOnRead() {

@@ -1,6 +1,6 @@
 package org.socialfeed.feed;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.socialfeed.feed.PolicyScenario.awaitAsTheTableSays;
 class HomePolicyPathsTest {
 
     @Inject
-    StatefulRedisConnection<String, String> redis;
+    RedisConnection redis;
     @Inject
     ActiveReaders readers;
     @Inject

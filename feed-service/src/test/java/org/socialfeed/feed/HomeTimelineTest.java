@@ -2,7 +2,7 @@ package org.socialfeed.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ class HomeTimelineTest {
     @Inject
     FollowGraph graph;
     @Inject
-    StatefulRedisConnection<String, String> redis;
+    RedisConnection redis;
 
     /** The reader has read their timeline (so fan-out maintains it) and follows the author. */
     private void readsAndFollows(User reader, User author) {

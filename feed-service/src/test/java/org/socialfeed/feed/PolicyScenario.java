@@ -1,6 +1,6 @@
 package org.socialfeed.feed;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.socialfeed.events.AccountRef;
 import org.awaitility.Awaitility;
 import org.socialfeed.events.PostCreated;
@@ -47,10 +47,10 @@ final class PolicyScenario {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final ActiveReaders readers;
 
-    PolicyScenario(RedisCommands<String, String> redis, ActiveReaders readers) {
+    PolicyScenario(RedisClusterCommands<String, String> redis, ActiveReaders readers) {
         this.redis = redis;
         this.readers = readers;
     }

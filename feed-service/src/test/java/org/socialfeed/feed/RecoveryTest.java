@@ -1,6 +1,6 @@
 package org.socialfeed.feed;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.socialfeed.feed.FeedEvents.user;
 class RecoveryTest {
 
     @Inject
-    StatefulRedisConnection<String, String> redis;
+    RedisConnection redis;
     @Inject
     FollowGraph graph;
 

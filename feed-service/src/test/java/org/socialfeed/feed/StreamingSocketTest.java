@@ -2,7 +2,7 @@ package org.socialfeed.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ class StreamingSocketTest {
     @Inject
     FollowGraph graph;
     @Inject
-    StatefulRedisConnection<String, String> redis;
+    RedisConnection redis;
 
     /** A connected client and the messages it has received, parsed. */
     private static final class Client implements WebSocket.Listener {

@@ -1,6 +1,6 @@
 package org.socialfeed.feed;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ class StreamingTest {
     @Inject
     FollowGraph graph;
     @Inject
-    StatefulRedisConnection<String, String> redis;
+    RedisConnection redis;
 
     /** The lines a connected client has received so far. */
     private record Client(List<String> lines, CompletableFuture<HttpResponse<Stream<String>>> response) {

@@ -1,6 +1,6 @@
 package org.socialfeed.notification;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -35,7 +35,7 @@ class RecentNotificationsTest {
     private static final String GROUPS = "/api/v2/notifications";
 
     @Inject
-    StatefulRedisConnection<String, String> redis;
+    RedisConnection redis;
     @Inject
     MeterRegistry meters;
 

@@ -9,6 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "social.redis")
 public interface RedisConfig {
 
+    /**
+     * {@code redis://host:port} for one node; {@code redis-cluster://host:port,host:port,...} for a Redis Cluster,
+     * given by some of its nodes (the client discovers the rest).
+     */
     String uri();
 
     /** Command timeout: a slow Redis fails a request instead of hanging it. */

@@ -1,6 +1,5 @@
 package org.socialfeed.redis;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -14,9 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class RedisReadiness implements HealthCheck {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
 
-    public RedisReadiness(StatefulRedisConnection<String, String> redis) {
+    public RedisReadiness(RedisConnection redis) {
         this.redis = redis;
     }
 

@@ -1,7 +1,6 @@
 package org.socialfeed.redis;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RedisReads {
 
-    private final List<StatefulRedisConnection<String, String>> connections;
+    private final List<RedisConnection> connections;
     private final AtomicInteger next = new AtomicInteger();
 
-    RedisReads(List<StatefulRedisConnection<String, String>> connections) {
+    RedisReads(List<RedisConnection> connections) {
         connections.forEach(connection -> connection.setAutoFlushCommands(false));
         this.connections = List.copyOf(connections);
     }
@@ -30,13 +29,13 @@ public final class RedisReads {
 
     /** One read's connection: commands are queued until {@link #send()}. */
     public static final class Connection {
-        private final StatefulRedisConnection<String, String> connection;
+        private final RedisConnection connection;
 
-        private Connection(StatefulRedisConnection<String, String> connection) {
+        private Connection(RedisConnection connection) {
             this.connection = connection;
         }
 
-        public RedisAsyncCommands<String, String> commands() {
+        public RedisClusterAsyncCommands<String, String> commands() {
             return connection.async();
         }
 

@@ -1,6 +1,6 @@
 package org.socialfeed.feed.account;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.redis.RedisKeys;
@@ -14,10 +14,10 @@ import java.util.Set;
 @ApplicationScoped
 public class SuspendedAccounts {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private volatile Set<String> snapshot = Set.of();
 
-    public SuspendedAccounts(StatefulRedisConnection<String, String> redis) {
+    public SuspendedAccounts(RedisConnection redis) {
         this.redis = redis;
     }
 

@@ -1,6 +1,6 @@
 package org.socialfeed.feed.graph;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
@@ -19,11 +19,11 @@ import java.util.Set;
 @ApplicationScoped
 public class Celebrities {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final FollowGraph graph;
     private final long threshold;
 
-    public Celebrities(StatefulRedisConnection<String, String> redis, FollowGraph graph, FeedConfig config) {
+    public Celebrities(RedisConnection redis, FollowGraph graph, FeedConfig config) {
         this.redis = redis;
         this.graph = graph;
         this.threshold = config.celebrityThreshold();

@@ -1,9 +1,9 @@
 package org.socialfeed.feed.graph;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.policy.HomeEntry;
 import org.socialfeed.feed.policy.Reader;
@@ -28,10 +28,10 @@ import java.util.Set;
 @ApplicationScoped
 public class FollowGraph {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final Pipelines pipelines;
 
-    public FollowGraph(StatefulRedisConnection<String, String> redis, Pipelines pipelines) {
+    public FollowGraph(RedisConnection redis, Pipelines pipelines) {
         this.redis = redis;
         this.pipelines = pipelines;
     }
@@ -52,14 +52,14 @@ public class FollowGraph {
     }
 
     public void unfollow(String followerId, String followeeId) {
-        RedisCommands<String, String> commands = redis.sync();
+        RedisClusterCommands<String, String> commands = redis.sync();
         commands.srem(RedisKeys.followers(followeeId), followerId);
         commands.srem(RedisKeys.following(followerId), followeeId);
         commands.srem(RedisKeys.hidingReblogs(followeeId), followerId);
     }
 
     public void block(String blockerId, String blockedId, boolean blocking) {
-        RedisCommands<String, String> commands = redis.sync();
+        RedisClusterCommands<String, String> commands = redis.sync();
         if (blocking) {
             commands.sadd(RedisKeys.blocking(blockerId), blockedId);
             commands.sadd(RedisKeys.blockedBy(blockedId), blockerId);
@@ -70,7 +70,7 @@ public class FollowGraph {
     }
 
     public void mute(String muterId, String mutedId, boolean muting) {
-        RedisCommands<String, String> commands = redis.sync();
+        RedisClusterCommands<String, String> commands = redis.sync();
         if (muting) {
             commands.sadd(RedisKeys.muting(muterId), mutedId);
             commands.sadd(RedisKeys.mutedBy(mutedId), muterId);
@@ -86,7 +86,7 @@ public class FollowGraph {
 
     /** Follower counts of many accounts in one round trip. */
     public Map<String, Long> followerCounts(Collection<String> accountIds) {
-        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisClusterAsyncCommands<String, String> commands = redis.async();
         Map<String, RedisFuture<Long>> counts = new HashMap<>();
         accountIds.forEach(id -> counts.put(id, commands.scard(RedisKeys.followers(id))));
         Map<String, Long> result = new HashMap<>();
@@ -105,7 +105,7 @@ public class FollowGraph {
      */
     public List<Reader> followersOf(HomeEntry entry) {
         String followers = RedisKeys.followers(entry.authorId());
-        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisClusterAsyncCommands<String, String> commands = redis.async();
         RedisFuture<Set<String>> all = commands.smembers(followers);
         Map<String, RedisFuture<Set<String>>> following = new HashMap<>();
         Map<String, RedisFuture<Set<String>>> muting = new HashMap<>();

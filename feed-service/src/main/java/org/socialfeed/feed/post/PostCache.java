@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
@@ -36,12 +36,12 @@ public class PostCache {
     private static final RenderablePost.Interactions UNRENDERED_INTERACTIONS =
             RenderablePost.Interactions.counts(0, 0, 0);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final ObjectMapper json;
     private final StatusRendering rendering;
     private final long ttlSeconds;
 
-    public PostCache(StatefulRedisConnection<String, String> redis, ObjectMapper json, StatusRendering rendering,
+    public PostCache(RedisConnection redis, ObjectMapper json, StatusRendering rendering,
                      FeedConfig config) {
         this.redis = redis;
         this.json = json;
@@ -54,7 +54,7 @@ public class PostCache {
         if (isGone(post.id())) {
             return false;
         }
-        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisClusterAsyncCommands<String, String> commands = redis.async();
         RedisFuture<String> stored = commands.set(RedisKeys.post(post.id()), write(post), SetArgs.Builder.ex(ttlSeconds));
         Redis.await(commands.set(RedisKeys.view(post.id()), view(post).encode(), SetArgs.Builder.ex(ttlSeconds)));
         Redis.await(stored);
@@ -105,7 +105,7 @@ public class PostCache {
     }
 
     /** Queues one MGET of the posts' views; missing ones (expired, deleted) come back without a value. */
-    public RedisFuture<List<KeyValue<String, String>>> fetchViews(RedisAsyncCommands<String, String> commands,
+    public RedisFuture<List<KeyValue<String, String>>> fetchViews(RedisClusterAsyncCommands<String, String> commands,
                                                                  Collection<String> postIds) {
         return commands.mget(postIds.stream().map(RedisKeys::view).toArray(String[]::new));
     }

@@ -2,8 +2,8 @@ package org.socialfeed.feed.post;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.LuaScript;
@@ -60,10 +60,10 @@ public class PostStats {
             return changed
             """);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final FeedConfig config;
 
-    public PostStats(StatefulRedisConnection<String, String> redis, FeedConfig config) {
+    public PostStats(RedisConnection redis, FeedConfig config) {
         this.redis = redis;
         this.config = config;
     }
@@ -99,7 +99,7 @@ public class PostStats {
     }
 
     /** The stats of {@code postIds} for {@code viewerId}, read in one pipelined batch of three commands. */
-    public CompletionStage<Map<String, Stats>> fetch(RedisAsyncCommands<String, String> commands, String viewerId,
+    public CompletionStage<Map<String, Stats>> fetch(RedisClusterAsyncCommands<String, String> commands, String viewerId,
                                                      List<String> postIds) {
         if (postIds.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());

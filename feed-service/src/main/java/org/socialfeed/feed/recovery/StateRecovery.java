@@ -1,7 +1,7 @@
 package org.socialfeed.feed.recovery;
 
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -34,7 +34,7 @@ public class StateRecovery {
     private static final Logger LOG = Logger.getLogger(StateRecovery.class);
     private static final Duration LOCK_TIME = Duration.ofMinutes(10);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final RecoveryGate gate;
     private final FeedConfig config;
     private final TopicReplayer replayer;
@@ -44,7 +44,7 @@ public class StateRecovery {
     /** Quarkus's worker pool; {@link #running} keeps it to one recovery at a time. */
     private final ManagedExecutor worker;
 
-    public StateRecovery(StatefulRedisConnection<String, String> redis, RecoveryGate gate, FeedConfig config,
+    public StateRecovery(RedisConnection redis, RecoveryGate gate, FeedConfig config,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          @All List<ReplayedTopic> topics, ManagedExecutor worker) {
         this.redis = redis;

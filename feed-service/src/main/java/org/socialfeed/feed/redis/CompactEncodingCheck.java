@@ -1,6 +1,6 @@
 package org.socialfeed.feed.redis;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +18,7 @@ public class CompactEncodingCheck {
 
     private static final Logger LOG = Logger.getLogger(CompactEncodingCheck.class);
 
-    void onStart(@Observes StartupEvent event, StatefulRedisConnection<String, String> redis, FeedConfig config) {
+    void onStart(@Observes StartupEvent event, RedisConnection redis, FeedConfig config) {
         try {
             Map<String, String> settings = redis.sync().configGet("zset-max-ziplist-entries");
             String limit = settings.values().stream().findFirst().orElse(null);

@@ -3,8 +3,8 @@ package org.socialfeed.feed.redis;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.socialfeed.redis.RedisReads;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ public final class LuaScript {
     }
 
     /** Runs the script once and waits for its answer. */
-    public <T> T run(StatefulRedisConnection<String, String> connection, ScriptOutputType output, String[] keys,
+    public <T> T run(RedisConnection connection, ScriptOutputType output, String[] keys,
                      String... args) {
         try {
             return connection.sync().evalsha(sha, output, keys, args);
@@ -40,12 +40,12 @@ public final class LuaScript {
     }
 
     /** Makes sure Redis knows the script before a pipeline sends it by SHA many times. */
-    public void load(StatefulRedisConnection<String, String> connection) {
+    public void load(RedisConnection connection) {
         connection.sync().scriptLoad(body);
     }
 
     /** Queues the script by SHA (call {@link #load} first). */
-    public <T> RedisFuture<T> queue(RedisAsyncCommands<String, String> commands, ScriptOutputType output,
+    public <T> RedisFuture<T> queue(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType output,
                                     String[] keys, String... args) {
         return commands.evalsha(sha, output, keys, args);
     }

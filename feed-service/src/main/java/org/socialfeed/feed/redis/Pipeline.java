@@ -3,8 +3,8 @@ package org.socialfeed.feed.redis;
 import org.socialfeed.redis.Pipelined;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,19 +18,19 @@ import java.util.function.Function;
  */
 public final class Pipeline {
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisConnection connection;
     private final int batchSize;
     private final Duration timeout;
     private final List<RedisFuture<?>> pending = new ArrayList<>();
 
-    public Pipeline(StatefulRedisConnection<String, String> connection, int batchSize, Duration timeout) {
+    public Pipeline(RedisConnection connection, int batchSize, Duration timeout) {
         this.connection = connection;
         this.batchSize = batchSize;
         this.timeout = timeout;
     }
 
     /** Queues one or more commands; every {@code batchSize} commands the batch is sent and awaited. */
-    public <T> RedisFuture<T> add(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
+    public <T> RedisFuture<T> add(Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
         RedisFuture<T> future = command.apply(connection.async());
         pending.add(future);
         if (pending.size() >= batchSize) {

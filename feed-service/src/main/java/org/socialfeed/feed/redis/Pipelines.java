@@ -1,7 +1,7 @@
 package org.socialfeed.feed.redis;
 
 import org.socialfeed.redis.Pipelined;
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.redis.RedisConfig;
@@ -10,11 +10,11 @@ import org.socialfeed.redis.RedisConfig;
 @ApplicationScoped
 public class Pipelines {
 
-    private final StatefulRedisConnection<String, String> pipelined;
+    private final RedisConnection pipelined;
     private final FeedConfig config;
     private final RedisConfig redisConfig;
 
-    public Pipelines(@Pipelined StatefulRedisConnection<String, String> pipelined, FeedConfig config,
+    public Pipelines(@Pipelined RedisConnection pipelined, FeedConfig config,
                      RedisConfig redisConfig) {
         this.pipelined = pipelined;
         this.config = config;

@@ -1,8 +1,8 @@
 package org.socialfeed.feed.stream;
 
 import io.lettuce.core.Range;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
@@ -22,11 +22,11 @@ import java.util.List;
 @ApplicationScoped
 public class LiveFeed {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final FeedConfig config;
     private final SnowflakeIds eventIds;
 
-    public LiveFeed(StatefulRedisConnection<String, String> redis, FeedConfig config, SnowflakeIds eventIds) {
+    public LiveFeed(RedisConnection redis, FeedConfig config, SnowflakeIds eventIds) {
         this.redis = redis;
         this.config = config;
         this.eventIds = eventIds;
@@ -44,7 +44,7 @@ public class LiveFeed {
     /** New entries in these users' timelines. */
     private void entryAdded(Collection<String> userIds, String entryId) {
         List<String> online = online(userIds);
-        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisClusterAsyncCommands<String, String> commands = redis.async();
         for (String userId : online) {
             commands.publish(RedisKeys.LIVE_CHANNEL, LiveEvent.forUser(userId, LiveEvent.UPDATE, entryId).encode());
         }

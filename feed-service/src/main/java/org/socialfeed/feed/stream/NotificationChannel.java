@@ -1,7 +1,5 @@
 package org.socialfeed.feed.stream;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.socialfeed.events.LiveNotification;
 import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.redis.LettuceClient;
+import org.socialfeed.redis.RedisConfig;
 
 /**
  * Notifications as they happen, for Mastodon's {@code user} and {@code user:notification} streams: notification-service
@@ -22,12 +22,11 @@ import org.socialfeed.feed.config.FeedConfig;
 public class NotificationChannel {
 
     private final UserStreams streams;
-    private final RedisClient client;
+    private final LettuceClient client;
 
-    public NotificationChannel(UserStreams streams, FeedConfig config) {
+    public NotificationChannel(UserStreams streams, FeedConfig config, RedisConfig redisConfig) {
         this.streams = streams;
-        RedisURI uri = RedisURI.create(config.stream().notificationsRedisUri());
-        this.client = RedisClient.create(uri);
+        this.client = LettuceClient.create(config.stream().notificationsRedisUri(), redisConfig.timeout());
     }
 
     void subscribe(@Observes StartupEvent event) {

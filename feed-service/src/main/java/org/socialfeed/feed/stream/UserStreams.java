@@ -2,7 +2,7 @@ package org.socialfeed.feed.stream;
 
 import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,7 +38,7 @@ public class UserStreams {
 
     private static final Logger LOG = Logger.getLogger(UserStreams.class);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final HomeReader timeline;
     private final LiveFeed live;
@@ -47,7 +47,7 @@ public class UserStreams {
     /** Quarkus's worker pool: delivery reads Redis, which must not happen on Lettuce's event loop. */
     private final ManagedExecutor dispatcher;
 
-    public UserStreams(StatefulRedisConnection<String, String> redis,
+    public UserStreams(RedisConnection redis,
                        StatefulRedisPubSubConnection<String, String> pubSub, HomeReader timeline, LiveFeed live,
                        FeedConfig config, ManagedExecutor dispatcher) {
         this.redis = redis;

@@ -1,7 +1,7 @@
 package org.socialfeed.feed.timeline;
 
 import io.lettuce.core.Range;
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -25,10 +25,10 @@ public class ActiveReaders {
     /** A read refreshes the reader's mark at most this often, so most reads write nothing. */
     private static final Duration REFRESH = Duration.ofMinutes(10);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final Duration inactiveAfter;
 
-    public ActiveReaders(StatefulRedisConnection<String, String> redis, FeedConfig config) {
+    public ActiveReaders(RedisConnection redis, FeedConfig config) {
         this.redis = redis;
         this.inactiveAfter = config.inactiveAfter();
     }

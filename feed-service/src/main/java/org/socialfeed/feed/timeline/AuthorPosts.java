@@ -3,8 +3,8 @@ package org.socialfeed.feed.timeline;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
@@ -18,10 +18,10 @@ import java.util.List;
 @ApplicationScoped
 public class AuthorPosts {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final int kept;
 
-    public AuthorPosts(StatefulRedisConnection<String, String> redis, FeedConfig config) {
+    public AuthorPosts(RedisConnection redis, FeedConfig config) {
         this.redis = redis;
         this.kept = config.recentPostsPerAuthor();
     }
@@ -42,7 +42,7 @@ public class AuthorPosts {
     }
 
     /** Queues a range read of one author's entries within a page's bounds. */
-    public RedisFuture<List<String>> range(RedisAsyncCommands<String, String> commands, String authorId,
+    public RedisFuture<List<String>> range(RedisClusterAsyncCommands<String, String> commands, String authorId,
                                            Range<Long> bounds, int limit, boolean upward) {
         String key = RedisKeys.recent(authorId);
         return upward ? commands.zrangebyscore(key, bounds, Limit.create(0, limit))

@@ -3,8 +3,8 @@ package org.socialfeed.feed.timeline;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.policy.HomeEntry;
@@ -63,7 +63,7 @@ public class HomeReader {
             """);
 
     private final RedisReads reads;
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final TimelineStore timelines;
     private final AuthorPosts authors;
     private final ActiveReaders readers;
@@ -74,7 +74,7 @@ public class HomeReader {
     private final PostStats stats;
     private final RecoveryGate recovery;
 
-    public HomeReader(RedisReads reads, StatefulRedisConnection<String, String> redis, TimelineStore timelines,
+    public HomeReader(RedisReads reads, RedisConnection redis, TimelineStore timelines,
                       AuthorPosts authors, ActiveReaders readers, TimelineRebuilder rebuilder,
                       ReaderRelations relations, HomePolicy policy, PostCache posts, PostStats stats,
                       RecoveryGate recovery) {
@@ -237,7 +237,7 @@ public class HomeReader {
                 }
                 facts.add(HomeEntry.of(entry, null));
             }
-            RedisAsyncCommands<String, String> commands = redis.commands();
+            RedisClusterAsyncCommands<String, String> commands = redis.commands();
             CompletableFuture<Map<String, PostView>> originals = originalIds.isEmpty()
                     ? CompletableFuture.completedFuture(Map.of())
                     : posts.fetchViews(commands, originalIds).thenApply(HomeReader::decode).toCompletableFuture();
@@ -294,7 +294,7 @@ public class HomeReader {
         return answers;
     }
 
-    private CompletableFuture<List<String>> range(RedisAsyncCommands<String, String> commands, String userId,
+    private CompletableFuture<List<String>> range(RedisClusterAsyncCommands<String, String> commands, String userId,
                                                   PageRequest page) {
         return timelines.range(commands, userId, bounds(page), page.limit(), page.readsUpward())
                 .toCompletableFuture();

@@ -1,8 +1,8 @@
 package org.socialfeed.feed.timeline;
 
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.policy.HomeEntry;
 import org.socialfeed.feed.policy.Reader;
@@ -27,28 +27,28 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class ReaderRelations {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
 
-    public ReaderRelations(StatefulRedisConnection<String, String> redis) {
+    public ReaderRelations(RedisConnection redis) {
         this.redis = redis;
     }
 
     /** Everything the policy needs to decide on these entries for the reader, in one round trip. */
     public Reader load(String readerId, Collection<HomeEntry> entries) {
-        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisClusterAsyncCommands<String, String> commands = redis.async();
         PendingBlocks blocks = fetchBlocksAndMutes(commands, readerId);
         PendingFollows follows = fetchFollows(commands, readerId, entries);
         return follows.addTo(blocks.get());
     }
 
     /** Queues the reader's mute and block sets; {@link PendingBlocks#get} waits for them. */
-    public PendingBlocks fetchBlocksAndMutes(RedisAsyncCommands<String, String> commands, String readerId) {
+    public PendingBlocks fetchBlocksAndMutes(RedisClusterAsyncCommands<String, String> commands, String readerId) {
         return new PendingBlocks(readerId, commands.smembers(RedisKeys.muting(readerId)),
                 commands.smembers(RedisKeys.blocking(readerId)), commands.smembers(RedisKeys.blockedBy(readerId)));
     }
 
     /** Queues which of the entries' accounts the reader follows and whose reposts they hide. */
-    public PendingFollows fetchFollows(RedisAsyncCommands<String, String> commands, String readerId,
+    public PendingFollows fetchFollows(RedisClusterAsyncCommands<String, String> commands, String readerId,
                                       Collection<HomeEntry> entries) {
         Set<String> asked = new LinkedHashSet<>();
         Map<String, RedisFuture<Boolean>> hiding = new LinkedHashMap<>();

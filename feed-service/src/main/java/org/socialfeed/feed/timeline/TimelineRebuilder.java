@@ -1,8 +1,8 @@
 package org.socialfeed.feed.timeline;
 
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
@@ -36,7 +36,7 @@ public class TimelineRebuilder {
 
     private static final Logger LOG = Logger.getLogger(TimelineRebuilder.class);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final FeedConfig config;
     private final FollowGraph graph;
     private final PostCache posts;
@@ -45,7 +45,7 @@ public class TimelineRebuilder {
     private final ReaderRelations relations;
     private final HomePolicy policy;
 
-    public TimelineRebuilder(StatefulRedisConnection<String, String> redis, FeedConfig config, FollowGraph graph,
+    public TimelineRebuilder(RedisConnection redis, FeedConfig config, FollowGraph graph,
                              PostCache posts, TimelineStore timelines, ActiveReaders readers, ReaderRelations relations,
                              HomePolicy policy) {
         this.redis = redis;
@@ -67,7 +67,7 @@ public class TimelineRebuilder {
         readers.markActive(userId);
         Set<String> authors = new HashSet<>(graph.fannedOutFollowees(userId));
         authors.add(userId);
-        RedisAsyncCommands<String, String> commands = redis.async();
+        RedisClusterAsyncCommands<String, String> commands = redis.async();
         Map<String, RedisFuture<List<String>>> latest = new LinkedHashMap<>();
         for (String author : authors) {
             latest.put(author, commands.zrevrange(RedisKeys.recent(author), 0, config.recentPostsPerAuthor() - 1L));

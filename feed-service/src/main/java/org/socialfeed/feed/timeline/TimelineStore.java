@@ -5,8 +5,8 @@ import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.LuaScript;
@@ -54,11 +54,11 @@ public class TimelineStore {
             return 1
             """);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final Pipelines pipelines;
     private final FeedConfig config;
 
-    public TimelineStore(StatefulRedisConnection<String, String> redis, Pipelines pipelines, FeedConfig config) {
+    public TimelineStore(RedisConnection redis, Pipelines pipelines, FeedConfig config) {
         this.redis = redis;
         this.pipelines = pipelines;
         this.config = config;
@@ -132,7 +132,7 @@ public class TimelineStore {
     }
 
     /** Queues a read of one page of the timeline: ids within the bounds, newest first unless reading upward. */
-    public RedisFuture<List<String>> range(RedisAsyncCommands<String, String> commands, String userId,
+    public RedisFuture<List<String>> range(RedisClusterAsyncCommands<String, String> commands, String userId,
                                            Range<Long> bounds, int limit, boolean upward) {
         String key = RedisKeys.timeline(userId);
         return upward ? commands.zrangebyscore(key, bounds, Limit.create(0, limit))

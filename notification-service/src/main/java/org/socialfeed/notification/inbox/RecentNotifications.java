@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.socialfeed.notification.config.NotificationConfig;
@@ -57,7 +57,7 @@ public class RecentNotifications {
             return 0
             """;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final ReadModelWrites writes;
     private final NotificationRepository notifications;
     private final SocialGraph graph;
@@ -66,7 +66,7 @@ public class RecentNotifications {
     private final ObjectMapper json;
     private final int cap;
 
-    public RecentNotifications(StatefulRedisConnection<String, String> redis, ReadModelWrites writes,
+    public RecentNotifications(RedisConnection redis, ReadModelWrites writes,
                                NotificationRepository notifications, SocialGraph graph, RenderedAccounts accounts,
                                RenderedPosts posts, ObjectMapper json, NotificationConfig config) {
         this.redis = redis.sync();

@@ -3,7 +3,7 @@ package org.socialfeed.notification.inbox;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.buffer.Buffer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -109,7 +109,7 @@ public class RecentPages {
                 Range.Boundary.excluding(page.upperBound()));
         String key = RecentNotifications.recentKey(recipientId);
         RedisReads.Connection connection = reads.connection();
-        RedisAsyncCommands<String, String> redis = connection.commands();
+        RedisClusterAsyncCommands<String, String> redis = connection.commands();
         CompletableFuture<List<String>> members = (page.readsUpward()
                 ? redis.zrangebyscore(key, range, Limit.create(0, wanted))
                 : redis.zrevrangebyscore(key, range, Limit.create(0, wanted))).toCompletableFuture();
@@ -239,7 +239,7 @@ public class RecentPages {
     /** Both round trips: the entries (already asked for), the floor and the silenced accounts; then the parts. */
     private CompletionStage<Read> read(RedisReads.Connection connection, String recipientId,
                                        CompletableFuture<List<String>> members, Selector selector, Writer writer) {
-        RedisAsyncCommands<String, String> redis = connection.commands();
+        RedisClusterAsyncCommands<String, String> redis = connection.commands();
         CompletableFuture<String> floor = redis.hget(RecentNotifications.stateKey(recipientId),
                 RecentNotifications.FLOOR).toCompletableFuture();
         CompletableFuture<Set<String>> silenced = redis.smembers(RecentNotifications.silencedKey(recipientId))
@@ -261,7 +261,7 @@ public class RecentPages {
     /** The accounts and posts of these entries, or null if any is missing, suspended or deleted. */
     private CompletionStage<Parts> parts(RedisReads.Connection connection, String recipientId,
                                          List<RecentEntry> entries) {
-        RedisAsyncCommands<String, String> redis = connection.commands();
+        RedisClusterAsyncCommands<String, String> redis = connection.commands();
         Set<String> actorIds = new LinkedHashSet<>();
         Set<String> statusIds = new LinkedHashSet<>();
         entries.forEach(entry -> {
@@ -310,7 +310,7 @@ public class RecentPages {
     }
 
     /** A deleted post's notifications never come back (MongoDB hides them for good): they leave the set. */
-    private static void forgetAbout(RedisAsyncCommands<String, String> redis, String recipientId, String statusId,
+    private static void forgetAbout(RedisClusterAsyncCommands<String, String> redis, String recipientId, String statusId,
                                     Collection<RecentEntry> entries) {
         entries.stream().filter(entry -> statusId.equals(entry.statusId())).forEach(entry ->
                 redis.zremrangebyscore(RecentNotifications.recentKey(recipientId),

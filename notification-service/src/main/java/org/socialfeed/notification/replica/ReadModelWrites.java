@@ -1,7 +1,7 @@
 package org.socialfeed.notification.replica;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -20,10 +20,10 @@ public class ReadModelWrites {
 
     private static final Logger LOG = Logger.getLogger(ReadModelWrites.class);
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
 
-    public ReadModelWrites(StatefulRedisConnection<String, String> redis) {
+    public ReadModelWrites(RedisConnection redis) {
         this.redis = redis.sync();
     }
 

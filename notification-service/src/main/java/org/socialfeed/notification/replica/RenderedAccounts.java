@@ -2,8 +2,8 @@ package org.socialfeed.notification.replica;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.mastodon.AccountView;
@@ -23,13 +23,13 @@ public class RenderedAccounts {
 
     public static final String SUSPENDED = "-";
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final ReadModelWrites writes;
     private final AccountReplica accounts;
     private final StatusRendering rendering;
     private final ObjectMapper json;
 
-    public RenderedAccounts(StatefulRedisConnection<String, String> redis, ReadModelWrites writes,
+    public RenderedAccounts(RedisConnection redis, ReadModelWrites writes,
                             AccountReplica accounts, StatusRendering rendering, ObjectMapper json) {
         this.redis = redis.sync();
         this.writes = writes;

@@ -2,8 +2,8 @@ package org.socialfeed.notification.replica;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.mastodon.RenderablePost.Interactions;
@@ -64,14 +64,14 @@ public class RenderedPosts {
             return 0
             """;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final ReadModelWrites writes;
     private final PostCache posts;
     private final AccountReplica accounts;
     private final StatusRendering rendering;
     private final ObjectMapper json;
 
-    public RenderedPosts(StatefulRedisConnection<String, String> redis, ReadModelWrites writes, PostCache posts,
+    public RenderedPosts(RedisConnection redis, ReadModelWrites writes, PostCache posts,
                          AccountReplica accounts, StatusRendering rendering, ObjectMapper json) {
         this.redis = redis.sync();
         this.writes = writes;

@@ -2,7 +2,7 @@ package org.socialfeed.notification.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.runtime.StartupEvent;
@@ -26,13 +26,13 @@ public class LiveNotifications {
 
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisConnection redis;
     private final StatefulRedisPubSubConnection<String, String> subscription;
     private final LiveStreams streams;
     private final NotificationViews views;
     private final ObjectMapper json;
 
-    public LiveNotifications(StatefulRedisConnection<String, String> redis,
+    public LiveNotifications(RedisConnection redis,
                              StatefulRedisPubSubConnection<String, String> subscription, LiveStreams streams,
                              NotificationViews views, ObjectMapper json) {
         this.redis = redis;

@@ -3,6 +3,7 @@ package org.socialfeed.notification.replica;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
+import org.socialfeed.redis.RedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ReadModelWritesTest {
 
     @Test
     void aFailedWriteIsNotThrownAndItsKeysAreDroppedByTheNextWrite() {
-        ReadModelWrites writes = new ReadModelWrites(redis);
+        ReadModelWrites writes = new ReadModelWrites(RedisConnection.of(redis));
         String stale = "notif:{" + UUID.randomUUID() + "}:state";
         String untouched = "notif:{" + UUID.randomUUID() + "}:state";
         redis.sync().set(stale, "built before the outage");
