@@ -107,7 +107,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
                 v.integer("redis-requests", quick ? 500_000 : 2_000_000),
                 v.text("threshold-variable", "SOCIAL_FEED_CELEBRITY_THRESHOLD"),
                 v.integer("hybrid-threshold", 50_000), v.text("feed-group", "feed-service"), v.integer("connections", 128),
-                v.text("active-readers-key", "feed:active"), v.text("timeline-pattern", "feed:tl:*"),
+                v.text("active-readers-key", "feed:active"), v.text("timeline-pattern", "feed:u:*:tl"),
                 v.text("output", null), Boolean.parseBoolean(given.getOrDefault("profile", "false")),
                 v.integer("notification-wait", quick ? 60 : 180));
     }

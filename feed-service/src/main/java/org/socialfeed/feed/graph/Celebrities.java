@@ -10,10 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Authors whose posts are merged at read time instead of fanned out: those who passed {@code celebrity-threshold}
- * followers. Promotion is a step of its own, taken when an author is followed and before their post is fanned out;
+ * followers. Each reader keeps the celebrities they follow in a set of their own, so a read asks only the reader's
+ * keys (one cluster slot). Promotion is a step of its own, taken when an author is followed and before their post is fanned out;
  * once promoted an author stays one, so posts made in that mode stay visible when the follower count dips.
  */
 @ApplicationScoped
@@ -31,12 +33,39 @@ public class Celebrities {
 
     /** Promotes those of the accounts whose follower count passed the threshold, in two round trips at most. */
     public void promoteIfFollowedEnough(Collection<String> accountIds) {
-        String[] promoted = graph.followerCounts(accountIds).entrySet().stream()
+        List<String> followedEnough = graph.followerCounts(accountIds).entrySet().stream()
                 .filter(count -> count.getValue() > threshold)
-                .map(Map.Entry::getKey).toArray(String[]::new);
-        if (promoted.length > 0) {
-            redis.sync().sadd(RedisKeys.CELEBRITIES, promoted);
+                .map(Map.Entry::getKey).toList();
+        if (followedEnough.isEmpty()) {
+            return;
         }
+        Set<String> already = among(followedEnough);
+        followedEnough.stream().filter(account -> !already.contains(account)).forEach(this::promote);
+    }
+
+    /**
+     * Lists the account as merged at read time by each follower, then as a celebrity for fan-out, then once more for
+     * the followers who came meanwhile: a follow recorded before the listing is in the second pass, one after it
+     * finds the account listed ({@link #recordFollows}). Fan-out stops only once every follower merges.
+     */
+    private void promote(String accountId) {
+        graph.addFollowedCelebrity(graph.followers(accountId), accountId);
+        redis.sync().sadd(RedisKeys.CELEBRITIES, accountId);
+        graph.addFollowedCelebrity(graph.followers(accountId), accountId);
+    }
+
+    /**
+     * After follows are recorded: each followee that is a celebrity joins what its new follower merges at read time.
+     * Returns those celebrities.
+     */
+    public Set<String> recordFollows(List<Follow> follows) {
+        Set<String> merged = among(follows.stream().map(Follow::followeeId).collect(Collectors.toSet()));
+        for (Follow follow : follows) {
+            if (merged.contains(follow.followeeId())) {
+                graph.addFollowedCelebrity(List.of(follow.followerId()), follow.followeeId());
+            }
+        }
+        return merged;
     }
 
     public boolean isCelebrity(String accountId) {

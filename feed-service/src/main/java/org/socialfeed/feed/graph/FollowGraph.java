@@ -56,6 +56,16 @@ public class FollowGraph {
         commands.srem(RedisKeys.followers(followeeId), followerId);
         commands.srem(RedisKeys.following(followerId), followeeId);
         commands.srem(RedisKeys.hidingReblogs(followeeId), followerId);
+        commands.srem(RedisKeys.followedCelebrities(followerId), followeeId);
+    }
+
+    /** Adds a celebrity to what each of the readers merges at read time, in one pipeline. */
+    public void addFollowedCelebrity(Collection<String> readerIds, String celebrityId) {
+        Pipeline pipeline = pipelines.open();
+        for (String readerId : readerIds) {
+            pipeline.add(commands -> commands.sadd(RedisKeys.followedCelebrities(readerId), celebrityId));
+        }
+        pipeline.sync();
     }
 
     public void block(String blockerId, String blockedId, boolean blocking) {
@@ -100,37 +110,40 @@ public class FollowGraph {
 
     /**
      * The author's followers as the home policy sees them: for each, how they relate to every account the entry
-     * involves. One pipelined round trip of set intersections with the follower set, so no answer is larger than the
-     * audience however popular the accounts replied to or mentioned are.
+     * involves. Two round trips: the followers, then one pipelined membership check of them per related set
+     * ({@code SMISMEMBER}, one key each, so it runs on a cluster), so no answer is larger than the audience however
+     * popular the accounts replied to or mentioned are.
      */
     public List<Reader> followersOf(HomeEntry entry) {
-        String followers = RedisKeys.followers(entry.authorId());
+        String[] followers = redis.sync().smembers(RedisKeys.followers(entry.authorId())).toArray(String[]::new);
+        if (followers.length == 0) {
+            return List.of();
+        }
         RedisClusterAsyncCommands<String, String> commands = redis.async();
-        RedisFuture<Set<String>> all = commands.smembers(followers);
-        Map<String, RedisFuture<Set<String>>> following = new HashMap<>();
-        Map<String, RedisFuture<Set<String>>> muting = new HashMap<>();
-        Map<String, RedisFuture<Set<String>>> blocking = new HashMap<>();
-        Map<String, RedisFuture<Set<String>>> blockedBy = new HashMap<>();
+        Map<String, RedisFuture<List<Boolean>>> following = new HashMap<>();
+        Map<String, RedisFuture<List<Boolean>>> muting = new HashMap<>();
+        Map<String, RedisFuture<List<Boolean>>> blocking = new HashMap<>();
+        Map<String, RedisFuture<List<Boolean>>> blockedBy = new HashMap<>();
         for (String account : entry.followChecks()) {
             if (!account.equals(entry.authorId())) { // every follower follows the author
-                following.put(account, commands.sinter(followers, RedisKeys.followers(account)));
+                following.put(account, commands.smismember(RedisKeys.followers(account), followers));
             }
         }
         for (String account : entry.accounts()) {
-            muting.put(account, commands.sinter(followers, RedisKeys.mutedBy(account)));
-            blocking.put(account, commands.sinter(followers, RedisKeys.blockedBy(account)));
-            blockedBy.put(account, commands.sinter(followers, RedisKeys.blocking(account)));
+            muting.put(account, commands.smismember(RedisKeys.mutedBy(account), followers));
+            blocking.put(account, commands.smismember(RedisKeys.blockedBy(account), followers));
+            blockedBy.put(account, commands.smismember(RedisKeys.blocking(account), followers));
         }
-        Map<String, RedisFuture<Set<String>>> hiding = entry.isRepost()
-                ? Map.of(entry.authorId(), commands.sinter(followers, RedisKeys.hidingReblogs(entry.authorId())))
+        Map<String, RedisFuture<List<Boolean>>> hiding = entry.isRepost()
+                ? Map.of(entry.authorId(), commands.smismember(RedisKeys.hidingReblogs(entry.authorId()), followers))
                 : Map.of();
-        Map<String, Set<String>> followingBy = byReader(following);
-        Map<String, Set<String>> mutingBy = byReader(muting);
-        Map<String, Set<String>> blockingBy = byReader(blocking);
-        Map<String, Set<String>> blockedByBy = byReader(blockedBy);
-        Map<String, Set<String>> hidingBy = byReader(hiding);
-        List<Reader> readers = new ArrayList<>();
-        for (String id : Redis.await(all)) {
+        Map<String, Set<String>> followingBy = byReader(following, followers);
+        Map<String, Set<String>> mutingBy = byReader(muting, followers);
+        Map<String, Set<String>> blockingBy = byReader(blocking, followers);
+        Map<String, Set<String>> blockedByBy = byReader(blockedBy, followers);
+        Map<String, Set<String>> hidingBy = byReader(hiding, followers);
+        List<Reader> readers = new ArrayList<>(followers.length);
+        for (String id : followers) {
             Set<String> followed = new HashSet<>(followingBy.getOrDefault(id, Set.of()));
             followed.add(entry.authorId());
             readers.add(new Reader(id, followed, mutingBy.getOrDefault(id, Set.of()),
@@ -140,17 +153,24 @@ public class FollowGraph {
         return readers;
     }
 
-    /** Turns "readers related to each account" into "accounts each reader is related to". */
-    private static Map<String, Set<String>> byReader(Map<String, RedisFuture<Set<String>>> readersByAccount) {
+    /** Turns "which readers are in each account's set" into "accounts each reader is related to". */
+    private static Map<String, Set<String>> byReader(Map<String, RedisFuture<List<Boolean>>> membersByAccount,
+                                                     String[] readers) {
         Map<String, Set<String>> accountsByReader = new HashMap<>();
-        readersByAccount.forEach((account, readers) -> Redis.await(readers).forEach(reader ->
-                accountsByReader.computeIfAbsent(reader, ignored -> new HashSet<>()).add(account)));
+        membersByAccount.forEach((account, members) -> {
+            List<Boolean> isMember = Redis.await(members);
+            for (int i = 0; i < readers.length; i++) {
+                if (Boolean.TRUE.equals(isMember.get(i))) {
+                    accountsByReader.computeIfAbsent(readers[i], ignored -> new HashSet<>()).add(account);
+                }
+            }
+        });
         return accountsByReader;
     }
 
     /** Accounts {@code userId} follows, less the celebrities (whose posts are merged at read time). */
     public Set<String> fannedOutFollowees(String userId) {
-        return redis.sync().sdiff(RedisKeys.following(userId), RedisKeys.CELEBRITIES);
+        return redis.sync().sdiff(RedisKeys.following(userId), RedisKeys.followedCelebrities(userId));
     }
 
     public Set<String> following(String userId) {

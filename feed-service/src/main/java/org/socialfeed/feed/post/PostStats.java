@@ -32,32 +32,32 @@ public class PostStats {
     public static final String REPLIES = "re";
 
     /**
-     * KEYS: members by id (sorted set), counter, and optionally a plain set of the same members for lookups.
-     * ARGV: member, 1 add / 0 remove, ttl seconds, oldest id kept, expire the members 1/0.
+     * Records a member once: KEYS: members by id (sorted set), and optionally a plain set of the same members for
+     * lookups, both of one user or of one post (one cluster slot). ARGV: member, 1 add / 0 remove, ttl seconds, oldest
+     * id kept, expire the members 1/0. Returns 1 when the membership changed, so the counter moves only then.
      */
-    private static final LuaScript COUNT = new LuaScript("""
+    private static final LuaScript RECORD = new LuaScript("""
             local changed
             if ARGV[2] == '1' then
               changed = redis.call('ZADD', KEYS[1], ARGV[1], ARGV[1])
-              if changed == 1 then
-                redis.call('INCR', KEYS[2])
-                if KEYS[3] then redis.call('SADD', KEYS[3], ARGV[1]) end
-              end
+              if changed == 1 and KEYS[2] then redis.call('SADD', KEYS[2], ARGV[1]) end
             else
               changed = redis.call('ZREM', KEYS[1], ARGV[1])
-              if changed == 1 then
-                redis.call('DECR', KEYS[2])
-                if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[1]) end
-              end
+              if changed == 1 and KEYS[2] then redis.call('SREM', KEYS[2], ARGV[1]) end
             end
-            redis.call('EXPIRE', KEYS[2], ARGV[3])
             local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
             for _, member in ipairs(old) do
               redis.call('ZREM', KEYS[1], member)
-              if KEYS[3] then redis.call('SREM', KEYS[3], member) end
+              if KEYS[2] then redis.call('SREM', KEYS[2], member) end
             end
             if ARGV[5] == '1' then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
             return changed
+            """);
+    /** KEYS: a post's counter. ARGV: by how much, ttl seconds. */
+    private static final LuaScript ADJUST = new LuaScript("""
+            local count = redis.call('INCRBY', KEYS[1], ARGV[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[2])
+            return count
             """);
 
     private final RedisConnection redis;
@@ -78,24 +78,32 @@ public class PostStats {
     }
 
     public void like(String actorId, String postId, boolean liked) {
-        count(new String[]{RedisKeys.likedByAge(actorId), RedisKeys.count(FAVOURITES, postId),
-                RedisKeys.liked(actorId)}, postId, liked, false);
+        count(new String[]{RedisKeys.likedByAge(actorId), RedisKeys.liked(actorId)}, postId, liked, false,
+                RedisKeys.count(FAVOURITES, postId));
     }
 
     public void repost(String actorId, String postId, boolean reposted) {
-        count(new String[]{RedisKeys.rebloggedByAge(actorId), RedisKeys.count(REBLOGS, postId),
-                RedisKeys.reblogged(actorId)}, postId, reposted, false);
+        count(new String[]{RedisKeys.rebloggedByAge(actorId), RedisKeys.reblogged(actorId)}, postId, reposted, false,
+                RedisKeys.count(REBLOGS, postId));
     }
 
     public void reply(String replyId, String postId, boolean added) {
-        count(new String[]{RedisKeys.replyIds(postId), RedisKeys.count(REPLIES, postId)}, replyId, added, true);
+        count(new String[]{RedisKeys.replyIds(postId)}, replyId, added, true, RedisKeys.count(REPLIES, postId));
     }
 
-    private void count(String[] keys, String member, boolean add, boolean expireMembers) {
+    /**
+     * Records the member, then moves the counter if the membership changed: two steps, as the members may live in
+     * another cluster slot than the counter (a user's likes, a post's count). An instance dying between them leaves
+     * the count one short until the post leaves the cache or the state is replayed; never counted twice.
+     */
+    private void count(String[] memberKeys, String member, boolean add, boolean expireMembers, String counter) {
         long oldestKept = SnowflakeIds.floorAt(Instant.now().minus(config.postCacheTtl()));
-        COUNT.run(redis, ScriptOutputType.INTEGER, keys, member, add ? "1" : "0",
-                String.valueOf(config.postCacheTtl().toSeconds()), String.valueOf(oldestKept),
-                expireMembers ? "1" : "0");
+        String ttl = String.valueOf(config.postCacheTtl().toSeconds());
+        Long changed = RECORD.run(redis, ScriptOutputType.INTEGER, memberKeys, member, add ? "1" : "0", ttl,
+                String.valueOf(oldestKept), expireMembers ? "1" : "0");
+        if (changed != null && changed == 1) {
+            ADJUST.run(redis, ScriptOutputType.INTEGER, new String[]{counter}, add ? "1" : "-1", ttl);
+        }
     }
 
     /** The stats of {@code postIds} for {@code viewerId}, read in one pipelined batch of three commands. */

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.socialfeed.feed.config.FeedConfig;
 import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.feed.redis.StateMarkers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rebuilds feed-service's Redis state from Kafka when Redis has lost it (first start, restart without persistence,
- * FLUSHALL, eviction): the marker key {@link RedisKeys#STATE} is missing. It replays every {@link ReplayedTopic}
+ * FLUSHALL, eviction): a {@link StateMarkers state marker} is missing. It replays every {@link ReplayedTopic}
  * in their order, whole or from {@code recovery.replay-window} ago (follows.events and users.events whole, then
  * posts.events and interactions.events), through the same code as the live consumers, in replay mode. Timelines
  * are not replayed: each is rebuilt from the restored state on its owner's next read. One instance recovers at a
@@ -35,6 +36,7 @@ public class StateRecovery {
     private static final Duration LOCK_TIME = Duration.ofMinutes(10);
 
     private final RedisConnection redis;
+    private final StateMarkers markers;
     private final RecoveryGate gate;
     private final FeedConfig config;
     private final TopicReplayer replayer;
@@ -44,10 +46,11 @@ public class StateRecovery {
     /** Quarkus's worker pool; {@link #running} keeps it to one recovery at a time. */
     private final ManagedExecutor worker;
 
-    public StateRecovery(RedisConnection redis, RecoveryGate gate, FeedConfig config,
+    public StateRecovery(RedisConnection redis, StateMarkers markers, RecoveryGate gate, FeedConfig config,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          @All List<ReplayedTopic> topics, ManagedExecutor worker) {
         this.redis = redis;
+        this.markers = markers;
         this.worker = worker;
         this.gate = gate;
         this.config = config;
@@ -64,7 +67,7 @@ public class StateRecovery {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         try {
-            if (redis.sync().exists(RedisKeys.STATE) > 0) {
+            if (markers.allPresent()) {
                 if (!running.get()) {
                     gate.open();
                 }
@@ -107,7 +110,7 @@ public class StateRecovery {
                 long events = replayer.replay(topic, topic.replayedWhole() ? null : since);
                 replayed.append(", ").append(events).append(" from ").append(topic.topic());
             }
-            redis.sync().hset(RedisKeys.STATE, "recovered-at", Instant.now().toString());
+            markers.writeAll();
             LOG.infof("Recovered from Kafka in %d ms%s",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), replayed);
         } finally {
@@ -117,7 +120,7 @@ public class StateRecovery {
 
     private void awaitOtherInstance() {
         long deadline = System.nanoTime() + LOCK_TIME.toNanos();
-        while (redis.sync().exists(RedisKeys.STATE) == 0 && System.nanoTime() < deadline) {
+        while (!markers.allPresent() && System.nanoTime() < deadline) {
             if (redis.sync().exists(RedisKeys.RECOVERY_LOCK) == 0) {
                 replayAll(); // the other instance gave up
                 return;

@@ -33,7 +33,7 @@ public class ActiveReaders {
         this.inactiveAfter = config.inactiveAfter();
     }
 
-    /** Whether a last-read mark (as read from {@link RedisKeys#ACTIVE}) still counts as active. */
+    /** Whether a last-read mark (as read from {@link RedisKeys#lastRead}) still counts as active. */
     public boolean isActive(Double lastRead) {
         return lastRead != null && lastRead >= System.currentTimeMillis() - inactiveAfter.toMillis();
     }
@@ -42,16 +42,26 @@ public class ActiveReaders {
         return lastRead == null || lastRead < System.currentTimeMillis() - REFRESH.toMillis();
     }
 
+    /**
+     * Marks the reader active: in the global set fan-out asks, then in the reader's own mark reads ask. In that
+     * order, so a read never sees itself active before fan-out writes to its timeline.
+     */
     public void markActive(String userId) {
-        redis.sync().zadd(RedisKeys.ACTIVE, System.currentTimeMillis(), userId);
+        long now = System.currentTimeMillis();
+        redis.sync().zadd(RedisKeys.ACTIVE, now, userId);
+        redis.sync().set(RedisKeys.lastRead(userId), String.valueOf(now));
     }
 
     /** Marks the reader active without waiting for Redis (a read refreshing its mark). */
     public void markActiveLater(String userId) {
-        redis.async().zadd(RedisKeys.ACTIVE, System.currentTimeMillis(), userId);
+        long now = System.currentTimeMillis();
+        redis.async().zadd(RedisKeys.ACTIVE, now, userId)
+                .thenRun(() -> redis.async().set(RedisKeys.lastRead(userId), String.valueOf(now)));
     }
 
+    /** The reverse order of {@link #markActive}: reads stop taking the timeline as kept before fan-out stops. */
     public void forget(String userId) {
+        redis.sync().del(RedisKeys.lastRead(userId));
         redis.sync().zrem(RedisKeys.ACTIVE, userId);
     }
 
@@ -78,7 +88,7 @@ public class ActiveReaders {
         List<String> gone = redis.sync().zrangebyscore(RedisKeys.ACTIVE, Range.create(0d, (double) cutoff));
         for (String userId : gone) {
             redis.sync().unlink(RedisKeys.timeline(userId), RedisKeys.reblogsSeen(userId));
-            redis.sync().zrem(RedisKeys.ACTIVE, userId);
+            forget(userId);
         }
         if (!gone.isEmpty()) {
             LOG.infof("Dropped %d timelines of inactive readers", gone.size());

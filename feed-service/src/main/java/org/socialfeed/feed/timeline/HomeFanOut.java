@@ -216,10 +216,10 @@ public class HomeFanOut {
         graph.followAll(follows);
         Set<String> followees = follows.stream().map(Follow::followeeId).collect(toSet());
         celebrities.promoteIfFollowedEnough(followees);
+        Set<String> merged = celebrities.recordFollows(follows);
         if (replay) {
             return;
         }
-        Set<String> merged = celebrities.among(followees);
         Set<String> active = new HashSet<>(readers.activeAmong(follows.stream().map(Follow::followerId)
                 .collect(toCollection(LinkedHashSet::new))));
         Map<String, List<CachedPost>> recentByFollowee = new HashMap<>();

@@ -3,7 +3,6 @@ package org.socialfeed.feed.timeline;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
-import org.socialfeed.redis.RedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import org.socialfeed.feed.post.PostView;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.redis.LuaScript;
 import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.feed.redis.StateMarkers;
 import org.socialfeed.redis.RedisReads;
 import org.socialfeed.support.mastodon.StatusTemplate;
 import org.socialfeed.support.paging.PageRequest;
@@ -45,25 +45,25 @@ import java.util.concurrent.CompletionStage;
 public class HomeReader {
 
     /**
-     * A read's first round trip as one command: the reader's last-read mark ('' if none), the celebrities they follow,
-     * the page of their own timeline, their mute, block and blocked-by sets. KEYS: active readers, following,
-     * celebrities, timeline, muting, blocking, blocked-by. ARGV: reader, lowest id (exclusive form), highest id,
-     * limit, 1 to read oldest first.
+     * A read's first round trip as one command over the reader's own keys (one cluster slot): their last-read mark
+     * ('' if none), the celebrities they follow, the page of their own timeline, their mute, block and blocked-by
+     * sets. KEYS: last read, followed celebrities, timeline, muting, blocking, blocked-by. ARGV: lowest id (exclusive
+     * form), highest id, limit, 1 to read oldest first.
      */
     private static final LuaScript PAGE_START = new LuaScript("""
             local ids
-            if ARGV[5] == '1' then
-              ids = redis.call('ZRANGEBYSCORE', KEYS[4], ARGV[2], ARGV[3], 'LIMIT', 0, ARGV[4])
+            if ARGV[4] == '1' then
+              ids = redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[1], ARGV[2], 'LIMIT', 0, ARGV[3])
             else
-              ids = redis.call('ZREVRANGEBYSCORE', KEYS[4], ARGV[3], ARGV[2], 'LIMIT', 0, ARGV[4])
+              ids = redis.call('ZREVRANGEBYSCORE', KEYS[3], ARGV[2], ARGV[1], 'LIMIT', 0, ARGV[3])
             end
-            return {redis.call('ZSCORE', KEYS[1], ARGV[1]) or '', redis.call('SINTER', KEYS[2], KEYS[3]), ids,
-                    redis.call('SMEMBERS', KEYS[5]), redis.call('SMEMBERS', KEYS[6]),
-                    redis.call('SMEMBERS', KEYS[7])}
+            return {redis.call('GET', KEYS[1]) or '', redis.call('SMEMBERS', KEYS[2]), ids,
+                    redis.call('SMEMBERS', KEYS[4]), redis.call('SMEMBERS', KEYS[5]),
+                    redis.call('SMEMBERS', KEYS[6])}
             """);
 
     private final RedisReads reads;
-    private final RedisConnection redis;
+    private final StateMarkers markers;
     private final TimelineStore timelines;
     private final AuthorPosts authors;
     private final ActiveReaders readers;
@@ -74,12 +74,12 @@ public class HomeReader {
     private final PostStats stats;
     private final RecoveryGate recovery;
 
-    public HomeReader(RedisReads reads, RedisConnection redis, TimelineStore timelines,
+    public HomeReader(RedisReads reads, StateMarkers markers, TimelineStore timelines,
                       AuthorPosts authors, ActiveReaders readers, TimelineRebuilder rebuilder,
                       ReaderRelations relations, HomePolicy policy, PostCache posts, PostStats stats,
                       RecoveryGate recovery) {
         this.reads = reads;
-        this.redis = redis;
+        this.markers = markers;
         this.timelines = timelines;
         this.authors = authors;
         this.readers = readers;
@@ -129,10 +129,10 @@ public class HomeReader {
 
     private CompletionStage<Page> readRecovered(String userId, PageRequest page) {
         RedisReads.Connection redis = reads.connection();
-        String[] keys = {RedisKeys.ACTIVE, RedisKeys.following(userId), RedisKeys.CELEBRITIES,
+        String[] keys = {RedisKeys.lastRead(userId), RedisKeys.followedCelebrities(userId),
                 RedisKeys.timeline(userId), RedisKeys.muting(userId), RedisKeys.blocking(userId),
                 RedisKeys.blockedBy(userId)};
-        CompletionStage<List<Object>> started = PAGE_START.call(redis, ScriptOutputType.MULTI, keys, userId,
+        CompletionStage<List<Object>> started = PAGE_START.call(redis, ScriptOutputType.MULTI, keys,
                 "(" + page.lowerBound(), page.maxId() == null ? "+inf" : "(" + page.maxId(),
                 String.valueOf(page.limit()), page.readsUpward() ? "1" : "0");
 
@@ -159,7 +159,7 @@ public class HomeReader {
      * who is active too): then the read waits for the replay rather than show an empty timeline.
      */
     private void rebuild(String userId) {
-        if (this.redis.sync().exists(RedisKeys.STATE) == 0) {
+        if (!markers.allPresent()) {
             recovery.lost();
             recovery.awaitRecovered();
         }
