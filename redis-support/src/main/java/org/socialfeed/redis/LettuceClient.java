@@ -41,8 +41,16 @@ public final class LettuceClient {
      * read. Commands time out after {@code timeout}; while disconnected they fail at once instead of queueing.
      */
     public static LettuceClient create(String uri, Duration timeout) {
-        ClientResources resources = ClientResources.builder()
-                .commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
+        return create(uri, timeout, ClientResources.builder());
+    }
+
+    /** A client whose connections do their I/O on the given event loops (Vert.x's: {@link VertxEventLoops}). */
+    static LettuceClient onEventLoops(String uri, Duration timeout, VertxEventLoops loops) {
+        return create(uri, timeout, ClientResources.builder().eventLoopGroupProvider(loops));
+    }
+
+    private static LettuceClient create(String uri, Duration timeout, ClientResources.Builder resourcesBuilder) {
+        ClientResources resources = resourcesBuilder.commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
         if (!uri.startsWith(CLUSTER_SCHEME)) {
             RedisURI redisUri = RedisURI.create(uri);
             redisUri.setTimeout(timeout);

@@ -48,4 +48,8 @@ public final class RedisConnection {
     public void flushCommands() {
         connection.flushCommands();
     }
+
+    public void close() {
+        connection.close();
+    }
 }

@@ -4,9 +4,10 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
+import io.quarkus.runtime.Startup;
+import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 
-import java.util.stream.IntStream;
 
 /**
  * The Lettuce client and its connections, to one node or a cluster ({@link LettuceClient}). One shared connection
@@ -28,12 +29,20 @@ public class RedisConnections {
         return client.connect();
     }
 
-    /** One connection per Lettuce I/O thread (one per core) for hot reads. */
+    /**
+     * Hot reads: a client of their own, doing its I/O on Vert.x's event loops, one connection per loop. Made at
+     * start-up, on the main thread: connecting waits for the event loops, so it must not run on one of them.
+     */
     @Produces
     @Singleton
-    RedisReads reads(LettuceClient client) {
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new RedisReads(IntStream.range(0, threads).mapToObj(i -> client.connect()).toList());
+    @Startup
+    RedisReads reads(RedisConfig config, Vertx vertx) {
+        VertxEventLoops loops = new VertxEventLoops(vertx.nettyEventLoopGroup());
+        return new RedisReads(LettuceClient.onEventLoops(config.uri(), config.timeout(), loops), loops.threadPoolSize());
+    }
+
+    void close(@Disposes RedisReads reads) {
+        reads.close();
     }
 
     @Produces

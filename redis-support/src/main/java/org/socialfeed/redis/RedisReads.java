@@ -1,30 +1,66 @@
 package org.socialfeed.redis;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import org.jboss.logging.Logger;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A few connections that hot reads spread over, one per read, round robin. Lettuce encodes and decodes a connection's
- * commands on that connection's one I/O thread, so a single connection caps a read-heavy service at one core. A read
- * that keeps to one connection and carries on in Lettuce's callbacks (on that thread) queues its next round trip
- * without handing work to another thread; and with auto-flush off, a round trip's commands leave in one write:
- * queue them on {@link Connection#commands()}, then {@link Connection#send()} them.
+ * The connections hot reads use, one per Vert.x event loop: their client does its I/O on Vert.x's own event loops
+ * ({@link VertxEventLoops}), so a request served on an event loop takes that loop's connection and its round trips
+ * never leave the thread: the commands are written from it, answered on it, and the response is written from it
+ * (as a lean Vert.x server with Vert.x's own Redis client would). With auto-flush off, a round trip's commands
+ * leave in one write: queue them on {@link Connection#commands()}, then {@link Connection#send()} them. A read that
+ * starts elsewhere (a worker thread) takes the connections in turn.
  */
 public final class RedisReads {
 
+    private static final Logger LOG = Logger.getLogger(RedisReads.class);
+    /** Netty assigns new channels to its loops in turn, shared with every other channel: a few tries cover them. */
+    private static final int TRIES_PER_LOOP = 4;
+
+    private final LettuceClient client;
+    private final Map<Thread, RedisConnection> byLoop = new HashMap<>();
     private final List<RedisConnection> connections;
     private final AtomicInteger next = new AtomicInteger();
 
-    RedisReads(List<RedisConnection> connections) {
-        connections.forEach(connection -> connection.setAutoFlushCommands(false));
-        this.connections = List.copyOf(connections);
+    RedisReads(LettuceClient client, int loops) {
+        this.client = client;
+        for (int tries = 0; byLoop.size() < loops && tries < loops * TRIES_PER_LOOP; tries++) {
+            RedisConnection connection = client.connect();
+            connection.setAutoFlushCommands(false);
+            Thread loop = loopOf(connection);
+            if (byLoop.putIfAbsent(loop, connection) != null) {
+                connection.close();
+            }
+        }
+        if (byLoop.size() < loops) {
+            LOG.warnf("Redis reads have connections on %d of %d event loops", byLoop.size(), loops);
+        }
+        this.connections = List.copyOf(byLoop.values());
     }
 
-    /** The connection for one read's round trips. */
+    /** The thread a connection's answers arrive on: its channel's event loop. */
+    private static Thread loopOf(RedisConnection connection) {
+        CompletableFuture<Thread> loop = connection.async().ping().toCompletableFuture()
+                .thenApply(pong -> Thread.currentThread());
+        connection.flushCommands();
+        return loop.join();
+    }
+
+    /** The connection for one read's round trips: the current event loop's, if it has one. */
     public Connection connection() {
-        return new Connection(connections.get(Math.floorMod(next.getAndIncrement(), connections.size())));
+        RedisConnection own = byLoop.get(Thread.currentThread());
+        return new Connection(own != null ? own
+                : connections.get(Math.floorMod(next.getAndIncrement(), connections.size())));
+    }
+
+    void close() {
+        client.shutdown();
     }
 
     /** One read's connection: commands are queued until {@link #send()}. */
