@@ -27,9 +27,10 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class PostStats {
 
-    public static final String FAVOURITES = "fav";
-    public static final String REBLOGS = "rb";
-    public static final String REPLIES = "re";
+    /** The counts' places in a post's packed counts. */
+    private static final String FAVOURITES = "1";
+    private static final String REBLOGS = "2";
+    private static final String REPLIES = "3";
 
     /**
      * Records a member once: KEYS: members by id (sorted set), and optionally a plain set of the same members for
@@ -53,11 +54,22 @@ public class PostStats {
             if ARGV[5] == '1' then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
             return changed
             """);
-    /** KEYS: a post's counter. ARGV: by how much, ttl seconds. */
+    /**
+     * Moves one of a post's three counts, kept together as "likes reposts replies" in one string so that a page reads
+     * each post's counts as one value. KEYS: the post's counts. ARGV: which count (1 likes, 2 reposts, 3 replies), by
+     * how much, ttl seconds.
+     */
     private static final LuaScript ADJUST = new LuaScript("""
-            local count = redis.call('INCRBY', KEYS[1], ARGV[1])
-            redis.call('EXPIRE', KEYS[1], ARGV[2])
-            return count
+            local counts = {0, 0, 0}
+            local packed = redis.call('GET', KEYS[1])
+            if packed then
+              local i = 1
+              for n in string.gmatch(packed, '%-?%d+') do counts[i] = tonumber(n); i = i + 1 end
+            end
+            local which = tonumber(ARGV[1])
+            counts[which] = counts[which] + tonumber(ARGV[2])
+            redis.call('SET', KEYS[1], counts[1] .. ' ' .. counts[2] .. ' ' .. counts[3], 'EX', ARGV[3])
+            return counts[which]
             """);
 
     private final RedisConnection redis;
@@ -79,16 +91,16 @@ public class PostStats {
 
     public void like(String actorId, String postId, boolean liked) {
         count(new String[]{RedisKeys.likedByAge(actorId), RedisKeys.liked(actorId)}, postId, liked, false,
-                RedisKeys.count(FAVOURITES, postId));
+                postId, FAVOURITES);
     }
 
     public void repost(String actorId, String postId, boolean reposted) {
         count(new String[]{RedisKeys.rebloggedByAge(actorId), RedisKeys.reblogged(actorId)}, postId, reposted, false,
-                RedisKeys.count(REBLOGS, postId));
+                postId, REBLOGS);
     }
 
     public void reply(String replyId, String postId, boolean added) {
-        count(new String[]{RedisKeys.replyIds(postId)}, replyId, added, true, RedisKeys.count(REPLIES, postId));
+        count(new String[]{RedisKeys.replyIds(postId)}, replyId, added, true, postId, REPLIES);
     }
 
     /**
@@ -96,28 +108,25 @@ public class PostStats {
      * another cluster slot than the counter (a user's likes, a post's count). An instance dying between them leaves
      * the count one short until the post leaves the cache or the state is replayed; never counted twice.
      */
-    private void count(String[] memberKeys, String member, boolean add, boolean expireMembers, String counter) {
+    private void count(String[] memberKeys, String member, boolean add, boolean expireMembers, String postId,
+                       String which) {
         long oldestKept = SnowflakeIds.floorAt(Instant.now().minus(config.postCacheTtl()));
         String ttl = String.valueOf(config.postCacheTtl().toSeconds());
         Long changed = RECORD.run(redis, ScriptOutputType.INTEGER, memberKeys, member, add ? "1" : "0", ttl,
                 String.valueOf(oldestKept), expireMembers ? "1" : "0");
         if (changed != null && changed == 1) {
-            ADJUST.run(redis, ScriptOutputType.INTEGER, new String[]{counter}, add ? "1" : "-1", ttl);
+            ADJUST.run(redis, ScriptOutputType.INTEGER, new String[]{RedisKeys.counts(postId)}, which,
+                    add ? "1" : "-1", ttl);
         }
     }
 
-    /** The stats of {@code postIds} for {@code viewerId}, read in one pipelined batch of three commands. */
+    /** The stats of {@code postIds} for {@code viewerId}, read in one pipelined batch of three commands (one value per post for its counts). */
     public CompletionStage<Map<String, Stats>> fetch(RedisClusterAsyncCommands<String, String> commands, String viewerId,
                                                      List<String> postIds) {
         if (postIds.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
-        String[] keys = new String[postIds.size() * 3];
-        for (int i = 0; i < postIds.size(); i++) {
-            keys[3 * i] = RedisKeys.count(FAVOURITES, postIds.get(i));
-            keys[3 * i + 1] = RedisKeys.count(REBLOGS, postIds.get(i));
-            keys[3 * i + 2] = RedisKeys.count(REPLIES, postIds.get(i));
-        }
+        String[] keys = postIds.stream().map(RedisKeys::counts).toArray(String[]::new);
         String[] members = postIds.toArray(String[]::new);
         CompletableFuture<List<KeyValue<String, String>>> counts = commands.mget(keys).toCompletableFuture();
         CompletableFuture<List<Boolean>> liked = commands.smismember(RedisKeys.liked(viewerId), members)
@@ -128,14 +137,23 @@ public class PostStats {
             List<KeyValue<String, String>> values = counts.join();
             Map<String, Stats> stats = new HashMap<>(postIds.size() * 2);
             for (int i = 0; i < postIds.size(); i++) {
-                stats.put(postIds.get(i), new Stats(number(values.get(3 * i)), number(values.get(3 * i + 1)),
-                        number(values.get(3 * i + 2)), liked.join().get(i), reblogged.join().get(i)));
+                long[] postCounts = unpack(values.get(i));
+                stats.put(postIds.get(i), new Stats(postCounts[0], postCounts[1], postCounts[2], liked.join().get(i),
+                        reblogged.join().get(i)));
             }
             return stats;
         });
     }
 
-    private static long number(KeyValue<String, String> value) {
-        return value.hasValue() ? Math.max(0, Long.parseLong(value.getValue())) : 0;
+    /** Likes, reposts and replies from a post's packed counts (none if it has none), never below zero. */
+    private static long[] unpack(KeyValue<String, String> value) {
+        long[] counts = new long[3];
+        if (value.hasValue()) {
+            String[] parts = value.getValue().split(" ", 3);
+            for (int i = 0; i < parts.length; i++) {
+                counts[i] = Math.max(0, Long.parseLong(parts[i]));
+            }
+        }
+        return counts;
     }
 }

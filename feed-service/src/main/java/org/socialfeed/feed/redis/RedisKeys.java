@@ -154,9 +154,9 @@ public final class RedisKeys {
         return post(postId, "replyids");
     }
 
-    /** String counter: a post's likes, reposts or replies ({@code kind} = fav, rb, re). */
-    public static String count(String kind, String postId) {
-        return post(postId, "n:" + kind);
+    /** String: a post's likes, reposts and replies, as "likes reposts replies" ({@code PostStats}). */
+    public static String counts(String postId) {
+        return post(postId, "counts");
     }
 
     /** Set: the reposts (their ids) of a post, to remove them when the original goes. */
