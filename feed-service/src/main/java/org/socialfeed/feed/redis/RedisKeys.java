@@ -128,4 +128,33 @@ public final class RedisKeys {
     public static String repostIds(String postId) {
         return PREFIX + "reposts:" + postId;
     }
+
+    // ---- the ranked home timeline (ADR 21): every key of one reader carries the reader's hash tag, so each script
+    // touches one Redis Cluster slot ----
+
+    /**
+     * Sorted set: the reader's newest interactions that count most today, member {@code authorId:code:postId}, score
+     * the interaction's weight on the growing decay scale ({@code Decay}); trimmed to the signal cap.
+     */
+    public static String interactions(String readerId) {
+        return PREFIX + "{" + readerId + "}:interactions";
+    }
+
+    /** Sorted set: the reader's affinity to each author, the sum of {@link #interactions} per author. */
+    public static String affinity(String readerId) {
+        return PREFIX + "{" + readerId + "}:affinity";
+    }
+
+    /**
+     * Sorted set: recent posts liked or reposted by accounts the reader follows, member {@code postId:actorId}, score
+     * the post id (so old posts are trimmed by id); social proof.
+     */
+    public static String endorsed(String readerId) {
+        return PREFIX + "{" + readerId + "}:endorsed";
+    }
+
+    /** List with expiry: one ranked snapshot of the reader's home timeline, paged by offset. */
+    public static String rankedSnapshot(String readerId, String snapshotId) {
+        return PREFIX + "{" + readerId + "}:ranked:" + snapshotId;
+    }
 }
