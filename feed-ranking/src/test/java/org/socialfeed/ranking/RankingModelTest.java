@@ -24,12 +24,12 @@ class RankingModelTest {
     void eachSignalSaturatesAtItsWeight() {
         // affinity 3 = half of the affinity weight 3.0
         assertThat(MODEL.score(new Candidate(3, 0, 0, 0, 0, 0)).value()).isCloseTo(0.2 + 1.5, within(1e-12));
-        // two endorsements = half of the social proof weight 2.0
-        assertThat(MODEL.score(new Candidate(0, 0, 0, 0, 2, 0)).value()).isCloseTo(0.2 + 1.0, within(1e-12));
-        // 4 likes + 2 reposts + 2 replies = engagement 10, half of the engagement weight 1.0
-        assertThat(MODEL.score(new Candidate(0, 4, 2, 2, 0, 0)).value()).isCloseTo(0.2 + 0.5, within(1e-12));
+        // two endorsements = half of the social proof weight 1.0
+        assertThat(MODEL.score(new Candidate(0, 0, 0, 0, 2, 0)).value()).isCloseTo(0.2 + 0.5, within(1e-12));
+        // 4 likes + 2 reposts + 2 replies = engagement 10, half of the engagement weight 0.5
+        assertThat(MODEL.score(new Candidate(0, 4, 2, 2, 0, 0)).value()).isCloseTo(0.2 + 0.25, within(1e-12));
         assertThat(MODEL.score(new Candidate(1e9, 1_000_000, 0, 0, 1000, 0)).value())
-                .isCloseTo(0.2 + 3.0 + 2.0 + 1.0, within(0.01));
+                .isCloseTo(0.2 + 3.0 + 1.0 + 0.5, within(0.01));
     }
 
     @Test
