@@ -148,11 +148,17 @@ class RankedTimelineTest {
         assertThat(pages).isEqualTo(3);
         assertThat(walked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(posted);
         assertThat(rankedIds(reader, Map.of())).contains(late); // a new ranking has it
+        // a ranking that fits on its first page is not stored: a read writes nothing then
+        String snapshots = RedisKeys.rankedSnapshot(reader.id(), "*");
+        long stored = redis.sync().keys(snapshots).size();
+        assertThat(rankedIds(reader, Map.of("limit", 40))).hasSize(8);
+        assertThat(redis.sync().keys(snapshots)).hasSize((int) stored);
 
         ranked(reader, Map.of("max_id", "nosuchsnapshot-3")).then().statusCode(410).spec(ErrorBody.MASTODON);
         ranked(reader, Map.of("max_id", "123")).then().statusCode(400).spec(ErrorBody.MASTODON);
         ranked(reader, Map.of("since_id", posted.get(0))).then().statusCode(400).spec(ErrorBody.MASTODON);
         ranked(reader, Map.of("limit", "0")).then().statusCode(400);
+        ranked(reader, Map.of("suggestions", "maybe")).then().statusCode(400).spec(ErrorBody.MASTODON);
     }
 
     @Test

@@ -44,9 +44,9 @@ import java.util.stream.Collectors;
 /**
  * The ranked home timeline, read side (ADR 21). A first page ranks a snapshot: the newest {@code candidates} entries
  * of the reader's home timeline (followed celebrities' merged in, as {@link HomeReader} merges them) and posts that
- * several followed accounts liked or reposted, scored by {@link RankingModel} from the reader's signals, stored
- * as a list under a snapshot id for {@code snapshot-ttl}; later pages are read from that list by offset, so paging
- * neither repeats nor skips what the first page saw. Every page is rendered by {@link HomeReader}: the same
+ * several followed accounts liked or reposted, scored by {@link RankingModel} from the reader's signals and, when
+ * there is more than one page of it, stored as a list under a snapshot id for {@code snapshot-ttl}; later pages are
+ * read from that list by offset, so paging neither repeats nor skips what the first page saw. Every page is rendered by {@link HomeReader}: the same
  * pre-rendered statuses, and the home policy asked about every entry at render time (suggestions by
  * {@link HomePolicy#admitsSuggestion}), so a block, mute or suspension after the snapshot shows at once.
  * <p>
@@ -103,10 +103,14 @@ public class RankedReader {
      */
     public CompletionStage<RankedPage> read(String readerId, String cursor, int limit, boolean suggestions) {
         if (cursor == null) {
-            return rank(readerId, suggestions && config.suggestions(), true).thenCompose(snapshot ->
-                    render(readerId, snapshot.id(), snapshot.entries().subList(0,
-                            Math.min(limit, snapshot.entries().size())), 0, snapshot.entries().size())
-                            .thenCombine(snapshot.stored(), (page, stored) -> page));
+            return rank(readerId, suggestions && config.suggestions(), true).thenCompose(ranked -> {
+                String snapshotId = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+                CompletionStage<RankedPage> first = render(readerId, snapshotId,
+                        ranked.subList(0, Math.min(limit, ranked.size())), 0, ranked.size());
+                // stored only if there is a next page to read from it
+                return ranked.size() <= limit ? first
+                        : first.thenCombine(store(readerId, snapshotId, ranked), (page, stored) -> page);
+            });
         }
         int separator = cursor.lastIndexOf(CURSOR_SEPARATOR);
         String snapshotId = separator > 0 ? cursor.substring(0, separator) : "";
@@ -153,15 +157,11 @@ public class RankedReader {
                         .toList(), List.of()).json(), next));
     }
 
-    /** A ranking: its entries, best first, and the write that stores them for later pages. */
-    private record Snapshot(String id, List<RankedEntry> entries, CompletableFuture<?> stored) {
-    }
-
     /** What the first round trip reads. */
     private record Signals(Reader shunning, Map<String, Double> affinity, Map<String, Set<String>> endorsers) {
     }
 
-    private CompletionStage<Snapshot> rank(String readerId, boolean suggestions, boolean mayRebuild) {
+    private CompletionStage<List<RankedEntry>> rank(String readerId, boolean suggestions, boolean mayRebuild) {
         if (!recovery.isRecovered()) {
             return timeline.read(readerId, FIRST_ENTRY).thenCompose(waited -> rank(readerId, suggestions, false));
         }
@@ -231,7 +231,7 @@ public class RankedReader {
     }
 
     /** Reads who each candidate is by, then every candidate's counts, scores them and stores the snapshot. */
-    private CompletionStage<Snapshot> score(RedisReads.Connection redis, String readerId, List<String> window,
+    private CompletionStage<List<RankedEntry>> score(RedisReads.Connection redis, String readerId, List<String> window,
                                             List<String> suggested, Signals signals) {
         List<String> candidates = new ArrayList<>(window);
         candidates.addAll(suggested);
@@ -259,12 +259,13 @@ public class RankedReader {
             List<String> shownIds = found.stream().map(PostView.Authorship::shownId).distinct().toList();
             CompletionStage<Map<String, PostStats.Stats>> counts = stats.fetch(redis.commands(), readerId, shownIds);
             redis.send();
-            return counts.thenApply(byPost -> snapshot(redis, readerId, found, suggestions, byPost, signals));
+            return counts.thenApply(byPost -> ranked(found, suggestions, byPost, signals));
         });
     }
 
-    private Snapshot snapshot(RedisReads.Connection redis, String readerId, List<PostView.Authorship> found,
-                              Set<String> suggestions, Map<String, PostStats.Stats> counts, Signals signals) {
+    /** The candidates scored, best first (newest first among equals). */
+    private static List<RankedEntry> ranked(List<PostView.Authorship> found, Set<String> suggestions,
+                                            Map<String, PostStats.Stats> counts, Signals signals) {
         long now = System.currentTimeMillis();
         List<RankedEntry> ranked = new ArrayList<>(found.size());
         for (PostView.Authorship entry : found) {
@@ -287,17 +288,18 @@ public class RankedReader {
         }
         ranked.sort(Comparator.comparingDouble(RankedEntry::score).reversed()
                 .thenComparing(entry -> Long.parseLong(entry.entryId()), Comparator.reverseOrder()));
-        String snapshotId = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        if (ranked.isEmpty()) {
-            return new Snapshot(snapshotId, ranked, CompletableFuture.completedFuture(null));
-        }
+        return ranked;
+    }
+
+    /** Stores a ranking for its later pages, for {@code snapshot-ttl}. */
+    private CompletableFuture<Void> store(String readerId, String snapshotId, List<RankedEntry> ranked) {
+        RedisReads.Connection redis = reads.connection();
         String key = RedisKeys.rankedSnapshot(readerId, snapshotId);
         RedisFuture<Long> pushed = redis.commands().rpush(key, ranked.stream().map(RankedEntry::encode)
                 .toArray(String[]::new));
         RedisFuture<Boolean> expiring = redis.commands().pexpire(key, config.snapshotTtl().toMillis());
         redis.send();
-        return new Snapshot(snapshotId, ranked,
-                CompletableFuture.allOf(pushed.toCompletableFuture(), expiring.toCompletableFuture()));
+        return CompletableFuture.allOf(pushed.toCompletableFuture(), expiring.toCompletableFuture());
     }
 
     /** Today's affinity to each of the reader's strongest authors. */

@@ -65,7 +65,7 @@ public class RankedTimelineResource {
             throw new BadRequestException("since_id and min_id do not apply to the ranked timeline: rank anew");
         }
         int pageSize = PageRequest.limit(limit, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT);
-        boolean suggesting = !"false".equalsIgnoreCase(suggestions);
+        boolean suggesting = flag("suggestions", suggestions);
         // served without blocking: on the event loop, then in the Redis client's callbacks
         return ranked.read(caller.getSubject(), present(cursor) ? cursor.trim() : null, pageSize, suggesting)
                 .thenApply(page -> {
@@ -76,6 +76,17 @@ public class RankedTimelineResource {
                     }
                     return response.build();
                 });
+    }
+
+    /** A boolean parameter as Mastodon reads them: true when absent, else true or false. */
+    private static boolean flag(String name, String value) {
+        if (!present(value) || value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new BadRequestException(name + " must be true or false");
     }
 
     private static boolean present(String parameter) {
