@@ -3,6 +3,7 @@ package org.socialfeed.feed.ranking;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
@@ -13,6 +14,7 @@ import org.socialfeed.feed.policy.Reader;
 import org.socialfeed.feed.post.PostStats;
 import org.socialfeed.feed.post.PostView;
 import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.redis.LuaScript;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.feed.timeline.ActiveReaders;
 import org.socialfeed.feed.timeline.AuthorPosts;
@@ -45,8 +47,9 @@ import java.util.stream.Collectors;
  * The ranked home timeline, read side (ADR 21). A first page ranks a snapshot: the newest {@code candidates} entries
  * of the reader's home timeline (followed celebrities' merged in, as {@link HomeReader} merges them) and posts that
  * several followed accounts liked or reposted, scored by {@link RankingModel} from the reader's signals and, when
- * there is more than one page of it, stored as a list under a snapshot id for {@code snapshot-ttl}; later pages are
- * read from that list by offset, so paging neither repeats nor skips what the first page saw. Every page is rendered by {@link HomeReader}: the same
+ * there is more than one page of it, stored as a list under a snapshot id for {@code snapshot-ttl} (one per reader:
+ * a new ranking replaces it); later pages are read from that list by offset, so paging neither repeats nor skips
+ * what the first page saw. Every page is rendered by {@link HomeReader}: the same
  * pre-rendered statuses, and the home policy asked about every entry at render time (suggestions by
  * {@link HomePolicy#admitsSuggestion}), so a block, mute or suspension after the snapshot shows at once.
  * <p>
@@ -58,6 +61,16 @@ import java.util.stream.Collectors;
 public class RankedReader {
 
     private static final PageRequest FIRST_ENTRY = new PageRequest(null, null, null, 1);
+    /**
+     * Replaces the reader's ranking at once (a page read meanwhile sees the old or the new one, whole). KEYS: the
+     * ranking. ARGV: time to live in ms, snapshot id, entries.
+     */
+    private static final LuaScript STORE = new LuaScript("""
+            redis.call('DEL', KEYS[1])
+            redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return 1
+            """);
     private static final char CURSOR_SEPARATOR = '-';
 
     private final RedisReads reads;
@@ -119,17 +132,19 @@ public class RankedReader {
             throw new BadRequestException("max_id must be a cursor of the ranked timeline, got '" + cursor + "'");
         }
         RedisReads.Connection redis = reads.connection();
-        String key = RedisKeys.rankedSnapshot(readerId, snapshotId);
-        RedisFuture<List<String>> lines = redis.commands().lrange(key, offset, offset + limit - 1L);
-        RedisFuture<Long> size = redis.commands().llen(key);
+        String key = RedisKeys.rankedSnapshot(readerId);
+        CompletableFuture<String> stored = redis.commands().lindex(key, 0).toCompletableFuture();
+        CompletableFuture<List<String>> lines = redis.commands().lrange(key, offset + 1L, offset + (long) limit)
+                .toCompletableFuture();
+        CompletableFuture<Long> size = redis.commands().llen(key).toCompletableFuture();
         redis.send();
-        return CompletableFuture.allOf(lines.toCompletableFuture(), size.toCompletableFuture()).thenCompose(read -> {
-            if (size.toCompletableFuture().join() == 0) {
-                return CompletableFuture.failedFuture(new ClientErrorException(
-                        "This ranking expired: read the ranked timeline from its start", Response.Status.GONE));
+        return CompletableFuture.allOf(stored, lines, size).thenCompose(read -> {
+            if (!snapshotId.equals(stored.join())) {
+                return CompletableFuture.failedFuture(new ClientErrorException("This ranking expired or was replaced "
+                        + "by a newer one: read the ranked timeline from its start", Response.Status.GONE));
             }
-            List<RankedEntry> entries = lines.toCompletableFuture().join().stream().map(RankedEntry::decode).toList();
-            return render(readerId, snapshotId, entries, offset, size.toCompletableFuture().join());
+            List<RankedEntry> entries = lines.join().stream().map(RankedEntry::decode).toList();
+            return render(readerId, snapshotId, entries, offset, size.join() - 1);
         });
     }
 
@@ -291,15 +306,16 @@ public class RankedReader {
         return ranked;
     }
 
-    /** Stores a ranking for its later pages, for {@code snapshot-ttl}. */
-    private CompletableFuture<Void> store(String readerId, String snapshotId, List<RankedEntry> ranked) {
-        RedisReads.Connection redis = reads.connection();
-        String key = RedisKeys.rankedSnapshot(readerId, snapshotId);
-        RedisFuture<Long> pushed = redis.commands().rpush(key, ranked.stream().map(RankedEntry::encode)
-                .toArray(String[]::new));
-        RedisFuture<Boolean> expiring = redis.commands().pexpire(key, config.snapshotTtl().toMillis());
-        redis.send();
-        return CompletableFuture.allOf(pushed.toCompletableFuture(), expiring.toCompletableFuture());
+    /** Stores a ranking for its later pages, for {@code snapshot-ttl}, in place of the reader's previous one. */
+    private CompletionStage<Long> store(String readerId, String snapshotId, List<RankedEntry> ranked) {
+        String[] args = new String[ranked.size() + 2];
+        args[0] = String.valueOf(config.snapshotTtl().toMillis());
+        args[1] = snapshotId;
+        for (int i = 0; i < ranked.size(); i++) {
+            args[i + 2] = ranked.get(i).encode();
+        }
+        return STORE.call(reads.connection(), ScriptOutputType.INTEGER,
+                new String[]{RedisKeys.rankedSnapshot(readerId)}, args);
     }
 
     /** Today's affinity to each of the reader's strongest authors. */

@@ -153,8 +153,11 @@ public final class RedisKeys {
         return PREFIX + "{" + readerId + "}:endorsed";
     }
 
-    /** List with expiry: one ranked snapshot of the reader's home timeline, paged by offset. */
-    public static String rankedSnapshot(String readerId, String snapshotId) {
-        return PREFIX + "{" + readerId + "}:ranked:" + snapshotId;
+    /**
+     * List with expiry: the reader's latest ranking of their home timeline, paged by offset: its snapshot id, then
+     * its entries. A new ranking replaces it, so a reader holds one at most.
+     */
+    public static String rankedSnapshot(String readerId) {
+        return PREFIX + "{" + readerId + "}:ranked";
     }
 }
