@@ -130,19 +130,19 @@ public final class RedisKeys {
     }
 
     // ---- the ranked home timeline (ADR 21): every key of one reader carries the reader's hash tag, so each script
-    // touches one Redis Cluster slot ----
+    // touches one Redis Cluster slot (the feed:u:{userId}:<name> form of the cluster layout) ----
 
     /**
      * Sorted set: the reader's newest interactions that count most today, member {@code authorId:code:postId}, score
      * the interaction's weight on the growing decay scale ({@code Decay}); trimmed to the signal cap.
      */
     public static String interactions(String readerId) {
-        return PREFIX + "{" + readerId + "}:interactions";
+        return PREFIX + "u:{" + readerId + "}:interactions";
     }
 
     /** Sorted set: the reader's affinity to each author, the sum of {@link #interactions} per author. */
     public static String affinity(String readerId) {
-        return PREFIX + "{" + readerId + "}:affinity";
+        return PREFIX + "u:{" + readerId + "}:affinity";
     }
 
     /**
@@ -150,7 +150,7 @@ public final class RedisKeys {
      * the post id (so old posts are trimmed by id); social proof.
      */
     public static String endorsed(String readerId) {
-        return PREFIX + "{" + readerId + "}:endorsed";
+        return PREFIX + "u:{" + readerId + "}:endorsed";
     }
 
     /**
@@ -158,6 +158,6 @@ public final class RedisKeys {
      * its entries. A new ranking replaces it, so a reader holds one at most.
      */
     public static String rankedSnapshot(String readerId) {
-        return PREFIX + "{" + readerId + "}:ranked";
+        return PREFIX + "u:{" + readerId + "}:ranked";
     }
 }

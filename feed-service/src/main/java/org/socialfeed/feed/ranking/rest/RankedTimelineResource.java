@@ -50,7 +50,8 @@ public class RankedTimelineResource {
                     + "explanation (a sentence such as 'You often interact with @alice'), suggested (true for a post "
                     + "of an account the caller does not follow)} that Mastodon clients ignore; the first request "
                     + "ranks a snapshot of the newest 200 entries and the Link header's next URL pages through it "
-                    + "(max_id is an opaque cursor, valid for 30 minutes, then 410), so paging never repeats or "
+                    + "(max_id is an opaque cursor, valid for 30 minutes and until the caller's next new ranking, "
+                    + "then 410), so paging never repeats or "
                     + "skips a status; there is no prev link, and since_id and min_id are refused (400): newer posts "
                     + "come with a new ranking.")
     public CompletionStage<Response> ranked(
