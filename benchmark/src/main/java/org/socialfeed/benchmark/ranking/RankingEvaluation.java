@@ -5,6 +5,7 @@ import org.socialfeed.ranking.Decay;
 import org.socialfeed.ranking.Interaction;
 import org.socialfeed.ranking.RankingModel;
 import org.socialfeed.ranking.Score;
+import org.socialfeed.ranking.Suggestions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  * have hidden favourite authors and topics, replays every like and repost up to the evaluation time into the signals
  * feed-service keeps (decaying author affinity trimmed as {@code RankingSignals} trims it, followed accounts'
  * endorsements within the window, counts), then ranks each reader's home window with feed-service's own
- * {@link RankingModel} and asks how many of the first 20 statuses the reader engages with next (the posts of the last
+ * {@link RankingModel} (and its {@link Suggestions}) and asks how many of the first 20 statuses the reader engages with next (the posts of the last
  * day, which their signals leave out), beside the chronological page of the same window.
  * <p>
  * {@code bin/ranking-evaluation [report.md]} prints the report (and writes it to the file if one is named).
@@ -196,13 +196,14 @@ public final class RankingEvaluation {
             }
         }
         Set<Integer> inWindow = new HashSet<>(window);
-        List<Integer> suggested = endorsers.entrySet().stream()
-                .filter(post -> post.getValue().size() >= SUGGESTION_ENDORSEMENTS && !inWindow.contains(post.getKey())
-                        && network.postAuthor[post.getKey()] != reader
-                        && !network.follows(reader, network.postAuthor[post.getKey()]))
-                .sorted(Comparator.<Map.Entry<Integer, Set<Integer>>>comparingInt(post -> post.getValue().size())
-                        .reversed().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .limit(CANDIDATES / 4).map(Map.Entry::getKey).toList();
+        Map<Long, Integer> endorsementCounts = new HashMap<>();
+        endorsers.forEach((post, accounts) -> endorsementCounts.put((long) post, accounts.size()));
+        List<Integer> suggested = new Suggestions(SUGGESTION_ENDORSEMENTS, CANDIDATES / 4)
+                .pick(endorsementCounts, id -> {
+                    int post = id.intValue();
+                    return !inWindow.contains(post) && network.postAuthor[post] != reader
+                            && !network.follows(reader, network.postAuthor[post]);
+                }).stream().map(Long::intValue).toList();
 
         Map<Integer, Double> affinity = new HashMap<>();
         Map<Integer, Integer> endorsements = new HashMap<>();

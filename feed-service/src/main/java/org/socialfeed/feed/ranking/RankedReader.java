@@ -25,6 +25,7 @@ import org.socialfeed.ranking.Candidate;
 import org.socialfeed.ranking.Decay;
 import org.socialfeed.ranking.RankingModel;
 import org.socialfeed.ranking.Score;
+import org.socialfeed.ranking.Suggestions;
 import org.socialfeed.redis.RedisReads;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.paging.PageRequest;
@@ -233,16 +234,14 @@ public class RankedReader {
         });
     }
 
-    /** Posts liked or reposted by enough followed accounts, not already in the window: most endorsed first. */
+    /** Posts liked or reposted by enough followed accounts, not already in the window ({@link Suggestions}). */
     private List<String> suggestions(Signals signals, List<String> window) {
         Set<String> inWindow = new HashSet<>(window);
-        return signals.endorsers().entrySet().stream()
-                .filter(post -> post.getValue().size() >= config.suggestionEndorsements())
-                .filter(post -> !inWindow.contains(post.getKey()))
-                .sorted(Comparator.<Map.Entry<String, Set<String>>>comparingInt(post -> post.getValue().size())
-                        .reversed().thenComparing(post -> Long.parseLong(post.getKey()), Comparator.reverseOrder()))
-                .limit(config.candidates() / 4)
-                .map(Map.Entry::getKey).toList();
+        Map<Long, Integer> endorsements = new HashMap<>();
+        signals.endorsers().forEach((post, endorsers) -> endorsements.put(Long.parseLong(post), endorsers.size()));
+        return new Suggestions(config.suggestionEndorsements(), config.candidates() / 4)
+                .pick(endorsements, post -> !inWindow.contains(post.toString())).stream()
+                .map(String::valueOf).toList();
     }
 
     /** Reads who each candidate is by, then every candidate's counts, scores them and stores the snapshot. */
