@@ -20,6 +20,16 @@ final class HomeApi {
         return given().auth().oauth2(reader.token()).queryParams(query).get("/api/v1/timelines/home");
     }
 
+    /** The ranked home timeline (ADR 21). */
+    static Response ranked(FeedEvents.User reader, Map<String, ?> query) {
+        return given().auth().oauth2(reader.token()).queryParams(query).get("/api/v1/timelines/home/ranked");
+    }
+
+    /** The ids of a new ranking's first page, best first. */
+    static List<String> rankedIds(FeedEvents.User reader, Map<String, ?> query) {
+        return ranked(reader, query).then().statusCode(200).extract().jsonPath().getList("id", String.class);
+    }
+
     /** The ids of the first page, newest first. */
     static List<String> ids(FeedEvents.User reader) {
         return ids(reader, Map.of());

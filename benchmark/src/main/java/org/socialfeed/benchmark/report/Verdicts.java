@@ -30,6 +30,9 @@ public final class Verdicts {
     /** Issue 14: each notifications read at half the home-read rate of the same run, p99 under saturation. */
     static final double NOTIFICATIONS_SHARE_OF_HOME = 0.5;
     static final double NOTIFICATIONS_P99_TARGET_MS = 15;
+    /** Issue 18: a ranked home page costs at most twice a chronological one, p99 under saturation. */
+    static final double RANKED_SHARE_OF_HOME = 0.5;
+    static final double RANKED_P99_TARGET_MS = 20;
     /** The open-loop generator "achieved the offered rate" if it sent at least this share of its schedule. */
     static final double SENT_SHARE_OF_OFFERED = 0.99;
     /** The reference reader whose rate is "the machine's limit for a home page" in the verdicts. */
@@ -66,7 +69,8 @@ public final class Verdicts {
                             "saturated home reads/s over the lean reference's, same client and connections"));
                 }
             }
-            for (ReadEndpoint endpoint : List.of(ReadEndpoint.NOTIFICATIONS_V1, ReadEndpoint.NOTIFICATIONS_V2)) {
+            for (ReadEndpoint endpoint : List.of(ReadEndpoint.HOME_RANKED, ReadEndpoint.NOTIFICATIONS_V1,
+                    ReadEndpoint.NOTIFICATIONS_V2)) {
                 double share = shareOfHome(mode, endpoint);
                 if (share >= 0) {
                     headlines.add(new Report.Headline(mode.mode() + ": " + endpoint.operation() + " / home reads",
@@ -145,6 +149,12 @@ public final class Verdicts {
                     share >= NOTIFICATIONS_SHARE_OF_HOME
                             && notifications.saturated().p99Ms() <= NOTIFICATIONS_P99_TARGET_MS));
         }
+        String rankedTarget = ReadEndpoint.HOME_RANKED.request() + " >= 0.5 of saturated home reads with p99 <= 20 ms";
+        ReadEndpointResult ranked = hybrid == null ? null : hybrid.read(ReadEndpoint.HOME_RANKED);
+        double rankedShare = hybrid == null ? -1 : shareOfHome(hybrid, ReadEndpoint.HOME_RANKED);
+        checks.add(ranked == null || rankedShare < 0 ? unmeasured(rankedTarget) : new Report.TargetCheck(rankedTarget,
+                rateAndLatency(ranked) + String.format(Locale.ROOT, " = %.2f of home", rankedShare),
+                rankedShare >= RANKED_SHARE_OF_HOME && ranked.saturated().p99Ms() <= RANKED_P99_TARGET_MS));
         String generatorTarget = "open-loop generator sent the offered rate (each read endpoint at "
                 + Math.round(ReadEndpoint.OPEN_LOOP_SHARE * 100) + "% of saturated)";
         List<ReadEndpointResult> offered = hybrid == null ? List.of()

@@ -288,6 +288,8 @@ public final class ModeRun {
             Operation read = switch (endpoint) {
                 case HOME -> keepAlive.get(name, api.feedServiceUrl() + "/api/v1/timelines/home?limit="
                         + Workloads.PAGE, sequence -> work.homeReader(sequence).token());
+                case HOME_RANKED -> keepAlive.get(name, api.feedServiceUrl() + "/api/v1/timelines/home/ranked?limit="
+                        + Workloads.PAGE, sequence -> work.homeReader(sequence).token());
                 case ACCOUNT_STATUSES -> keepAlive.get(name, api.postServiceUrl(), sequence -> "/api/v1/accounts/"
                                 + work.userTimelineAuthor(sequence).id() + "/statuses?limit=" + Workloads.PAGE,
                         sequence -> work.userTimelineReader(sequence).token());

@@ -52,6 +52,8 @@ class ReportWriterTest {
         List<ReadEndpointResult> reads = List.of(
                 read(ReadEndpoint.HOME, saturated, 5_250, new LatencyStats(Names.HOME, 63_000, 0, 5_250, 1.0, 4.0, 6.0,
                         9.0, 1.2), HOME_PROFILE),
+                read(ReadEndpoint.HOME_RANKED, stats("read-home-ranked", 4_200, 14.0), 2_940,
+                        stats("read-home-ranked", 2_940, 6.0), null),
                 read(ReadEndpoint.ACCOUNT_STATUSES, stats("read-account-statuses", 6_000, 8.0), 4_200,
                         stats("read-account-statuses", 4_200, 3.0), null),
                 read(ReadEndpoint.NOTIFICATIONS_V1, stats("read-notifications-v1", 4_500, 12.0), 3_150,
@@ -96,8 +98,8 @@ class ReportWriterTest {
         assertThat(parsed.get("modes")).hasSize(2);
         assertThat(parsed.at("/modes/0/fanOut/insertsPerSecond").asDouble()).isEqualTo(150_000);
         assertThat(parsed.at("/ceilings/0/method").asText()).isEqualTo("redis-benchmark");
-        assertThat(parsed.get("targets")).hasSize(10);
-        assertThat(parsed.at("/modes/0/reads/2/endpoint").asText()).isEqualTo("NOTIFICATIONS_V1");
+        assertThat(parsed.get("targets")).hasSize(11);
+        assertThat(parsed.at("/modes/0/reads/3/endpoint").asText()).isEqualTo("NOTIFICATIONS_V1");
         assertThat(parsed.at("/modes/0/reads/0/profile/cpuMsPerRead").asDouble()).isEqualTo(0.21);
         assertThat(parsed.at("/homeReadCeilings/1/generator").asText()).isEqualTo("wrk");
 
@@ -139,7 +141,7 @@ class ReportWriterTest {
         List<Report.TargetCheck> targets = sample().targets();
 
         assertThat(targets).extracting(Report.TargetCheck::pass)
-                .containsExactly(true, true, true, true, true, true, true, true, false, false);
+                .containsExactly(true, true, true, true, true, true, true, true, false, true, false);
         assertThat(targets.get(4).measured()).contains("liked none: 15,000/s vs wrk 16,000/s (0.94)");
         assertThat(targets.get(1).measured()).contains("150,000/s", "0.54 x ZADD ceiling");
         assertThat(targets.get(5).target())
@@ -147,7 +149,8 @@ class ReportWriterTest {
         assertThat(targets.get(6).measured()).isEqualTo("7,500/s of 15,000/s = 0.50");
         assertThat(targets.get(7).measured()).isEqualTo("4,500/s, p99 12.0 ms, 0 errors = 0.60 of home");
         assertThat(targets.get(8).measured()).isEqualTo("3,000/s, p99 20.0 ms, 0 errors = 0.40 of home");
-        assertThat(targets.get(9).measured()).contains("read-notifications-v2: sent 2,000 of 2,100/s");
+        assertThat(targets.get(9).measured()).isEqualTo("4,200/s, p99 14.0 ms, 0 errors = 0.56 of home");
+        assertThat(targets.get(10).measured()).contains("read-notifications-v2: sent 2,000 of 2,100/s");
     }
 
     @Test

@@ -8,22 +8,29 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.socialfeed.events.PostLiked;
 import org.socialfeed.events.PostReposted;
 import org.socialfeed.events.Topics;
+import org.socialfeed.feed.ranking.RankingSignals;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.stream.LiveFeed;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
-/** interactions.events: reposts enter timelines (once per original), likes move counts. Replies come as posts. */
+/**
+ * interactions.events: reposts enter timelines (once per original), likes move counts; both are ranking signals.
+ * Replies come as posts.
+ */
 @Singleton
 public class InteractionEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "interactions";
 
     private final LiveFeed live;
+    private final RankingSignals signals;
 
-    public InteractionEventsConsumer(HomeFanOut feed, LiveFeed live, ObjectMapper json, RecoveryGate recovery) {
+    public InteractionEventsConsumer(HomeFanOut feed, LiveFeed live, RankingSignals signals, ObjectMapper json,
+                                     RecoveryGate recovery) {
         super(feed, json, recovery);
         this.live = live;
+        this.signals = signals;
     }
 
     @Incoming(CHANNEL)
@@ -55,10 +62,13 @@ public class InteractionEventsConsumer extends FeedEventConsumer {
             PostEventsConsumer.requireIds(event.repostId(), event.actor() == null ? null : event.actor().id(), record);
             PostEventsConsumer.requireIds(event.postId(), event.postAuthorId(), record);
             live.publish(feed.reposted(event, replay));
+            signals.reposted(event.actor().id(), event.postId(), event.postAuthorId(), event.reposted(), event.at(),
+                    replay);
         } else if (PostLiked.TYPE.equals(type)) {
             PostLiked event = codec.decode(record, PostLiked.class);
             PostEventsConsumer.requireIds(event.postId(), event.actor() == null ? null : event.actor().id(), record);
             feed.liked(event.actor().id(), event.postId(), event.liked());
+            signals.liked(event.actor().id(), event.postId(), event.postAuthorId(), event.liked(), event.at(), replay);
         }
     }
 }

@@ -9,22 +9,29 @@ import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.Topics;
+import org.socialfeed.feed.ranking.RankingSignals;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.stream.LiveFeed;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
-/** posts.events: fills the post cache and fans posts out; deletions leave every timeline. */
+/**
+ * posts.events: fills the post cache and fans posts out; deletions leave every timeline. Replies and mentions are
+ * ranking signals.
+ */
 @Singleton
 public class PostEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "posts";
 
     private final LiveFeed live;
+    private final RankingSignals signals;
 
-    public PostEventsConsumer(HomeFanOut feed, LiveFeed live, ObjectMapper json, RecoveryGate recovery) {
+    public PostEventsConsumer(HomeFanOut feed, LiveFeed live, RankingSignals signals, ObjectMapper json,
+                              RecoveryGate recovery) {
         super(feed, json, recovery);
         this.live = live;
+        this.signals = signals;
     }
 
     @Incoming(CHANNEL)
@@ -55,6 +62,7 @@ public class PostEventsConsumer extends FeedEventConsumer {
             PostCreated event = codec.decode(record, PostCreated.class);
             requireIds(event.postId(), event.author() == null ? null : event.author().id(), record);
             live.publish(feed.postCreated(event, replay));
+            signals.posted(event);
         } else if (PostUpdated.TYPE.equals(type)) {
             live.publish(feed.postUpdated(codec.decode(record, PostUpdated.class), replay));
         } else if (PostDeleted.TYPE.equals(type)) {

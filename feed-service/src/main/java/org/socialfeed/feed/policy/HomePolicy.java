@@ -2,8 +2,11 @@ package org.socialfeed.feed.policy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.socialfeed.events.Visibility;
 import org.socialfeed.feed.account.SuspendedAccounts;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +60,21 @@ public class HomePolicy {
                     && !reader.hidingRepostsOf().contains(entry.authorId());
         }
         return true;
+    }
+
+    /**
+     * Whether a post by an account the reader does not follow may be suggested in their ranked home timeline because
+     * accounts they follow liked or reposted it (ADR 21): public originals only (no reposts, nothing unlisted,
+     * followers-only or direct), judged by every other rule as if the reader followed the author: suspensions,
+     * blocks and mutes of the author and of the accounts it mentions, replies to accounts the reader does not follow.
+     */
+    public boolean admitsSuggestion(HomeEntry entry, Reader reader) {
+        if (entry.isRepost() || entry.visibility() != Visibility.PUBLIC) {
+            return false;
+        }
+        Set<String> following = new HashSet<>(reader.following());
+        following.add(entry.authorId());
+        return admits(entry, reader.withFollows(following, reader.hidingRepostsOf()));
     }
 
     /**

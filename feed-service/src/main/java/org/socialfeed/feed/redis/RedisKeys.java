@@ -163,4 +163,36 @@ public final class RedisKeys {
     public static String repostIds(String postId) {
         return post(postId, "reposts");
     }
+
+    // ---- the ranked home timeline (ADR 21): every key of one reader carries the reader's hash tag, so each script
+    // touches one Redis Cluster slot (the feed:u:{userId}:<name> form of the cluster layout) ----
+
+    /**
+     * Sorted set: the reader's newest interactions that count most today, member {@code authorId:code:postId}, score
+     * the interaction's weight on the growing decay scale ({@code Decay}); trimmed to the signal cap.
+     */
+    public static String interactions(String readerId) {
+        return PREFIX + "u:{" + readerId + "}:interactions";
+    }
+
+    /** Sorted set: the reader's affinity to each author, the sum of {@link #interactions} per author. */
+    public static String affinity(String readerId) {
+        return PREFIX + "u:{" + readerId + "}:affinity";
+    }
+
+    /**
+     * Sorted set: recent posts liked or reposted by accounts the reader follows, member {@code postId:actorId}, score
+     * the post id (so old posts are trimmed by id); social proof.
+     */
+    public static String endorsed(String readerId) {
+        return PREFIX + "u:{" + readerId + "}:endorsed";
+    }
+
+    /**
+     * List with expiry: the reader's latest ranking of their home timeline, paged by offset: its snapshot id, then
+     * its entries. A new ranking replaces it, so a reader holds one at most.
+     */
+    public static String rankedSnapshot(String readerId) {
+        return PREFIX + "u:{" + readerId + "}:ranked";
+    }
 }

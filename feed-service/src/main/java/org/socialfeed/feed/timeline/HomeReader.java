@@ -117,6 +117,15 @@ public class HomeReader {
     }
 
     /**
+     * Which entries may be rendered for a reader: the home policy's {@link HomePolicy#admits} unless a caller asks
+     * it otherwise for some entries (the ranked timeline's suggestions, {@link HomePolicy#admitsSuggestion}).
+     */
+    @FunctionalInterface
+    public interface Admission {
+        boolean admits(String entryId, HomeEntry entry, Reader reader);
+    }
+
+    /**
      * Reads a page. The round trips keep to one Redis connection and carry on in Lettuce's callbacks, on that
      * connection's I/O thread, so a read hands work to another thread only to start and to answer.
      */
@@ -209,7 +218,8 @@ public class HomeReader {
     }
 
     private CompletionStage<Page> hydrate(RedisReads.Connection redis, List<String> entryIds, Reader blocksAndMutes) {
-        return statuses(redis, entryIds, blocksAndMutes).thenApply(statuses -> new Page(statuses, entryIds));
+        return statuses(redis, entryIds, blocksAndMutes, this::admits)
+                .thenApply(statuses -> new Page(statuses, entryIds));
     }
 
     /**
@@ -221,7 +231,7 @@ public class HomeReader {
      * @param blocksAndMutes the reader with their mute and block sets; their follows are loaded here
      */
     private CompletionStage<List<RenderedStatus>> statuses(RedisReads.Connection redis, List<String> entryIds,
-                                                          Reader blocksAndMutes) {
+                                                          Reader blocksAndMutes, Admission admission) {
         if (entryIds.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -246,13 +256,14 @@ public class HomeReader {
             // which accounts' follows the policy asks about does not depend on the originals' mentions
             ReaderRelations.PendingFollows follows = relations.fetchFollows(commands, blocksAndMutes.id(), facts);
             return send(redis, CompletableFuture.allOf(originals, counts, follows.done())).thenApply(answered ->
-                    render(entryIds, entries, originals.join(), counts.join(), follows.addTo(blocksAndMutes)));
+                    render(entryIds, entries, originals.join(), counts.join(), follows.addTo(blocksAndMutes),
+                            admission));
         });
     }
 
     private List<RenderedStatus> render(List<String> entryIds, Map<String, PostView> entries,
                                         Map<String, PostView> originals, Map<String, PostStats.Stats> counts,
-                                        Reader reader) {
+                                        Reader reader, Admission admission) {
         List<RenderedStatus> statuses = new ArrayList<>(entryIds.size());
         Set<String> shown = new HashSet<>();
         for (String id : entryIds) {
@@ -261,7 +272,8 @@ public class HomeReader {
                 continue;
             }
             PostView original = entry.isRepost() ? originals.get(entry.reblogOfId()) : null;
-            if ((entry.isRepost() && original == null) || !policy.admits(HomeEntry.of(entry, original), reader)) {
+            if ((entry.isRepost() && original == null)
+                    || !admission.admits(id, HomeEntry.of(entry, original), reader)) {
                 continue;
             }
             String shownId = original != null ? original.id() : entry.id();
@@ -283,9 +295,20 @@ public class HomeReader {
 
     /** Renders entries for a reader, loading their mutes and blocks first (the live stream's single entries). */
     public CompletionStage<List<RenderedStatus>> statuses(String viewerId, List<String> entryIds) {
+        return statuses(viewerId, entryIds, this::admits);
+    }
+
+    /** Renders entries for a reader in the given order, leaving out those {@code admission} does not admit. */
+    public CompletionStage<List<RenderedStatus>> statuses(String viewerId, List<String> entryIds,
+                                                          Admission admission) {
         RedisReads.Connection redis = reads.connection();
         ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(redis.commands(), viewerId);
-        return send(redis, blocks.done()).thenCompose(answered -> statuses(redis, entryIds, blocks.get()));
+        return send(redis, blocks.done())
+                .thenCompose(answered -> statuses(redis, entryIds, blocks.get(), admission));
+    }
+
+    private boolean admits(String entryId, HomeEntry entry, Reader reader) {
+        return policy.admits(entry, reader);
     }
 
     /** Sends the commands queued on the connection; returns what waits for their answers. */

@@ -1,0 +1,340 @@
+package org.socialfeed.feed.ranking;
+
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
+import org.socialfeed.feed.policy.HomePolicy;
+import org.socialfeed.feed.policy.Reader;
+import org.socialfeed.feed.post.PostStats;
+import org.socialfeed.feed.post.PostView;
+import org.socialfeed.feed.recovery.RecoveryGate;
+import org.socialfeed.feed.redis.LuaScript;
+import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.feed.timeline.ActiveReaders;
+import org.socialfeed.feed.timeline.AuthorPosts;
+import org.socialfeed.feed.timeline.HomeReader;
+import org.socialfeed.feed.timeline.ReaderRelations;
+import org.socialfeed.feed.timeline.TimelineStore;
+import org.socialfeed.ranking.Candidate;
+import org.socialfeed.ranking.Decay;
+import org.socialfeed.ranking.RankingModel;
+import org.socialfeed.ranking.Score;
+import org.socialfeed.ranking.Suggestions;
+import org.socialfeed.redis.RedisReads;
+import org.socialfeed.support.id.SnowflakeIds;
+import org.socialfeed.support.paging.PageRequest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * The ranked home timeline, read side (ADR 21). A first page ranks a snapshot: the newest {@code candidates} entries
+ * of the reader's home timeline (followed celebrities' merged in, as {@link HomeReader} merges them) and posts that
+ * several followed accounts liked or reposted, scored by {@link RankingModel} from the reader's signals and, when
+ * there is more than one page of it, stored as a list under a snapshot id for {@code snapshot-ttl} (one per reader:
+ * a new ranking replaces it); later pages are read from that list by offset, so paging neither repeats nor skips
+ * what the first page saw. Every page is rendered by {@link HomeReader}: the same
+ * pre-rendered statuses, and the home policy asked about every entry at render time (suggestions by
+ * {@link HomePolicy#admitsSuggestion}), so a block, mute or suspension after the snapshot shows at once.
+ * <p>
+ * A ranking costs four pipelined round trips before rendering: (1) the reader's timeline window, followed
+ * celebrities, affinities, endorsements, mutes and blocks; (2) the celebrities' recent entries; (3) the first
+ * characters of every candidate's view (who it is by); (4) every candidate's counts. A later page costs one.
+ */
+@ApplicationScoped
+public class RankedReader {
+
+    private static final PageRequest FIRST_ENTRY = new PageRequest(null, null, null, 1);
+    /**
+     * Replaces the reader's ranking at once (a page read meanwhile sees the old or the new one, whole). KEYS: the
+     * ranking. ARGV: time to live in ms, snapshot id, entries.
+     */
+    private static final LuaScript STORE = new LuaScript("""
+            redis.call('DEL', KEYS[1])
+            redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return 1
+            """);
+    private static final char CURSOR_SEPARATOR = '-';
+
+    private final RedisReads reads;
+    private final HomeReader timeline;
+    private final TimelineStore timelines;
+    private final AuthorPosts authors;
+    private final ActiveReaders readers;
+    private final ReaderRelations relations;
+    private final HomePolicy policy;
+    private final PostStats stats;
+    private final RecoveryGate recovery;
+    private final RankingConfig config;
+    private final Decay decay;
+
+    public RankedReader(RedisReads reads, HomeReader timeline, TimelineStore timelines, AuthorPosts authors,
+                        ActiveReaders readers, ReaderRelations relations, HomePolicy policy, PostStats stats,
+                        RecoveryGate recovery, RankingConfig config) {
+        this.reads = reads;
+        this.timeline = timeline;
+        this.timelines = timelines;
+        this.authors = authors;
+        this.readers = readers;
+        this.relations = relations;
+        this.policy = policy;
+        this.stats = stats;
+        this.recovery = recovery;
+        this.config = config;
+        this.decay = new Decay(config.affinityHalfLife());
+    }
+
+    /**
+     * A page of statuses in ranked order, each with its {@code socialfeed_ranking} field.
+     *
+     * @param json       the statuses as Mastodon's JSON array
+     * @param nextCursor the cursor of the next page, null after the last
+     */
+    public record RankedPage(String json, String nextCursor) {
+    }
+
+    /**
+     * @param cursor      null for a new ranking, else the {@code nextCursor} of the page before
+     * @param suggestions whether a new ranking may suggest posts of accounts the reader does not follow
+     */
+    public CompletionStage<RankedPage> read(String readerId, String cursor, int limit, boolean suggestions) {
+        if (cursor == null) {
+            return rank(readerId, suggestions && config.suggestions(), true).thenCompose(ranked -> {
+                String snapshotId = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+                CompletionStage<RankedPage> first = render(readerId, snapshotId,
+                        ranked.subList(0, Math.min(limit, ranked.size())), 0, ranked.size());
+                // stored only if there is a next page to read from it
+                return ranked.size() <= limit ? first
+                        : first.thenCombine(store(readerId, snapshotId, ranked), (page, stored) -> page);
+            });
+        }
+        int separator = cursor.lastIndexOf(CURSOR_SEPARATOR);
+        String snapshotId = separator > 0 ? cursor.substring(0, separator) : "";
+        int offset = separator > 0 ? parseOffset(cursor.substring(separator + 1)) : -1;
+        if (offset < 0 || !snapshotId.chars().allMatch(Character::isLetterOrDigit)) {
+            throw new BadRequestException("max_id must be a cursor of the ranked timeline, got '" + cursor + "'");
+        }
+        RedisReads.Connection redis = reads.connection();
+        String key = RedisKeys.rankedSnapshot(readerId);
+        CompletableFuture<String> stored = redis.commands().lindex(key, 0).toCompletableFuture();
+        CompletableFuture<List<String>> lines = redis.commands().lrange(key, offset + 1L, offset + (long) limit)
+                .toCompletableFuture();
+        CompletableFuture<Long> size = redis.commands().llen(key).toCompletableFuture();
+        redis.send();
+        return CompletableFuture.allOf(stored, lines, size).thenCompose(read -> {
+            if (!snapshotId.equals(stored.join())) {
+                return CompletableFuture.failedFuture(new ClientErrorException("This ranking expired or was replaced "
+                        + "by a newer one: read the ranked timeline from its start", Response.Status.GONE));
+            }
+            List<RankedEntry> entries = lines.join().stream().map(RankedEntry::decode).toList();
+            return render(readerId, snapshotId, entries, offset, size.join() - 1);
+        });
+    }
+
+    private static int parseOffset(String offset) {
+        try {
+            return Integer.parseInt(offset);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Renders one page of a snapshot: through {@link HomeReader}, which asks the policy about every entry. */
+    private CompletionStage<RankedPage> render(String readerId, String snapshotId, List<RankedEntry> page, int offset,
+                                              long snapshotSize) {
+        Map<String, RankedEntry> byId = new HashMap<>(page.size() * 2);
+        page.forEach(entry -> byId.put(entry.entryId(), entry));
+        HomeReader.Admission admission = (id, entry, reader) -> byId.get(id).suggested()
+                ? policy.admitsSuggestion(entry, reader) : policy.admits(entry, reader);
+        String next = offset + page.size() < snapshotSize ? snapshotId + CURSOR_SEPARATOR + (offset + page.size())
+                : null;
+        return timeline.statuses(readerId, page.stream().map(RankedEntry::entryId).toList(), admission)
+                .thenApply(statuses -> new RankedPage(new HomeReader.Page(statuses.stream()
+                        .map(status -> new HomeReader.RenderedStatus(status.entryId(),
+                                byId.get(status.entryId()).explain(status.json())))
+                        .toList(), List.of()).json(), next));
+    }
+
+    /** What the first round trip reads. */
+    private record Signals(Reader shunning, Map<String, Double> affinity, Map<String, Set<String>> endorsers) {
+    }
+
+    private CompletionStage<List<RankedEntry>> rank(String readerId, boolean suggestions, boolean mayRebuild) {
+        if (!recovery.isRecovered()) {
+            return timeline.read(readerId, FIRST_ENTRY).thenCompose(waited -> rank(readerId, suggestions, false));
+        }
+        RedisReads.Connection redis = reads.connection();
+        RedisClusterAsyncCommands<String, String> commands = redis.commands();
+        RedisFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, readerId);
+        RedisFuture<Set<String>> celebrities = commands.sinter(RedisKeys.following(readerId), RedisKeys.CELEBRITIES);
+        RedisFuture<List<String>> own = timelines.range(commands, readerId, Range.unbounded(), config.candidates(),
+                false);
+        RedisFuture<List<ScoredValue<String>>> affinity = commands.zrevrangeWithScores(RedisKeys.affinity(readerId),
+                0, config.topAuthors() - 1L);
+        RedisFuture<List<String>> endorsed = commands.zrange(RedisKeys.endorsed(readerId), 0, -1);
+        ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(commands, readerId);
+        redis.send();
+        return CompletableFuture.allOf(lastRead.toCompletableFuture(), celebrities.toCompletableFuture(),
+                own.toCompletableFuture(), affinity.toCompletableFuture(), endorsed.toCompletableFuture(),
+                blocks.done()).thenCompose(answered -> {
+            Double lastReadAt = lastRead.toCompletableFuture().join();
+            if (mayRebuild && !readers.isActive(lastReadAt)) {
+                // the chronological read rebuilds the timeline of a returning reader, then the ranking reads it
+                return timeline.read(readerId, FIRST_ENTRY).thenCompose(rebuilt -> rank(readerId, suggestions, false));
+            }
+            if (readers.needsRefresh(lastReadAt)) {
+                readers.markActiveLater(readerId);
+            }
+            Reader shunning = blocks.get();
+            Signals signals = new Signals(shunning, affinities(affinity.toCompletableFuture().join()),
+                    endorsers(endorsed.toCompletableFuture().join(), shunning));
+            return window(redis, own.toCompletableFuture().join(), celebrities.toCompletableFuture().join(), shunning)
+                    .thenCompose(window -> score(redis, readerId, window,
+                            suggestions ? suggestions(signals, window) : List.of(), signals));
+        });
+    }
+
+    /** The newest {@code candidates} entries of the reader's timeline merged with followed celebrities'. */
+    private CompletionStage<List<String>> window(RedisReads.Connection redis, List<String> own,
+                                                 Set<String> followedCelebrities, Reader shunning) {
+        List<CompletableFuture<List<String>>> merged = new ArrayList<>();
+        for (String celebrity : followedCelebrities) {
+            if (!policy.excludesAuthor(celebrity, shunning)) {
+                merged.add(authors.range(redis.commands(), celebrity, Range.unbounded(), config.candidates(), false)
+                        .toCompletableFuture());
+            }
+        }
+        if (merged.isEmpty()) {
+            return CompletableFuture.completedFuture(own);
+        }
+        redis.send();
+        return CompletableFuture.allOf(merged.toArray(CompletableFuture[]::new)).thenApply(answered -> {
+            TreeSet<Long> newestFirst = new TreeSet<>(Comparator.reverseOrder());
+            own.forEach(id -> newestFirst.add(Long.parseLong(id)));
+            merged.forEach(part -> part.join().forEach(id -> newestFirst.add(Long.parseLong(id))));
+            return newestFirst.stream().limit(config.candidates()).map(String::valueOf).toList();
+        });
+    }
+
+    /** Posts liked or reposted by enough followed accounts, not already in the window ({@link Suggestions}). */
+    private List<String> suggestions(Signals signals, List<String> window) {
+        Set<String> inWindow = new HashSet<>(window);
+        Map<Long, Integer> endorsements = new HashMap<>();
+        signals.endorsers().forEach((post, endorsers) -> endorsements.put(Long.parseLong(post), endorsers.size()));
+        return new Suggestions(config.suggestionEndorsements(), config.candidates() / 4)
+                .pick(endorsements, post -> !inWindow.contains(post.toString())).stream()
+                .map(String::valueOf).toList();
+    }
+
+    /** Reads who each candidate is by, then every candidate's counts, scores them and stores the snapshot. */
+    private CompletionStage<List<RankedEntry>> score(RedisReads.Connection redis, String readerId, List<String> window,
+                                            List<String> suggested, Signals signals) {
+        List<String> candidates = new ArrayList<>(window);
+        candidates.addAll(suggested);
+        List<CompletableFuture<String>> prefixes = candidates.stream().map(id -> redis.commands()
+                .getrange(RedisKeys.view(id), 0, PostView.AUTHORSHIP_PREFIX - 1L).toCompletableFuture()).toList();
+        redis.send();
+        return CompletableFuture.allOf(prefixes.toArray(CompletableFuture[]::new)).thenCompose(answered -> {
+            Set<String> suggestions = new HashSet<>(suggested);
+            Set<String> shownInWindow = new HashSet<>();
+            List<PostView.Authorship> found = new ArrayList<>(candidates.size());
+            for (int i = 0; i < candidates.size(); i++) {
+                PostView.Authorship authorship = PostView.Authorship.of(prefixes.get(i).join());
+                if (authorship == null) {
+                    continue; // deleted since
+                }
+                boolean suggestion = suggestions.contains(authorship.id());
+                if (suggestion && (authorship.isRepost() || shownInWindow.contains(authorship.id()))) {
+                    continue; // the post is in the timeline already, reposted
+                }
+                if (!suggestion) {
+                    shownInWindow.add(authorship.shownId());
+                }
+                found.add(authorship);
+            }
+            List<String> shownIds = found.stream().map(PostView.Authorship::shownId).distinct().toList();
+            CompletionStage<Map<String, PostStats.Stats>> counts = stats.fetch(redis.commands(), readerId, shownIds);
+            redis.send();
+            return counts.thenApply(byPost -> ranked(found, suggestions, byPost, signals));
+        });
+    }
+
+    /** The candidates scored, best first (newest first among equals). */
+    private static List<RankedEntry> ranked(List<PostView.Authorship> found, Set<String> suggestions,
+                                            Map<String, PostStats.Stats> counts, Signals signals) {
+        long now = System.currentTimeMillis();
+        List<RankedEntry> ranked = new ArrayList<>(found.size());
+        for (PostView.Authorship entry : found) {
+            double posterAffinity = signals.affinity().getOrDefault(entry.authorId(), 0.0);
+            double originalAffinity = entry.isRepost()
+                    ? signals.affinity().getOrDefault(entry.reblogOfAuthorId(), 0.0) : 0.0;
+            PostStats.Stats stat = counts.getOrDefault(entry.shownId(), PostStats.Stats.NONE);
+            int endorsements = signals.endorsers().getOrDefault(entry.shownId(), Set.of()).size();
+            long age = now - SnowflakeIds.instantOf(Long.parseLong(entry.id())).toEpochMilli();
+            Score score = RankingModel.DEFAULT.score(new Candidate(Math.max(posterAffinity, originalAffinity),
+                    stat.favourites(), stat.reblogs(), stat.replies(), endorsements, age));
+            String detail = switch (score.reason()) {
+                case SOCIAL_PROOF -> String.valueOf(endorsements);
+                case AUTHOR_AFFINITY -> originalAffinity > posterAffinity
+                        ? RankedEntry.ORIGINAL_AUTHOR : RankedEntry.POSTER;
+                case EARLY_ENGAGEMENT, RECENCY -> "";
+            };
+            ranked.add(new RankedEntry(entry.id(), score.value(), score.reason(), detail,
+                    suggestions.contains(entry.id())));
+        }
+        ranked.sort(Comparator.comparingDouble(RankedEntry::score).reversed()
+                .thenComparing(entry -> Long.parseLong(entry.entryId()), Comparator.reverseOrder()));
+        return ranked;
+    }
+
+    /** Stores a ranking for its later pages, for {@code snapshot-ttl}, in place of the reader's previous one. */
+    private CompletionStage<Long> store(String readerId, String snapshotId, List<RankedEntry> ranked) {
+        String[] args = new String[ranked.size() + 2];
+        args[0] = String.valueOf(config.snapshotTtl().toMillis());
+        args[1] = snapshotId;
+        for (int i = 0; i < ranked.size(); i++) {
+            args[i + 2] = ranked.get(i).encode();
+        }
+        return STORE.call(reads.connection(), ScriptOutputType.INTEGER,
+                new String[]{RedisKeys.rankedSnapshot(readerId)}, args);
+    }
+
+    /** Today's affinity to each of the reader's strongest authors. */
+    private Map<String, Double> affinities(List<ScoredValue<String>> stored) {
+        long now = System.currentTimeMillis();
+        return stored.stream().collect(Collectors.toMap(ScoredValue::getValue,
+                author -> decay.valueAt(author.getScore(), now), (a, b) -> a));
+    }
+
+    /** The followed accounts that liked or reposted each post, without those the reader shuns. */
+    private Map<String, Set<String>> endorsers(List<String> endorsements, Reader shunning) {
+        Map<String, Set<String>> byPost = new HashMap<>();
+        for (String endorsement : endorsements) {
+            int separator = endorsement.indexOf(':');
+            String actorId = endorsement.substring(separator + 1);
+            if (!policy.excludesAuthor(actorId, shunning)) {
+                byPost.computeIfAbsent(endorsement.substring(0, separator), post -> new LinkedHashSet<>())
+                        .add(actorId);
+            }
+        }
+        return byPost;
+    }
+}
