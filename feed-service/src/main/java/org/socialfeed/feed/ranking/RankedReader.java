@@ -183,8 +183,8 @@ public class RankedReader {
         }
         RedisReads.Connection redis = reads.connection();
         RedisClusterAsyncCommands<String, String> commands = redis.commands();
-        RedisFuture<Double> lastRead = commands.zscore(RedisKeys.ACTIVE, readerId);
-        RedisFuture<Set<String>> celebrities = commands.sinter(RedisKeys.following(readerId), RedisKeys.CELEBRITIES);
+        RedisFuture<String> lastRead = commands.get(RedisKeys.lastRead(readerId));
+        RedisFuture<Set<String>> celebrities = commands.smembers(RedisKeys.followedCelebrities(readerId));
         RedisFuture<List<String>> own = timelines.range(commands, readerId, Range.unbounded(), config.candidates(),
                 false);
         RedisFuture<List<ScoredValue<String>>> affinity = commands.zrevrangeWithScores(RedisKeys.affinity(readerId),
@@ -195,7 +195,8 @@ public class RankedReader {
         return CompletableFuture.allOf(lastRead.toCompletableFuture(), celebrities.toCompletableFuture(),
                 own.toCompletableFuture(), affinity.toCompletableFuture(), endorsed.toCompletableFuture(),
                 blocks.done()).thenCompose(answered -> {
-            Double lastReadAt = lastRead.toCompletableFuture().join();
+            String lastReadMark = lastRead.toCompletableFuture().join();
+            Double lastReadAt = lastReadMark == null ? null : Double.valueOf(lastReadMark);
             if (mayRebuild && !readers.isActive(lastReadAt)) {
                 // the chronological read rebuilds the timeline of a returning reader, then the ranking reads it
                 return timeline.read(readerId, FIRST_ENTRY).thenCompose(rebuilt -> rank(readerId, suggestions, false));

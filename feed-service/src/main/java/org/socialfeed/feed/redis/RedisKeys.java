@@ -172,12 +172,12 @@ public final class RedisKeys {
      * the interaction's weight on the growing decay scale ({@code Decay}); trimmed to the signal cap.
      */
     public static String interactions(String readerId) {
-        return PREFIX + "u:{" + readerId + "}:interactions";
+        return user(readerId, "interactions");
     }
 
     /** Sorted set: the reader's affinity to each author, the sum of {@link #interactions} per author. */
     public static String affinity(String readerId) {
-        return PREFIX + "u:{" + readerId + "}:affinity";
+        return user(readerId, "affinity");
     }
 
     /**
@@ -185,7 +185,7 @@ public final class RedisKeys {
      * the post id (so old posts are trimmed by id); social proof.
      */
     public static String endorsed(String readerId) {
-        return PREFIX + "u:{" + readerId + "}:endorsed";
+        return user(readerId, "endorsed");
     }
 
     /**
@@ -193,6 +193,6 @@ public final class RedisKeys {
      * its entries. A new ranking replaces it, so a reader holds one at most.
      */
     public static String rankedSnapshot(String readerId) {
-        return PREFIX + "u:{" + readerId + "}:ranked";
+        return user(readerId, "ranked");
     }
 }
