@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +26,21 @@ public final class RedisNode {
     }
 
     public static ManagedProcess start(int port, Path dataDirectory, Path logDirectory) throws IOException {
+        return start("redis", port, dataDirectory, logDirectory, List.of());
+    }
+
+    /** A node named {@code name} (its log file's name) with {@code extraArguments} after the usual ones. */
+    static ManagedProcess start(String name, int port, Path dataDirectory, Path logDirectory,
+                                List<String> extraArguments) throws IOException {
         Files.createDirectories(dataDirectory);
         String executable = ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
-        ManagedProcess process = ManagedProcess.start("redis", List.of(executable,
-                        "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                        "--dir", dataDirectory.toAbsolutePath().toString(),
-                        "--save", "", "--appendonly", "no",
-                        "--zset-max-ziplist-entries", COMPACT_ZSET_LIMIT),
-                Map.of(), logDirectory);
+        List<String> command = new ArrayList<>(List.of(executable,
+                "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--dir", dataDirectory.toAbsolutePath().toString(),
+                "--save", "", "--appendonly", "no",
+                "--zset-max-ziplist-entries", COMPACT_ZSET_LIMIT));
+        command.addAll(extraArguments);
+        ManagedProcess process = ManagedProcess.start(name, command, Map.of(), logDirectory);
         process.awaitReady(() -> Ports.isListening("127.0.0.1", port), Duration.ofSeconds(20));
         return process;
     }

@@ -7,6 +7,7 @@ import org.socialfeed.stack.JwtKeyFiles;
 import org.socialfeed.stack.KafkaTopics;
 import org.socialfeed.stack.ManagedProcess;
 import org.socialfeed.stack.Ports;
+import org.socialfeed.stack.RedisCluster;
 import org.socialfeed.stack.RedisNode;
 
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * The real Kafka broker (KRaft, in-process), redis-server and MongoDB-protocol server that a test JVM shares:
  * started on first use, on free ports, and stopped when the JVM exits. Started once per test run of a module,
- * however many test classes and Quarkus restarts it has.
+ * however many test classes and Quarkus restarts it has. A Redis Cluster is started too, but only when a test first
+ * asks for it ({@link #redisCluster()}).
  */
 public final class SharedInfrastructure {
 
@@ -32,9 +34,11 @@ public final class SharedInfrastructure {
     private final String redisUri;
     private final String mongoUri;
     private final JwtKeyFiles keys;
+    private final Path directory;
+    private RedisCluster redisCluster;
 
     private SharedInfrastructure() throws IOException {
-        Path directory = Files.createTempDirectory("socialfeed-test-");
+        directory = Files.createTempDirectory("socialfeed-test-");
         // fixed ports and log directory, so the broker can be stopped and started again as the same broker
         kafkaLogDir = directory.resolve("kafka");
         kafka = new EmbeddedKafkaBroker().withKafkaPort(Ports.free()).withControllerPort(Ports.free())
@@ -84,6 +88,27 @@ public final class SharedInfrastructure {
         return redisUri;
     }
 
+    /**
+     * A real Redis Cluster of three primaries with one replica each, from the same redis-server binary and settings
+     * as {@link #redisUri()}'s node: started on the first call, then shared by every later test of the JVM.
+     */
+    public synchronized RedisCluster redisCluster() {
+        if (redisCluster == null) {
+            try {
+                redisCluster = RedisCluster.start(RedisCluster.freePorts(6), 3, directory.resolve("redis-cluster"),
+                        directory.resolve("logs"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The Redis Cluster did not start", e);
+            }
+        }
+        return redisCluster;
+    }
+
+    /** The {@code redis-cluster://} URI of {@link #redisCluster()}, starting it if no test has yet. */
+    public String redisClusterUri() {
+        return redisCluster().uri();
+    }
+
     public String mongoUri() {
         return mongoUri;
     }
@@ -92,9 +117,12 @@ public final class SharedInfrastructure {
         return keys;
     }
 
-    private void stop() {
+    private synchronized void stop() {
         mongo.shutdownNow();
         redis.close();
+        if (redisCluster != null) {
+            redisCluster.close();
+        }
         kafka.close();
         deleteRecursively(kafkaLogDir);
     }
