@@ -105,7 +105,7 @@ public final class RedisCluster implements AutoCloseable {
         List<Integer> ports = IntStream.range(first, first + count).boxed().toList();
         ports.stream().filter(port -> !isFree(port)).findFirst().ifPresent(port -> {
             throw new IllegalStateException("Port " + port + " or its cluster bus port " + (port + BUS_PORT_OFFSET)
-                    + " is already in use by another program");
+                    + " is already in use by another program. Stop it, or choose other ports with SOCIALFEED_REDIS_PORT=<first of six>.");
         });
         return ports;
     }
