@@ -17,7 +17,7 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public void setContext(Context context) {
-        onRedisCluster = context.testProfile() != null && OnRedisCluster.class.isAssignableFrom(profile(context));
+        onRedisCluster = extendsOnRedisCluster(context.testProfile());
     }
 
     @Override
@@ -33,11 +33,22 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
                 "smallrye.jwt.new-token.issuer", ISSUER);
     }
 
-    private static Class<?> profile(Context context) {
+    /** By name, as the profile and this class may come from different class loaders. */
+    private static boolean extendsOnRedisCluster(String profile) {
+        if (profile == null || profile.isBlank()) {
+            return false;
+        }
         try {
-            return Class.forName(context.testProfile(), false, InfrastructureResource.class.getClassLoader());
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            for (Class<?> type = Class.forName(profile, false, loader != null ? loader
+                    : InfrastructureResource.class.getClassLoader()); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals(OnRedisCluster.class.getName())) {
+                    return true;
+                }
+            }
+            return false;
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Test profile " + context.testProfile() + " not found", e);
+            throw new IllegalStateException("Test profile " + profile + " not found", e);
         }
     }
 
