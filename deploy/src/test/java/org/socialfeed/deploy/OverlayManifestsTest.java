@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -227,5 +228,23 @@ class OverlayManifestsTest {
             keys.forEach(key -> assertThat(readme).as("deploy/README.md documents key %s of %s", key, secret).contains(key));
         });
         assertThat(Overlays.externalSecrets("dev")).as("dev creates all its Secrets").isEmpty();
+    }
+
+    @Test
+    void prodDocumentsWhatEveryNodeOfARedisClusterNeeds() throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        Files.readAllLines(Overlays.k8sDir().resolve("overlays/prod/redis-cluster.conf")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .forEach(line -> settings.put(line.split("\\s+")[0], line.split("\\s+", 2)[1]));
+        assertThat(settings).containsEntry("cluster-enabled", "yes")
+                .containsEntry("cluster-require-full-coverage", "yes")
+                .containsKeys("cluster-node-timeout", "maxmemory-policy");
+        assertThat(Integer.parseInt(settings.get("zset-max-listpack-entries")))
+                .as("compact timelines: above the timeline cap").isGreaterThan(ProjectFacts.TIMELINE_CAP);
+
+        String readme = Files.readString(Overlays.readme(), StandardCharsets.UTF_8);
+        String secrets = Files.readString(Overlays.k8sDir().resolve("overlays/prod/external-secrets.txt"));
+        assertThat(readme).contains("redis-cluster://", "redis-cluster.conf");
+        assertThat(secrets).contains("redis-cluster://");
     }
 }

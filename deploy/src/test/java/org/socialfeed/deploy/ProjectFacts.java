@@ -16,6 +16,8 @@ final class ProjectFacts {
     static final int MONGODB_PORT = 27017;
     static final Set<Integer> REDIS_PORTS = Set.of(6379, 6380);
     static final int HTTPS_PORT = 443;
+    /** feed-service's social.feed.max-timeline-size: Redis must keep sorted sets this large compact. */
+    static final int TIMELINE_CAP = 800;
 
     static final String ENV_HTTP_PORT = "QUARKUS_HTTP_PORT";
     static final String ENV_KAFKA = "KAFKA_BOOTSTRAP_SERVERS";

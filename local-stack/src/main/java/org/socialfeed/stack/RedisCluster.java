@@ -4,6 +4,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.models.partitions.ClusterPartitionParser;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -101,7 +105,7 @@ public final class RedisCluster implements AutoCloseable {
         List<Integer> ports = IntStream.range(first, first + count).boxed().toList();
         ports.stream().filter(port -> !isFree(port)).findFirst().ifPresent(port -> {
             throw new IllegalStateException("Port " + port + " or its cluster bus port " + (port + BUS_PORT_OFFSET)
-                    + " is already in use by another program");
+                    + " is already in use by another program. Stop it, or choose other ports with SOCIALFEED_REDIS_PORT=<first of six>.");
         });
         return ports;
     }
@@ -126,6 +130,26 @@ public final class RedisCluster implements AutoCloseable {
 
     public List<Node> replicas() {
         return nodes.stream().filter(node -> !node.primary()).toList();
+    }
+
+    /** The primary that serves {@code key}'s slot now, as the cluster tells (a failover moves slots). */
+    public Node primaryOf(String key) {
+        Node alive = nodes.stream().filter(node -> node.process().isAlive()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No node of the cluster is running"));
+        String clusterNodes = onNode(alive, RedisCommands::clusterNodes);
+        Partitions partitions = ClusterPartitionParser.parse(clusterNodes);
+        int port = partitions.getPartitionBySlot(SlotHash.getSlot(key)).getUri().getPort();
+        return nodes.stream().filter(node -> node.port() == port).findFirst().orElseThrow();
+    }
+
+    /** Runs {@code command} on one node, outside the cluster's routing (for example FLUSHALL of one primary). */
+    public static <T> T onNode(Node node, Function<RedisCommands<String, String>, T> command) {
+        RedisClient client = RedisClient.create(RedisURI.create(node.uri()));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return command.apply(connection.sync());
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Override

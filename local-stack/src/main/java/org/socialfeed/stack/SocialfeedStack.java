@@ -26,6 +26,8 @@ public final class SocialfeedStack implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
     private static final String JWT_ISSUER = "https://socialfeed.local";
+    private static final int REDIS_CLUSTER_PRIMARIES = 3;
+    private static final int REDIS_CLUSTER_NODES = 2 * REDIS_CLUSTER_PRIMARIES;
 
     private final Deque<ManagedProcess> started = new ArrayDeque<>();
     private final Map<ServiceApp, ManagedProcess> services = new EnumMap<>(ServiceApp.class);
@@ -40,6 +42,8 @@ public final class SocialfeedStack implements AutoCloseable {
     private JwtKeyFiles keys;
     private ManagedProcess kafka;
     private ManagedProcess redis;
+    private RedisCluster redisCluster;
+    private List<Integer> redisClusterPorts;
     private ManagedProcess mongo;
     private ApiRouter router;
     private int apiPort;
@@ -106,6 +110,11 @@ public final class SocialfeedStack implements AutoCloseable {
         return redisUri;
     }
 
+    /** The Redis Cluster the stack started ({@link StackSettings#redisCluster()}), for fault tests; else null. */
+    public RedisCluster redisCluster() {
+        return redisCluster;
+    }
+
     public String mongoUri() {
         return mongoUri;
     }
@@ -163,6 +172,9 @@ public final class SocialfeedStack implements AutoCloseable {
             case REDIS -> redis;
             case MONGO_STAND_IN -> mongo;
         };
+        if (store == Store.REDIS && redisCluster != null) {
+            throw new IllegalStateException("Redis runs as a cluster: stop or kill its nodes through redisCluster()");
+        }
         if (process == null) {
             throw new IllegalStateException(store + " is external: the stack did not start it");
         }
@@ -180,7 +192,8 @@ public final class SocialfeedStack implements AutoCloseable {
                     serviceUrl(app), serviceUrl(app), services.get(app).log()));
         }
         text.append(String.format("  %-21s %s%s%n", "kafka", kafkaBootstrap, kafka == null ? " (external)" : ""));
-        text.append(String.format("  %-21s %s%s%n", "redis", redisUri, redis == null ? " (external)" : ""));
+        text.append(String.format("  %-21s %s%s%n", redisCluster == null ? "redis" : "redis cluster", redisUri,
+                redis == null && redisCluster == null ? " (external)" : ""));
         if (mongo == null) {
             text.append(String.format("  %-21s %s (external)%n", "mongodb", mongoUri));
         } else {
@@ -222,7 +235,12 @@ public final class SocialfeedStack implements AutoCloseable {
         kafkaPort = claim(settings.kafkaPort(), "Kafka", "SOCIALFEED_KAFKA_PORT", settings.externalKafka());
         kafkaControllerPort = claim(settings.kafkaControllerPort(), "the Kafka controller",
                 "SOCIALFEED_KAFKA_CONTROLLER_PORT", settings.externalKafka());
-        redisPort = claim(settings.redisPort(), "Redis", "SOCIALFEED_REDIS_PORT", settings.externalRedis());
+        if (settings.redisCluster() && settings.externalRedis() == null) {
+            redisClusterPorts = settings.redisPort() == 0 ? RedisCluster.freePorts(REDIS_CLUSTER_NODES)
+                    : RedisCluster.portsFrom(settings.redisPort(), REDIS_CLUSTER_NODES);
+        } else {
+            redisPort = claim(settings.redisPort(), "Redis", "SOCIALFEED_REDIS_PORT", settings.externalRedis());
+        }
         mongoPort = claim(settings.mongoPort(), "the MongoDB-protocol server", "SOCIALFEED_MONGO_PORT",
                 settings.externalMongo());
         for (ServiceApp app : settings.servicePorts().keySet()) {
@@ -257,7 +275,13 @@ public final class SocialfeedStack implements AutoCloseable {
         }
         KafkaTopics.ensure(kafkaBootstrap);
         redisUri = settings.externalRedis();
-        if (redisUri == null) {
+        if (redisUri == null && redisClusterPorts != null) {
+            say.accept("Starting a Redis Cluster (3 primaries, 3 replicas) on 127.0.0.1:" + redisClusterPorts + "...");
+            redisCluster = RedisCluster.start(redisClusterPorts, REDIS_CLUSTER_PRIMARIES, data.resolve("redis-cluster"),
+                    logDirectory);
+            redisCluster.nodes().forEach(node -> track(node.process()));
+            redisUri = redisCluster.uri();
+        } else if (redisUri == null) {
             say.accept("Starting Redis on 127.0.0.1:" + redisPort + "...");
             redis = track(RedisNode.start(redisPort, data.resolve("redis"), logDirectory));
             redisUri = RedisNode.uri(redisPort);

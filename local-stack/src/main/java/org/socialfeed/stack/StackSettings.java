@@ -14,10 +14,12 @@ import java.util.function.Function;
  * {@code servicePorts} also says which services run (all four unless {@link #withServices} picked fewer).
  * {@code serviceEnvironment} holds extra environment entries given to every service (for example a feed-service
  * setting a benchmark changes per run); they are applied last, so they win over the stack's own entries.
+ * {@code redisCluster} starts a Redis Cluster ({@link RedisCluster}: three primaries and three replicas on
+ * {@code redisPort} and the five ports after it) instead of one Redis node.
  */
 public record StackSettings(Path projectRoot, Path dataDirectory,
                             String externalKafka, int kafkaPort, int kafkaControllerPort,
-                            String externalRedis, int redisPort,
+                            String externalRedis, int redisPort, boolean redisCluster,
                             String externalMongo, int mongoPort,
                             int apiPort, Map<ServiceApp, Integer> servicePorts,
                             Map<String, String> serviceEnvironment) {
@@ -30,7 +32,7 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
     /** The same settings, with {@code environment} passed to every service on top of the stack's own entries. */
     public StackSettings withServiceEnvironment(Map<String, String> environment) {
         return new StackSettings(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort,
-                externalRedis, redisPort, externalMongo, mongoPort, apiPort, servicePorts, environment);
+                externalRedis, redisPort, redisCluster, externalMongo, mongoPort, apiPort, servicePorts, environment);
     }
 
     /** The same settings, running only {@code apps} (the others are not started). */
@@ -38,7 +40,13 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
         Map<ServiceApp, Integer> ports = new EnumMap<>(servicePorts);
         ports.keySet().retainAll(apps);
         return new StackSettings(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort,
-                externalRedis, redisPort, externalMongo, mongoPort, apiPort, ports, serviceEnvironment);
+                externalRedis, redisPort, redisCluster, externalMongo, mongoPort, apiPort, ports, serviceEnvironment);
+    }
+
+    /** The same settings, with a Redis Cluster instead of one Redis node. */
+    public StackSettings withRedisCluster() {
+        return new StackSettings(projectRoot, dataDirectory, externalKafka, kafkaPort, kafkaControllerPort,
+                externalRedis, redisPort, true, externalMongo, mongoPort, apiPort, servicePorts, serviceEnvironment);
     }
 
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -56,6 +64,7 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
                 blankToNull(env.apply("KAFKA_BOOTSTRAP_SERVERS")), kafkaPort,
                 intOr(env.apply("SOCIALFEED_KAFKA_CONTROLLER_PORT"), kafkaPort + 1),
                 blankToNull(env.apply("SOCIAL_REDIS_URI")), intOr(env.apply("SOCIALFEED_REDIS_PORT"), DEFAULT_REDIS_PORT),
+                isSet(env.apply("SOCIALFEED_REDIS_CLUSTER")),
                 blankToNull(env.apply("QUARKUS_MONGODB_CONNECTION_STRING")),
                 intOr(env.apply("SOCIALFEED_MONGO_PORT"), DEFAULT_MONGO_PORT),
                 intOr(env.apply("SOCIALFEED_API_PORT"), DEFAULT_API_PORT), servicePorts, Map.of());
@@ -67,7 +76,7 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
         for (ServiceApp app : ServiceApp.values()) {
             servicePorts.put(app, 0);
         }
-        return new StackSettings(projectRoot, dataDirectory, null, 0, 0, null, 0, null, 0, 0, servicePorts, Map.of());
+        return new StackSettings(projectRoot, dataDirectory, null, 0, 0, null, 0, false, null, 0, 0, servicePorts, Map.of());
     }
 
     private static int intOr(String value, int fallback) {
@@ -79,6 +88,10 @@ public record StackSettings(Path projectRoot, Path dataDirectory,
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Expected a port number, got '" + value + "'");
         }
+    }
+
+    private static boolean isSet(String flag) {
+        return flag != null && (flag.trim().equals("1") || flag.trim().equalsIgnoreCase("true"));
     }
 
     private static String blankToNull(String value) {

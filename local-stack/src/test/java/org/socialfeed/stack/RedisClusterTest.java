@@ -1,10 +1,8 @@
 package org.socialfeed.stack;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
@@ -20,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,9 +75,11 @@ class RedisClusterTest {
         assertThat(commands.mget(keys.toArray(String[]::new))).extracting(KeyValue::getValue)
                 .containsExactlyElementsOf(keys.stream().map(key -> "value of " + key).toList());
         Map<String, Long> keysPerPrimary = cluster.primaries().stream().collect(Collectors.toMap(
-                RedisCluster.Node::uri, primary -> onNode(primary, node -> (long) node.keys("route:*").size())));
+                RedisCluster.Node::uri, primary -> RedisCluster.onNode(primary, node -> (long) node.keys("route:*").size())));
         assertThat(keysPerPrimary.values()).as("keys on each primary").allMatch(count -> count > 0);
         assertThat(keysPerPrimary.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(keys.size());
+        keys.forEach(key -> assertThat(RedisCluster.<String>onNode(cluster.primaryOf(key), node -> node.get(key)))
+                .as("%s read from the primary the cluster names for it", key).isEqualTo("value of " + key));
     }
 
     @Test
@@ -92,17 +91,8 @@ class RedisClusterTest {
         assertThat(written).isEqualTo(2);
     }
 
-    private static <T> T onNode(RedisCluster.Node node, Function<RedisCommands<String, String>, T> action) {
-        RedisClient direct = RedisClient.create(RedisURI.create(node.uri()));
-        try (StatefulRedisConnection<String, String> nodeConnection = direct.connect()) {
-            return action.apply(nodeConnection.sync());
-        } finally {
-            direct.shutdown();
-        }
-    }
-
     private static void checkNode(RedisCluster.Node node, Consumer<RedisCommands<String, String>> action) {
-        onNode(node, commands -> {
+        RedisCluster.onNode(node, commands -> {
             action.accept(commands);
             return null;
         });

@@ -152,7 +152,7 @@ class RecentNotificationsTest {
         Api.as(reader).get(PAGE + "?limit=20").then().statusCode(200);
         assertThat(served("redis")).isEqualTo(fromRedis + 1);
 
-        redis.sync().flushall();
+        loseRedisData(reader);
         double fromMongoDb = served("mongodb");
         Response afterLoss = Api.as(reader).get(PAGE + "?limit=40");
         assertThat(served("mongodb")).isEqualTo(fromMongoDb + 1);
@@ -161,6 +161,11 @@ class RecentNotificationsTest {
         assertSameAsMongoDb(reader, PAGE + "?limit=20");
         assertThat(Api.as(reader).get(GROUPS).jsonPath().getInt("notification_groups[0].notifications_count"))
                 .isEqualTo(36);
+    }
+
+    /** Redis loses everything: the reader's keys, the rendered accounts and posts. */
+    void loseRedisData(AccountRef reader) {
+        redis.sync().flushall();
     }
 
     private void assertSameAsMongoDb(AccountRef reader, String path) {

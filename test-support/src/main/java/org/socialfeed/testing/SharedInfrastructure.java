@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The real Kafka broker (KRaft, in-process), redis-server and MongoDB-protocol server that a test JVM shares:
- * started on first use, on free ports, and stopped when the JVM exits. Started once per test run of a module,
- * however many test classes and Quarkus restarts it has. A Redis Cluster is started too, but only when a test first
- * asks for it ({@link #redisCluster()}).
+ * started on first use, on free ports, and stopped when the JVM exits. Started once per class loader that loads
+ * this class: all test classes of one Quarkus application share it across restarts, but Quarkus loads the tests of
+ * each test profile, and plain JUnit tests, in class loaders of their own, each with its own instance (ADR 22). A
+ * Redis Cluster is started too, but only when a test first asks for it ({@link #redisCluster()}).
  */
 public final class SharedInfrastructure {
 

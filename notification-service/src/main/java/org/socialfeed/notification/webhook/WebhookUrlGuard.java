@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -127,6 +128,19 @@ public class WebhookUrlGuard {
         return "https".equalsIgnoreCase(scheme) ? 443 : 80;
     }
 
+    /**
+     * Every Redis node {@code social.redis.uri} names: the one node of {@code redis://} or {@code rediss://}, or
+     * each seed of a cluster's {@code redis-cluster://host:port,host:port} (the cluster's other nodes are not named
+     * anywhere: list them in {@code social.webhooks.blocked-hosts}, or better, keep them off the webhooks' network).
+     */
+    static List<HostPort> redisHosts(String uri) {
+        return Arrays.stream(uri.replaceFirst("^(rediss?|redis-cluster)://", "").split(","))
+                .map(node -> node.strip().replaceFirst("^[^@/]*@", "").replaceFirst("[/?].*$", ""))
+                .filter(node -> !node.isEmpty())
+                .map(HostPort::parse)
+                .toList();
+    }
+
     /** Kafka, MongoDB, Redis, the services' URLs, this service's port, and the configured extra hosts. */
     private static List<HostPort> infrastructure(NotificationConfig config, Config all) {
         List<HostPort> hosts = new ArrayList<>();
@@ -142,8 +156,7 @@ public class WebhookUrlGuard {
                 hosts.add(host.contains(":") ? HostPort.parse(host) : new HostPort(host, 27017));
             }
         });
-        hosts.add(HostPort.parse(all.getValue("social.redis.uri", String.class).replaceFirst("^rediss?://", "").replaceFirst("^[^@/]*@", "")
-                .replaceFirst("[/?].*$", "")));
+        hosts.addAll(redisHosts(all.getValue("social.redis.uri", String.class)));
         for (String service : List.of("social.user-service.url", "social.post-service.url",
                 "social.feed-service.url", "social.notification-service.url")) {
             Optional<String> url = all.getOptionalValue(service, String.class);

@@ -1,51 +1,53 @@
 package org.socialfeed.notification.replica;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.StatefulRedisConnection;
-import org.socialfeed.redis.RedisConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.socialfeed.redis.LettuceClient;
 import org.socialfeed.testing.SharedInfrastructure;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** A read-model write that Redis missed leaves no stale key behind once Redis answers again (real redis-server). */
+/**
+ * A read-model write that Redis missed leaves no stale key behind once Redis answers again: on one real
+ * redis-server and on a real Redis Cluster, where the stale keys of two recipients lie in different slots.
+ */
 class ReadModelWritesTest {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> redis;
-
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(SharedInfrastructure.get().redisUri());
-        redis = client.connect();
+    static Stream<String> redisUris() {
+        return Stream.of(SharedInfrastructure.get().redisUri(), SharedInfrastructure.get().redisClusterUri());
     }
 
-    @AfterAll
-    static void disconnect() {
-        client.shutdown();
-    }
+    @ParameterizedTest
+    @MethodSource("redisUris")
+    void aFailedWriteIsNotThrownAndItsKeysAreDroppedByTheNextWrite(String redisUri) {
+        LettuceClient client = LettuceClient.create(redisUri, Duration.ofSeconds(5));
+        try {
+            ReadModelWrites writes = new ReadModelWrites(client.connect());
+            RedisClusterCommands<String, String> redis = client.connect().sync();
+            String stale = "notif:{" + UUID.randomUUID() + "}:state";
+            String otherStale = "notif:{" + UUID.randomUUID() + "}:state";
+            String untouched = "notif:{" + UUID.randomUUID() + "}:state";
+            redis.set(stale, "built before the outage");
+            redis.set(otherStale, "built before the outage");
+            redis.set(untouched, "kept");
 
-    @Test
-    void aFailedWriteIsNotThrownAndItsKeysAreDroppedByTheNextWrite() {
-        ReadModelWrites writes = new ReadModelWrites(RedisConnection.of(redis));
-        String stale = "notif:{" + UUID.randomUUID() + "}:state";
-        String untouched = "notif:{" + UUID.randomUUID() + "}:state";
-        redis.sync().set(stale, "built before the outage");
-        redis.sync().set(untouched, "kept");
+            assertThatCode(() -> writes.apply(() -> {
+                throw new RedisException("Connection refused");
+            }, stale, otherStale)).doesNotThrowAnyException();
+            assertThat(redis.get(stale)).isNotNull(); // Redis was "down": nothing could be dropped yet
 
-        assertThatCode(() -> writes.apply(() -> {
-            throw new RedisException("Connection refused");
-        }, stale)).doesNotThrowAnyException();
-        assertThat(redis.sync().get(stale)).isNotNull(); // Redis was "down": nothing could be dropped yet
-
-        writes.apply(() -> redis.sync().set("notif:probe", "1"));
-        assertThat(redis.sync().exists(stale)).isZero();
-        assertThat(redis.sync().get(untouched)).isEqualTo("kept");
+            writes.apply(() -> redis.set("notif:probe", "1"));
+            assertThat(redis.exists(stale, otherStale)).isZero();
+            assertThat(redis.get(untouched)).isEqualTo("kept");
+        } finally {
+            client.shutdown();
+        }
     }
 }

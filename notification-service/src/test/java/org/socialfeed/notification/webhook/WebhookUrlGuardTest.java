@@ -39,6 +39,15 @@ class WebhookUrlGuardTest {
     }
 
     @Test
+    void everyRedisNodeOfTheUriIsInfrastructure() {
+        assertThat(WebhookUrlGuard.redisHosts("redis://:secret@93.184.215.20:6379/0")).containsExactly(
+                new WebhookUrlGuard.HostPort("93.184.215.20", 6379));
+        assertThat(WebhookUrlGuard.redisHosts("redis-cluster://93.184.215.21:7000, user:pw@93.184.215.22:7001,"))
+                .containsExactly(new WebhookUrlGuard.HostPort("93.184.215.21", 7000),
+                        new WebhookUrlGuard.HostPort("93.184.215.22", 7001));
+    }
+
+    @Test
     void privateAddressesAreRecognised() throws Exception {
         assertThat(WebhookUrlGuard.isPrivate(InetAddress.getByName("100.127.255.255"))).isTrue();
         assertThat(WebhookUrlGuard.isPrivate(InetAddress.getByName("100.128.0.1"))).isFalse();
