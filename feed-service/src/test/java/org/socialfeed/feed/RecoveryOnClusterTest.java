@@ -1,15 +1,11 @@
 package org.socialfeed.feed;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.SlotHash;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.feed.FeedEvents.User;
 import org.socialfeed.feed.redis.RedisKeys;
+import org.socialfeed.stack.RedisCluster;
 import org.socialfeed.testing.OnRedisCluster;
 import org.socialfeed.testing.SharedInfrastructure;
 
@@ -43,6 +39,7 @@ class RecoveryOnClusterTest extends RecoveryTest {
 
         assertThat(redis.sync().clusterInfo()).contains("cluster_state:ok"); // the service really talks to a cluster
         flushPrimaryOf(RedisKeys.timeline(reader.id()));
+        assertThat(redis.sync().exists(RedisKeys.timeline(reader.id()))).isZero(); // the service's cluster, flushed
 
         assertThat(HomeApi.ids(reader)).isEqualTo(List.of(second, first));
         assertThat(HomeApi.home(reader, Map.of()).jsonPath().getBoolean("[1].favourited")).isTrue();
@@ -52,18 +49,7 @@ class RecoveryOnClusterTest extends RecoveryTest {
 
     /** FLUSHALL on the one primary that owns the key's slot (its replica follows). */
     private static void flushPrimaryOf(String key) {
-        RedisClusterClient cluster = RedisClusterClient.create(
-                RedisURI.create(SharedInfrastructure.get().redisCluster().primaries().get(0).uri()));
-        try {
-            cluster.refreshPartitions();
-            RedisClient owner = RedisClient.create(cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key)).getUri());
-            try (StatefulRedisConnection<String, String> node = owner.connect()) {
-                node.sync().flushall();
-            } finally {
-                owner.shutdown();
-            }
-        } finally {
-            cluster.shutdown();
-        }
+        RedisCluster cluster = SharedInfrastructure.get().redisCluster();
+        RedisCluster.onNode(cluster.primaryOf(key), node -> node.flushall());
     }
 }
