@@ -126,8 +126,8 @@ public class HomeReader {
     }
 
     /**
-     * Reads a page. The round trips keep to one Redis connection and carry on in Lettuce's callbacks, on that
-     * connection's I/O thread, so a read hands work to another thread only to start and to answer.
+     * Reads a page. The round trips keep to the serving event loop's own Redis connection and carry on in Lettuce's
+     * callbacks on that same loop (ADR 25), so a read served on an event loop never changes thread.
      */
     public CompletionStage<Page> read(String userId, PageRequest page) {
         if (!recovery.isRecovered()) {
