@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -20,6 +21,7 @@ import org.socialfeed.events.FollowCreated;
 import org.socialfeed.events.Topics;
 import org.socialfeed.support.events.EventCodec;
 import org.socialfeed.testing.InfrastructureResource;
+import org.socialfeed.testing.MongoCommands;
 import org.socialfeed.testing.SharedInfrastructure;
 
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -51,6 +54,9 @@ class FollowEventRate {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final String GROUP = "notification-service";
 
+    @Inject
+    MongoCommands commands;
+
     @Test
     void followEventsPerSecond() throws Exception {
         int events = Integer.getInteger("follow.rate.events", 5000);
@@ -68,6 +74,7 @@ class FollowEventRate {
                      ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             EventFeed.follow(accounts.get(0), accounts.get(1)); // the group commits on follows.events from here on
             awaitCaughtUp(admin); // what came before is not measured
+            commands.start();
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 AccountRef follower = accounts.get(ThreadLocalRandom.current().nextInt(accountCount));
@@ -84,8 +91,13 @@ class FollowEventRate {
             double published = (System.nanoTime() - start) / 1e9;
             awaitCaughtUp(admin);
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> statements = commands.stop().stream().collect(Collectors.groupingBy(
+                    statement -> statement.command() + " " + statement.collection(), TreeMap::new,
+                    Collectors.counting()));
             System.out.printf("FOLLOW RATE: %d follow events among %d accounts published in %.1f s, consumed in "
                     + "%.1f s: %.0f events/s%n", events, accountCount, published, seconds, events / seconds);
+            System.out.printf("FOLLOW RATE: MongoDB statements per event: %.2f, %s%n",
+                    statements.values().stream().mapToLong(Long::longValue).sum() / (double) events, statements);
         }
     }
 
