@@ -338,6 +338,67 @@ class NotificationEventsTest {
     }
 
     @Test
+    void aLikeAnnouncedTwiceNotifiesOnceAndCanBeWithdrawnAndGivenAgain() {
+        AccountRef author = EventFeed.account("author");
+        AccountRef fan = EventFeed.account("fan");
+        String postId = EventFeed.newId();
+        AccountRef later = EventFeed.account("later");
+        EventFeed.like(fan, postId, author);
+        EventFeed.like(fan, postId, author); // another event id, the same like still open
+        EventFeed.like(later, postId, author); // one partition: once it shows, the second like was handled
+        await().atMost(Api.WAIT).until(() -> Api.notifications(author).jsonPath().getList("account.id")
+                .contains(later.id()));
+        assertThat(Api.notifications(author).jsonPath().<String>getList("account.id"))
+                .containsExactly(later.id(), fan.id());
+
+        EventFeed.send(Topics.INTERACTIONS, postId, PostLiked.TYPE,
+                new PostLiked(fan, postId, author.id(), false, Instant.now()));
+        await().atMost(Api.WAIT).until(() -> Api.notifications(author).jsonPath().getList("account.id")
+                .equals(List.of(later.id())));
+        EventFeed.like(fan, postId, author);
+        await().atMost(Api.WAIT).until(() -> Api.notifications(author).jsonPath().getList("account.id")
+                .equals(List.of(fan.id(), later.id())));
+    }
+
+    @Test
+    void subscribersAreNotifiedOfPostsUntilTheyFollowWithoutIt() {
+        AccountRef author = EventFeed.account("author");
+        AccountRef subscriber = EventFeed.account("subscriber");
+        String key = subscriber.id() + ":" + author.id();
+        EventFeed.follow(subscriber, author, true, key);
+        Api.awaitTypes(author, 1);
+        String first = EventFeed.newId();
+        EventFeed.post(first, author, "first", List.of(), null, null, null);
+        assertThat(Api.awaitTypes(subscriber, 1)).containsExactly("status");
+
+        EventFeed.follow(subscriber, author, false, key); // the same follow, no longer asking for posts
+        AccountRef sentinel = EventFeed.account("sentinel");
+        EventFeed.follow(sentinel, author, false, key); // one partition: once it shows, the follow before it applied
+        await().atMost(Api.WAIT).until(() -> Api.notifications(author).jsonPath().getList("account.id")
+                .contains(sentinel.id()));
+        // a follow still open is notified once, whatever announces it again
+        assertThat(Api.notifications(author).jsonPath().<String>getList("account.id"))
+                .containsExactly(sentinel.id(), subscriber.id());
+        EventFeed.post(EventFeed.newId(), author, "second", List.of(), null, null, null);
+        EventFeed.post(EventFeed.newId(), author, "@subscriber third", List.of(subscriber), null, null, null);
+        assertThat(Api.awaitTypes(subscriber, 2)).containsExactly("mention", "status");
+    }
+
+    @Test
+    void aPoisonRecordAmongFollowsGoesToTheDeadLetterTopicAlone() {
+        AccountRef star = EventFeed.account("star");
+        String key = "batch-" + star.id();
+        EventFeed.follow(EventFeed.account("before"), star, false, key);
+        EventFeed.sendRaw(Topics.FOLLOWS, key, FollowCreated.TYPE, "{not json", key);
+        EventFeed.follow(EventFeed.account("after"), star, false, key);
+
+        var dead = KafkaProbe.awaitRecord(Topics.deadLetter(Topics.FOLLOWS), r -> key.equals(r.key()),
+                Duration.ofSeconds(30));
+        assertThat(dead.value()).isEqualTo("{not json");
+        assertThat(Api.awaitTypes(star, 2)).containsExactly("follow", "follow");
+    }
+
+    @Test
     void badInputIsAProblemAndPoisonRecordsGoToTheDeadLetterTopic() {
         AccountRef reader = EventFeed.account("reader");
         Api.as(reader).queryParam("max_id", "abc").get("/api/v1/notifications")

@@ -56,6 +56,12 @@ class PushDeviceTest {
 
         Api.as(user).delete("/api/v1/push/devices/" + tablet).then().statusCode(200);
         Api.as(user).get("/api/v1/push/devices").then().body("$", hasSize(1));
+        // the deleted device is no longer a target: the next notification is pushed to the phone alone
+        EventFeed.follow(EventFeed.account("later"), user);
+        List<ConsumerRecord<String, String>> afterDeletion = KafkaProbe.awaitRecords(Topics.NOTIFICATIONS_PUSH,
+                record -> user.id().equals(record.key()), 3, Duration.ofSeconds(30));
+        assertThat(afterDeletion.subList(2, afterDeletion.size()))
+                .extracting(record -> new JsonPath(record.value()).getString("deviceId")).containsExactly(phone);
     }
 
     @Test

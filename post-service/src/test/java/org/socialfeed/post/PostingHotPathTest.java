@@ -4,19 +4,17 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.post.events.PostEventOutbox;
 import org.socialfeed.post.status.PostRepository;
 import org.socialfeed.support.outbox.Outbox;
+import org.socialfeed.testing.MongoCommands;
+import org.socialfeed.testing.UniqueKeyLookups;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,14 +86,7 @@ class PostingHotPathTest {
     }
 
     private void assertOnlyUniqueKeyLookups(List<MongoCommands.Statement> recorded) {
-        assertThat(recorded).isNotEmpty().allSatisfy(statement -> {
-            if (statement.filter() == null) {
-                return; // an insert
-            }
-            assertThat(secondaryIndexQuery(statement.filter())).as(statement.toString()).isNull();
-            assertThat(uniqueKeysOf(statement.collection())).as("%s names exactly one unique key", statement)
-                    .contains(singleKeyLookedUp(statement.filter()));
-        });
+        UniqueKeyLookups.assertOnly(recorded, database, SECONDARY_INDEX_QUERIES);
     }
 
     /** Waits, without reading anything itself, until the post's events were pulled from its outbox. */
@@ -110,35 +101,5 @@ class PostingHotPathTest {
             assertThat(posts.collection().find(Filters.eq("_id", Long.parseLong(postId))).first()
                     .getList(Outbox.FIELD, Document.class, List.of())).as("outbox of %s", postId).isEmpty();
         }
-    }
-
-    /** The one field an index lookup names (by value, or by a list of values with $in); null if not so. */
-    private static String singleKeyLookedUp(BsonDocument filter) {
-        if (filter.size() != 1) {
-            return null;
-        }
-        String field = filter.getFirstKey();
-        BsonValue value = filter.get(field);
-        boolean lookup = !value.isDocument() || value.asDocument().keySet().equals(Set.of("$in"));
-        return field.startsWith("$") || !lookup ? null : field;
-    }
-
-    private static String secondaryIndexQuery(BsonDocument filter) {
-        String json = filter.toJson();
-        return SECONDARY_INDEX_QUERIES.entrySet().stream()
-                .filter(query -> json.contains("\"" + query.getKey() + "\""))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-    }
-
-    /** The single-field unique indexes of a collection, as created at start-up, and its _id. */
-    private Set<String> uniqueKeysOf(String collection) {
-        Set<String> keys = new HashSet<>(Set.of("_id"));
-        for (Document index : database.getCollection(collection).listIndexes()) {
-            Document key = index.get("key", Document.class);
-            if (index.getBoolean("unique", false) && key.size() == 1) {
-                keys.add(key.keySet().iterator().next());
-            }
-        }
-        return keys;
     }
 }

@@ -9,6 +9,7 @@ import org.socialfeed.notification.inbox.Notification;
 import org.socialfeed.notification.inbox.NotificationDraft;
 import org.socialfeed.notification.inbox.NotificationGrouping;
 import org.socialfeed.notification.inbox.NotificationRepository;
+import org.socialfeed.notification.inbox.NotificationRepository.NewNotification;
 import org.socialfeed.notification.inbox.NotificationStored;
 import org.socialfeed.notification.inbox.NotificationType;
 import org.socialfeed.notification.inbox.RecentNotifications;
@@ -21,14 +22,18 @@ import org.socialfeed.notification.replica.AccountReplica;
 import org.socialfeed.notification.replica.CachedPost;
 import org.socialfeed.notification.replica.PostCache;
 import org.socialfeed.notification.replica.SocialGraph;
-import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.id.SnowflakeIds;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether an event's notification reaches its recipient, stores it once, and hands it to the push
@@ -74,69 +79,137 @@ public class NotificationService {
 
     /** @return the stored notification, or empty if the rules let none through */
     public Optional<Notification> deliver(NotificationDraft draft) {
-        String recipient = draft.recipientId();
-        String actor = draft.actor().id();
-        if (recipient == null || recipient.equals(actor)) {
-            return Optional.empty();
-        }
-        Optional<Notification> existing = notifications.findByDedupKey(draft.dedupKey());
-        if (existing.isPresent()) {
-            return Optional.of(redelivered(draft, existing.get()));
-        }
-        UserSettingsRepository.UserSettings userSettings = settings.get(recipient);
-        if (userSettings.disabledTypes().contains(draft.type()) || graph.blocksOrMutes(recipient, actor)
-                || accounts.isSuspended(actor)) {
-            return Optional.empty();
-        }
-        PolicyAction action = policyAction(userSettings.policy(), draft);
-        if (action == PolicyAction.DROP) {
-            return Optional.empty();
-        }
-        return Optional.of(store(draft, action == PolicyAction.FILTER));
+        return deliverAll(List.of(draft)).get(0);
     }
 
-    private Notification store(NotificationDraft draft, boolean filtered) {
+    /**
+     * Delivers the drafts of a batch of events, in order, as {@link #deliver} would one by one: what the rules need
+     * is read for all of them at once (each a lookup by unique key), the groups they open are written at once, and
+     * the notifications are inserted in one unordered bulk insert.
+     *
+     * @return for each draft, the stored notification, or empty if the rules let none through
+     */
+    public List<Optional<Notification>> deliverAll(List<NotificationDraft> drafts) {
+        List<NotificationDraft> candidates = drafts.stream().filter(draft -> draft.recipientId() != null
+                && !draft.recipientId().equals(draft.actor().id())).toList();
+        Map<NotificationDraft, Notification> outcome = new HashMap<>();
+        if (!candidates.isEmpty()) {
+            outcome.putAll(deliverCandidates(candidates));
+        }
+        return drafts.stream().map(draft -> Optional.ofNullable(outcome.get(draft))).toList();
+    }
+
+    private Map<NotificationDraft, Notification> deliverCandidates(List<NotificationDraft> candidates) {
+        Map<String, Notification> existing = notifications.findByDedupKeys(
+                candidates.stream().map(NotificationDraft::dedupKey).collect(Collectors.toSet()));
+        Map<String, UserSettingsRepository.UserSettings> userSettings = settings.getAll(
+                candidates.stream().map(NotificationDraft::recipientId).collect(Collectors.toSet()));
+        List<NotificationDraft> fresh = new ArrayList<>();
+        Map<NotificationDraft, Notification> outcome = new HashMap<>();
+        for (NotificationDraft draft : candidates) {
+            Notification seen = existing.get(draft.dedupKey());
+            if (seen != null) {
+                outcome.put(draft, redelivered(draft, seen, userSettings.get(draft.recipientId())));
+            } else if (fresh.stream().noneMatch(earlier -> earlier.dedupKey().equals(draft.dedupKey()))) {
+                fresh.add(draft); // the same event twice in one batch: the second finds the first, stored below
+            }
+        }
+        Set<SocialGraph.Pair> silenced = graph.silenced(fresh.stream()
+                .map(draft -> new SocialGraph.Pair(draft.recipientId(), draft.actor().id())).toList());
+        Set<String> suspended = fresh.isEmpty() ? Set.of() : accounts.suspendedAmong(
+                fresh.stream().map(draft -> draft.actor().id()).collect(Collectors.toSet()));
+        NotificationGrouping.Placement placement = grouping.placement(fresh);
+        List<NewNotification> toStore = new ArrayList<>();
+        for (NotificationDraft draft : fresh) {
+            UserSettingsRepository.UserSettings recipientSettings = userSettings.get(draft.recipientId());
+            if (recipientSettings.disabledTypes().contains(draft.type()) || suspended.contains(draft.actor().id())
+                    || silenced.contains(new SocialGraph.Pair(draft.recipientId(), draft.actor().id()))) {
+                continue;
+            }
+            PolicyAction action = policyAction(recipientSettings.policy(), draft);
+            if (action != PolicyAction.DROP) {
+                toStore.add(prepare(draft, action == PolicyAction.FILTER, recipientSettings, placement));
+            }
+        }
+        placement.save();
+        Set<Integer> notStored = notifications.insertAll(toStore);
+        for (int i = 0; i < toStore.size(); i++) {
+            NewNotification item = toStore.get(i);
+            UserSettingsRepository.UserSettings recipientSettings = userSettings.get(item.draft().recipientId());
+            outcome.put(item.draft(), notStored.contains(i) ? store(item, recipientSettings)
+                    : stored(item, recipientSettings));
+        }
+        // a repeated event of this batch finds the notification its first occurrence stored
+        for (NotificationDraft draft : candidates) {
+            if (!outcome.containsKey(draft) && !fresh.contains(draft)) {
+                fresh.stream().filter(first -> first.dedupKey().equals(draft.dedupKey())).findFirst()
+                        .map(outcome::get).ifPresent(first -> outcome.put(draft, first));
+            }
+        }
+        return outcome;
+    }
+
+    private NewNotification prepare(NotificationDraft draft, boolean filtered,
+                                    UserSettingsRepository.UserSettings recipientSettings,
+                                    NotificationGrouping.Placement placement) {
+        long id = ids.next();
+        // MongoDB keeps milliseconds: every rendering of the notification shows the time it reads back
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Notification notification = new Notification(id, draft.recipientId(), draft.type(), draft.actor(),
+                draft.statusId(), placement.groupKey(draft.recipientId(), draft.type(), draft.statusId(), id, now),
+                now, filtered);
+        return new NewNotification(notification, draft,
+                filtered ? List.of() : push.eventsFor(notification, recipientSettings.deviceIds()));
+    }
+
+    /** Stores one notification the bulk insert left out: a duplicate key, or an id that clashed. */
+    private Notification store(NewNotification item, UserSettingsRepository.UserSettings recipientSettings) {
         for (int attempt = 1; ; attempt++) {
-            long id = ids.next();
-            // MongoDB keeps milliseconds: every rendering of the notification shows the time it reads back
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Notification notification = new Notification(id, draft.recipientId(), draft.type(), draft.actor(),
-                    draft.statusId(), grouping.groupKey(draft.recipientId(), draft.type(), draft.statusId(), id, now),
-                    now, filtered);
-            List<OutgoingEvent> pushes = filtered ? List.of() : push.eventsFor(notification);
             try {
-                if (!notifications.insert(notification, draft, pushes)) {
-                    return redelivered(draft, notifications.findByDedupKey(draft.dedupKey()).orElseThrow());
-                }
+                Optional<Notification> existing = notifications.insert(item.notification(), item.draft(),
+                        item.outbox());
+                return existing.isPresent() ? redelivered(item.draft(), existing.get(), recipientSettings)
+                        : stored(item, recipientSettings);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && attempt < ID_CLASH_RETRIES) {
-                    LOG.debugf("Notification id %d clashed, retrying", id);
+                    LOG.debugf("Notification id %d clashed, retrying", item.notification().id());
+                    NotificationGrouping.Placement placement = grouping.placement(List.of(item.draft()));
+                    item = prepare(item.draft(), item.notification().filtered(), recipientSettings, placement);
+                    placement.save();
                     continue;
                 }
                 throw e;
             }
-            if (!filtered) {
-                recent.added(notification);
-                push.publish(notifications.collection(), id, pushes);
-                stored.fire(new NotificationStored(notification, true));
-            }
-            return notification;
         }
+    }
+
+    /** A notification just stored: if it is shown, the read model, push devices, live streams and webhooks get it. */
+    private Notification stored(NewNotification item, UserSettingsRepository.UserSettings recipientSettings) {
+        Notification notification = item.notification();
+        if (!notification.filtered()) {
+            recent.added(notification);
+            if (!item.outbox().isEmpty()) {
+                push.publish(notifications.collection(), notification.id(), item.outbox());
+            }
+            stored.fire(new NotificationStored(notification, true, recipientSettings.webhookIds()));
+        }
+        return notification;
     }
 
     /**
      * The event was seen before. A mention wins over a reply notification for the same post; and the push channels
      * get another chance at what a crash may have cut short (they apply it once).
      */
-    private Notification redelivered(NotificationDraft draft, Notification existing) {
+    private Notification redelivered(NotificationDraft draft, Notification existing,
+                                     UserSettingsRepository.UserSettings recipientSettings) {
         if (draft.type() == NotificationType.MENTION && existing.type() == NotificationType.REPLY) {
-            notifications.changeType(draft.dedupKey(), NotificationType.REPLY, NotificationType.MENTION);
+            notifications.changeType(existing.id(), NotificationType.MENTION);
             if (!existing.filtered()) {
                 recent.retyped(existing.withType(NotificationType.MENTION));
             }
         }
         if (!existing.filtered()) {
-            stored.fire(new NotificationStored(existing, false));
+            stored.fire(new NotificationStored(existing, false, recipientSettings.webhookIds()));
         }
         return existing;
     }
@@ -187,8 +260,9 @@ public class NotificationService {
         return true;
     }
 
-    public void undo(String recipientId, String undoKey) {
-        recent.removed(recipientId, notifications.undo(recipientId, undoKey));
+    /** Withdraws the notifications of undone actions, named by their undo keys, in one lookup. */
+    public void undo(String recipientId, String... undoKeys) {
+        recent.removed(recipientId, notifications.undo(recipientId, List.of(undoKeys)));
     }
 
     public void postDeleted(String postId) {

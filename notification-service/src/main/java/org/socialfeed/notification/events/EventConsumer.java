@@ -2,6 +2,7 @@ package org.socialfeed.notification.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,10 +21,17 @@ import org.socialfeed.events.UserRegistered;
 import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
 import org.socialfeed.support.events.EventCodec;
+import org.socialfeed.support.events.RecordBatches;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * Reads the four topics notification-service consumes and dispatches each record by its CloudEvents type. Unknown
- * types are skipped (newer producers); records that do not decode throw, so they go to the dead-letter topic.
+ * types are skipped (newer producers); records that do not decode go to the dead-letter topic.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -38,15 +46,65 @@ public class EventConsumer {
         this.replicas = replicas;
     }
 
+    /**
+     * follows.events, read in batches: a run of consecutive follows is applied together (the replicas and the
+     * notifications in a few round trips, not several per follow); other events apply one by one, in their place in
+     * the order. If a run fails, each of its follows is tried on its own, so only what cannot be applied goes to the
+     * dead-letter topic.
+     */
     @Incoming("follows")
     @Blocking
-    public void onFollows(ConsumerRecord<String, String> record) {
-        String type = EventCodec.type(record);
-        if (FollowCreated.TYPE.equals(type)) {
-            FollowCreated follow = codec.decode(record, FollowCreated.class);
-            replicas.followCreated(follow);
-            rules.followed(eventId(record), follow);
-        } else if (FollowRequested.TYPE.equals(type)) {
+    public CompletionStage<Void> onFollows(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, this::applyFollows);
+    }
+
+    private void applyFollows(List<ConsumerRecord<String, String>> records,
+                              BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+        Map<ConsumerRecord<String, String>, FollowCreated> run = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                String type = EventCodec.type(record);
+                if (FollowCreated.TYPE.equals(type)) {
+                    run.put(record, codec.decode(record, FollowCreated.class));
+                } else {
+                    followed(run, rejected);
+                    onFollowEvent(type, record);
+                }
+            } catch (RuntimeException e) {
+                rejected.accept(record, e);
+            }
+        }
+        followed(run, rejected);
+    }
+
+    private void followed(Map<ConsumerRecord<String, String>, FollowCreated> run,
+                          BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+        if (run.isEmpty()) {
+            return;
+        }
+        try {
+            followed(run);
+        } catch (RuntimeException runFailed) {
+            run.forEach((record, follow) -> {
+                try {
+                    followed(Map.of(record, follow));
+                } catch (RuntimeException e) {
+                    rejected.accept(record, e);
+                }
+            });
+        }
+        run.clear();
+    }
+
+    private void followed(Map<ConsumerRecord<String, String>, FollowCreated> run) {
+        replicas.followsCreated(List.copyOf(run.values()));
+        Map<String, FollowCreated> byEventId = new LinkedHashMap<>();
+        run.forEach((record, follow) -> byEventId.put(eventId(record), follow));
+        rules.followed(byEventId);
+    }
+
+    private void onFollowEvent(String type, ConsumerRecord<String, String> record) {
+        if (FollowRequested.TYPE.equals(type)) {
             rules.followRequested(eventId(record), codec.decode(record, FollowRequested.class));
         } else if (FollowRemoved.TYPE.equals(type)) {
             FollowRemoved removed = codec.decode(record, FollowRemoved.class);

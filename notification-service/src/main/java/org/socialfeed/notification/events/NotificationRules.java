@@ -39,17 +39,19 @@ public class NotificationRules {
         this.posts = posts;
     }
 
-    void followed(String eventId, FollowCreated follow) {
-        String undoKey = NotificationDraft.undoKey(NotificationType.FOLLOW, follow.follower().id(), follow.followeeId());
-        notifications.deliver(new NotificationDraft(NotificationDraft.eventKey(eventId, follow.followeeId()), undoKey,
-                follow.followeeId(), NotificationType.FOLLOW, follow.follower(), null));
+    /** A run of follows, by their event ids: a {@code follow} for each followee, delivered together. */
+    void followed(Map<String, FollowCreated> follows) {
+        notifications.deliverAll(follows.entrySet().stream().map(follow -> new NotificationDraft(
+                NotificationDraft.eventKey(follow.getKey(), follow.getValue().followeeId()),
+                NotificationDraft.undoKey(NotificationType.FOLLOW, follow.getValue().follower().id(),
+                        follow.getValue().followeeId()),
+                follow.getValue().followeeId(), NotificationType.FOLLOW, follow.getValue().follower(), null)).toList());
     }
 
     /** The request is answered (approved or rejected) or the follow is over: its notifications are withdrawn. */
     void unfollowed(FollowRemoved removed) {
         notifications.undo(removed.followeeId(),
-                NotificationDraft.undoKey(NotificationType.FOLLOW, removed.followerId(), removed.followeeId()));
-        notifications.undo(removed.followeeId(),
+                NotificationDraft.undoKey(NotificationType.FOLLOW, removed.followerId(), removed.followeeId()),
                 NotificationDraft.undoKey(NotificationType.FOLLOW_REQUEST, removed.followerId(), removed.followeeId()));
     }
 

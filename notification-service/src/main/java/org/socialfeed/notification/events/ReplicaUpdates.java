@@ -15,6 +15,7 @@ import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
 
 import java.time.Instant;
+import java.util.List;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.notification.delivery.NotificationService;
 import org.socialfeed.notification.inbox.RecentNotifications;
@@ -52,9 +53,11 @@ public class ReplicaUpdates {
         this.notifications = notifications;
     }
 
-    void followCreated(FollowCreated follow) {
-        profile(follow.follower(), null);
-        graph.follow(follow.follower().id(), follow.followeeId(), follow.notifyOfPosts());
+    /** A run of follows: the followers' profiles in a read and a bulk write, the follows in another two. */
+    void followsCreated(List<FollowCreated> follows) {
+        accounts.upsertAll(follows.stream().map(FollowCreated::follower).toList()).forEach(this::rendered);
+        graph.followAll(follows.stream().map(follow -> new SocialGraph.Follow(follow.follower().id(),
+                follow.followeeId(), follow.notifyOfPosts())).toList());
     }
 
     void followRemoved(FollowRemoved removed) {
@@ -125,9 +128,13 @@ public class ReplicaUpdates {
     /** A changed profile is rendered again: as the account of notifications and as the author of statuses. */
     private void profile(AccountRef account, Instant createdAt) {
         if (accounts.upsert(account, createdAt)) {
-            renderedAccounts.refresh(account.id());
-            renderedPosts.authorChanged(account.id());
+            rendered(account.id());
         }
+    }
+
+    private void rendered(String accountId) {
+        renderedAccounts.refresh(accountId);
+        renderedPosts.authorChanged(accountId);
     }
 
     /** A suspended account's notifications are hidden, and come back if it is reinstated. */

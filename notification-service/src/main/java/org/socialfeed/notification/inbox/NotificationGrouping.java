@@ -2,7 +2,9 @@ package org.socialfeed.notification.inbox;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
@@ -11,6 +13,12 @@ import org.socialfeed.support.id.SnowflakeIds;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Mastodon 4.3's grouping: likes of one post, reposts of one post, and follows share a group key while they keep
@@ -20,7 +28,8 @@ import java.time.Instant;
  * <p>
  * Each recipient's open group of each kind is one document keyed by recipient and kind
  * ({@code notification_groups}, {@code _id} {@code <recipientId>:<prefix>}, holding its first bucket), so placing a
- * notification costs a lookup by key and at most one keyed write, however many notifications the recipient has.
+ * notification costs a lookup by key and at most one keyed write, however many notifications the recipient has;
+ * a batch of notifications shares one lookup and one bulk write.
  */
 @ApplicationScoped
 public class NotificationGrouping {
@@ -46,21 +55,67 @@ public class NotificationGrouping {
         return SnowflakeIds.floorAt(Instant.ofEpochMilli(firstBucket * bucket.toMillis()).minus(ID_CLOCK_MARGIN));
     }
 
-    /** The group key of a new notification: the open group of its kind, or a new one from this hour on. */
-    public String groupKey(String recipientId, NotificationType type, String statusId, long notificationId,
-                           Instant at) {
-        if (!type.groupable()) {
-            return "ungrouped-" + notificationId;
+    /**
+     * Places the notifications of the drafts, in one read of their recipients' open groups; {@link Placement#save}
+     * writes the groups they opened in one bulk write.
+     */
+    public Placement placement(Collection<NotificationDraft> drafts) {
+        Set<String> keys = new HashSet<>();
+        drafts.stream().filter(draft -> draft.type().groupable())
+                .forEach(draft -> keys.add(openGroupId(draft.recipientId(), prefix(draft.type(), draft.statusId()))));
+        Map<String, Long> firstBuckets = new HashMap<>();
+        if (!keys.isEmpty()) {
+            openGroups.find(Filters.in("_id", keys))
+                    .forEach(open -> firstBuckets.put(open.getString("_id"), open.getLong("bucket")));
         }
-        String prefix = type == NotificationType.FOLLOW ? type.apiName() : type.apiName() + "-" + statusId;
-        long current = at.toEpochMilli() / bucket.toMillis();
-        String key = recipientId + ":" + prefix;
-        Document open = openGroups.find(Filters.eq("_id", key)).first();
-        if (open != null && current < open.getLong("bucket") + windowBuckets) {
-            return prefix + "-" + open.getLong("bucket");
+        return new Placement(firstBuckets);
+    }
+
+    private static String prefix(NotificationType type, String statusId) {
+        return type == NotificationType.FOLLOW ? type.apiName() : type.apiName() + "-" + statusId;
+    }
+
+    private static String openGroupId(String recipientId, String prefix) {
+        return recipientId + ":" + prefix;
+    }
+
+    /** The open groups of a batch's recipients, as the batch's notifications join and open them. */
+    public final class Placement {
+        private final Map<String, Long> firstBuckets;
+        private final Map<String, Long> opened = new LinkedHashMap<>();
+
+        private Placement(Map<String, Long> firstBuckets) {
+            this.firstBuckets = firstBuckets;
         }
-        openGroups.replaceOne(Filters.eq("_id", key), new Document("_id", key).append("bucket", current),
-                new ReplaceOptions().upsert(true));
-        return prefix + "-" + current;
+
+        /** The group key of a new notification: the open group of its kind, or a new one from this hour on. */
+        public String groupKey(String recipientId, NotificationType type, String statusId, long notificationId,
+                               Instant at) {
+            if (!type.groupable()) {
+                return "ungrouped-" + notificationId;
+            }
+            String prefix = prefix(type, statusId);
+            long current = at.toEpochMilli() / bucket.toMillis();
+            String key = openGroupId(recipientId, prefix);
+            Long open = firstBuckets.get(key);
+            if (open != null && current < open + windowBuckets) {
+                return prefix + "-" + open;
+            }
+            firstBuckets.put(key, current);
+            opened.put(key, current);
+            return prefix + "-" + current;
+        }
+
+        /** Writes the groups opened, before the notifications that joined them are stored. */
+        public void save() {
+            if (opened.isEmpty()) {
+                return;
+            }
+            openGroups.bulkWrite(opened.entrySet().stream().map(group -> new ReplaceOneModel<>(
+                    Filters.eq("_id", group.getKey()), new Document("_id", group.getKey())
+                    .append("bucket", group.getValue()), new ReplaceOptions().upsert(true))).toList(),
+                    new BulkWriteOptions().ordered(false));
+            opened.clear();
+        }
     }
 }

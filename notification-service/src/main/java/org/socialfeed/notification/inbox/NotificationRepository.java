@@ -1,18 +1,24 @@
 package org.socialfeed.notification.inbox;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.socialfeed.events.AccountRef;
+import org.socialfeed.notification.config.OneTimeMigrations;
+import org.socialfeed.notification.config.RetiredIndexes;
 import org.socialfeed.support.events.OutgoingEvent;
 import org.socialfeed.support.outbox.Outbox;
 import org.socialfeed.support.mongo.MongoPages;
@@ -20,16 +26,22 @@ import org.socialfeed.support.paging.PageRequest;
 import org.socialfeed.support.outbox.OutboxOwner;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The {@code notifications} collection. A notification is never deleted by a read-side action: dismissing,
  * an undo, a deleted post or a suspended actor set a flag that hides it, so a redelivered event still finds its
- * notification (by the unique {@code dedupKey}) and does not create it again.
+ * notification (by the unique {@code dedupKey}) and does not create it again. While an action (a like, a repost, a
+ * follow) can still be undone, its notification carries the action's key in the unique, sparse {@code undoableBy},
+ * so the undo finds it by that key (ADR 23); the undo removes it, so the action may be taken and notified again.
  */
 @ApplicationScoped
 public class NotificationRepository implements OutboxOwner {
@@ -38,20 +50,23 @@ public class NotificationRepository implements OutboxOwner {
     static final String UNDONE = "undone";
     static final String STATUS_DELETED = "statusDeleted";
     static final String ACTOR_SUSPENDED = "actorSuspended";
+    static final String UNDOABLE_BY = "undoableBy";
     static final List<String> HIDING_FLAGS = List.of(DISMISSED, UNDONE, STATUS_DELETED, ACTOR_SUSPENDED);
     /** A group's sample accounts are looked for among its latest {@code samples} times this many notifications. */
     static final int SAMPLE_SCAN_FACTOR = 10;
 
     private final MongoCollection<Document> notifications;
 
-    public NotificationRepository(MongoDatabase database) {
+    public NotificationRepository(MongoDatabase database, OneTimeMigrations migrations) {
         this.notifications = database.getCollection("notifications");
         notifications.createIndex(Indexes.ascending("dedupKey"), new IndexOptions().unique(true));
+        notifications.createIndex(Indexes.ascending(UNDOABLE_BY), new IndexOptions().unique(true).sparse(true));
+        migrations.runOnce("notifications-undoableBy", this::keyUndoableNotifications);
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId"), Indexes.descending("_id")));
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId", "groupKey"),
                 Indexes.descending("_id")));
-        notifications.createIndex(Indexes.ascending("recipientId", "undoKey"));
         notifications.createIndex(Indexes.ascending("actorId"));
+        RetiredIndexes.drop(notifications, "recipientId_1_undoKey_1"); // undos find undoableBy now
         notifications.createIndex(Indexes.ascending("statusId"));
     }
 
@@ -64,13 +79,56 @@ public class NotificationRepository implements OutboxOwner {
         return notifications;
     }
 
+    /** Notifications stored before {@code undoableBy} existed get it, unless undone (or a later one has it). */
+    private void keyUndoableNotifications() {
+        notifications.find(Filters.and(Filters.ne("undoKey", null), Filters.ne(UNDONE, true),
+                        Filters.exists(UNDOABLE_BY, false))).projection(Projections.include("undoKey"))
+                .forEach(document -> {
+                    try {
+                        notifications.updateOne(Filters.eq("_id", document.get("_id")),
+                                Updates.set(UNDOABLE_BY, document.getString("undoKey")));
+                    } catch (MongoWriteException e) {
+                        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                            throw e;
+                        }
+                    }
+                });
+    }
+
     /**
      * Stores the notification with its outbox in one write.
      *
-     * @return false if a notification with this {@code dedupKey} exists already
+     * @return empty if stored; else the notification already standing for it: the one with the same
+     *         {@code dedupKey} (the event was seen before), or the one an action still open made (the same like
+     *         announced twice)
      * @throws MongoWriteException with a duplicate key on {@code _id} (an id clash: retry with another id)
      */
-    public boolean insert(Notification notification, NotificationDraft draft, List<OutgoingEvent> outbox) {
+    public Optional<Notification> insert(Notification notification, NotificationDraft draft,
+                                         List<OutgoingEvent> outbox) {
+        try {
+            notifications.insertOne(document(notification, draft, outbox));
+            return Optional.empty();
+        } catch (MongoWriteException e) {
+            Optional<Notification> existing = e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                    ? standingFor(draft) : Optional.empty();
+            if (existing.isEmpty()) {
+                throw e;
+            }
+            return existing;
+        }
+    }
+
+    /** The notification already standing for the draft, after an insert met a duplicate key. */
+    public Optional<Notification> standingFor(NotificationDraft draft) {
+        Optional<Notification> existing = findByDedupKey(draft.dedupKey());
+        if (existing.isEmpty() && draft.undoKey() != null) {
+            existing = Optional.ofNullable(notifications.find(Filters.eq(UNDOABLE_BY, draft.undoKey())).first())
+                    .map(NotificationRepository::fromDocument);
+        }
+        return existing;
+    }
+
+    private static Document document(Notification notification, NotificationDraft draft, List<OutgoingEvent> outbox) {
         Document document = new Document("_id", notification.id())
                 .append("recipientId", notification.recipientId())
                 .append("type", notification.type().apiName())
@@ -85,26 +143,58 @@ public class NotificationRepository implements OutboxOwner {
                 .append("createdAt", Date.from(notification.createdAt()))
                 .append("filtered", notification.filtered())
                 .append(Outbox.FIELD, Outbox.field(outbox));
+        if (draft.undoKey() != null) {
+            document.append(UNDOABLE_BY, draft.undoKey());
+        }
+        return document;
+    }
+
+    /** A notification about to be stored, with the draft it answers and its push records. */
+    public record NewNotification(Notification notification, NotificationDraft draft, List<OutgoingEvent> outbox) {
+    }
+
+    /**
+     * Stores notifications with their outboxes in one unordered bulk insert.
+     *
+     * @return the positions of those not stored (a duplicate key): the caller {@link #insert}s them one by one
+     */
+    public Set<Integer> insertAll(List<NewNotification> batch) {
+        if (batch.isEmpty()) {
+            return Set.of();
+        }
         try {
-            notifications.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && findByDedupKey(draft.dedupKey()).isPresent()) {
-                return false;
+            notifications.insertMany(batch.stream().map(item -> document(item.notification(), item.draft(),
+                    item.outbox())).toList(), new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> failed = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                failed.add(error.getIndex());
             }
-            throw e;
+            return failed;
         }
     }
 
     public Optional<Notification> findByDedupKey(String dedupKey) {
-        return Optional.ofNullable(notifications.find(Filters.eq("dedupKey", dedupKey)).first())
-                .map(NotificationRepository::fromDocument);
+        return Optional.ofNullable(findByDedupKeys(List.of(dedupKey)).get(dedupKey));
+    }
+
+    /** The notifications stored for any of {@code dedupKeys}, by key, in one read. */
+    public Map<String, Notification> findByDedupKeys(Collection<String> dedupKeys) {
+        Map<String, Notification> found = new HashMap<>();
+        if (!dedupKeys.isEmpty()) {
+            notifications.find(Filters.in("dedupKey", dedupKeys)).forEach(document ->
+                    found.put(document.getString("dedupKey"), fromDocument(document)));
+        }
+        return found;
     }
 
     /** A reply notification becomes a mention when the reply turns out to mention its recipient too. */
-    public void changeType(String dedupKey, NotificationType from, NotificationType to) {
-        notifications.updateOne(Filters.and(Filters.eq("dedupKey", dedupKey), Filters.eq("type", from.apiName())),
-                Updates.set("type", to.apiName()));
+    public void changeType(long id, NotificationType to) {
+        notifications.updateOne(Filters.eq("_id", id), Updates.set("type", to.apiName()));
     }
 
     /** A page of the recipient's notifications, newest first, with Mastodon's cursors. */
@@ -192,17 +282,21 @@ public class NotificationRepository implements OutboxOwner {
     }
 
     /**
-     * Withdraws what an undone action caused (an unlike withdraws the like's notification).
+     * Withdraws what undone actions caused (an unlike withdraws the like's notification), found by their keys.
      *
      * @return the ids of the notifications withdrawn now
      */
-    public List<Long> undo(String recipientId, String undoKey) {
+    public List<Long> undo(String recipientId, List<String> undoKeys) {
         List<Long> ids = new ArrayList<>();
-        notifications.find(Filters.and(Filters.eq("recipientId", recipientId), Filters.eq("undoKey", undoKey),
-                Filters.ne(UNDONE, true))).projection(new Document("_id", 1))
-                .forEach(document -> ids.add(document.getLong("_id")));
+        notifications.find(Filters.in(UNDOABLE_BY, undoKeys)).projection(Projections.include("recipientId"))
+                .forEach(document -> {
+                    if (recipientId.equals(document.getString("recipientId"))) {
+                        ids.add(document.getLong("_id"));
+                    }
+                });
         if (!ids.isEmpty()) {
-            notifications.updateMany(Filters.in("_id", ids), Updates.set(UNDONE, true));
+            notifications.updateMany(Filters.in("_id", ids),
+                    Updates.combine(Updates.set(UNDONE, true), Updates.unset(UNDOABLE_BY)));
         }
         return ids;
     }

@@ -9,11 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.socialfeed.notification.inbox.NotificationType;
 
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** One document per user with their notification policy and the notification types they turned off. */
+/**
+ * One document per user with their notification policy, the notification types they turned off, and where
+ * notifications go besides the inbox: the ids of the user's push devices and webhooks (ADR 23). Delivering a
+ * notification reads this one document by {@code _id}, so a recipient without devices or webhooks (most of them)
+ * costs no query of the {@code devices} and {@code webhooks} collections, and one with some costs lookups by id.
+ */
 @ApplicationScoped
 public class UserSettingsRepository {
 
@@ -23,12 +31,42 @@ public class UserSettingsRepository {
         this.settings = database.getCollection("user_settings");
     }
 
+    /** Where a user's notifications go besides the inbox. */
+    public enum Target {
+        DEVICES("deviceIds"), WEBHOOKS("webhookIds");
+
+        private final String field;
+
+        Target(String field) {
+            this.field = field;
+        }
+    }
+
     /** A user's settings; defaults for a user who never changed them. */
     public UserSettings get(String userId) {
-        Document document = settings.find(Filters.eq("_id", userId)).first();
-        if (document == null) {
-            return new UserSettings(NotificationPolicy.DEFAULT, EnumSet.noneOf(NotificationType.class));
-        }
+        return getAll(List.of(userId)).get(userId);
+    }
+
+    /** The settings of each user, in one read; defaults for users who never changed them. */
+    public Map<String, UserSettings> getAll(Collection<String> userIds) {
+        Map<String, UserSettings> found = new HashMap<>();
+        settings.find(Filters.in("_id", userIds)).forEach(document ->
+                found.put(document.getString("_id"), fromDocument(document)));
+        userIds.forEach(userId -> found.putIfAbsent(userId, UserSettings.DEFAULT));
+        return found;
+    }
+
+    /** A device or webhook the user registered; registering one twice lists it once. */
+    public void addTarget(String userId, Target target, long id) {
+        settings.updateOne(Filters.eq("_id", userId), Updates.addToSet(target.field, id),
+                new UpdateOptions().upsert(true));
+    }
+
+    public void removeTarget(String userId, Target target, long id) {
+        settings.updateOne(Filters.eq("_id", userId), Updates.pull(target.field, id));
+    }
+
+    private static UserSettings fromDocument(Document document) {
         Document policy = document.get("policy", Document.class);
         NotificationPolicy current = policy == null ? NotificationPolicy.DEFAULT : new NotificationPolicy(
                 action(policy, "forNotFollowing"), action(policy, "forNotFollowers"), action(policy, "forNewAccounts"),
@@ -37,7 +75,8 @@ public class UserSettingsRepository {
         Set<NotificationType> disabled = EnumSet.noneOf(NotificationType.class);
         document.getList("disabledTypes", String.class, List.of()).forEach(name ->
                 NotificationType.fromApiName(name).ifPresent(disabled::add));
-        return new UserSettings(current, disabled);
+        return new UserSettings(current, disabled, Set.copyOf(document.getList("deviceIds", Long.class, List.of())),
+                Set.copyOf(document.getList("webhookIds", Long.class, List.of())));
     }
 
     public void savePolicy(String userId, NotificationPolicy policy) {
@@ -60,7 +99,10 @@ public class UserSettingsRepository {
         return PolicyAction.parse(policy.getString(field));
     }
 
-    /** What a user decided about their notifications. */
-    public record UserSettings(NotificationPolicy policy, Set<NotificationType> disabledTypes) {
+    /** What a user decided about their notifications, and the ids of their devices and webhooks. */
+    public record UserSettings(NotificationPolicy policy, Set<NotificationType> disabledTypes, Set<Long> deviceIds,
+                               Set<Long> webhookIds) {
+        static final UserSettings DEFAULT = new UserSettings(NotificationPolicy.DEFAULT,
+                EnumSet.noneOf(NotificationType.class), Set.of(), Set.of());
     }
 }

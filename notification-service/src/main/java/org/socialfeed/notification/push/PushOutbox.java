@@ -16,6 +16,7 @@ import org.socialfeed.support.outbox.OutboxOwner;
 import org.socialfeed.support.outbox.OutboxPublisher;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Publishes notifications.push records from the outbox of each notification: the records are written with the
@@ -35,10 +36,17 @@ public class PushOutbox extends OutboxPublisher {
         this.devices = devices;
     }
 
-    /** The push records for a notification about to be stored: one per device of the recipient. */
-    public List<OutgoingEvent> eventsFor(Notification notification) {
+    /**
+     * The push records for a notification about to be stored: one per device of the recipient.
+     *
+     * @param deviceIds the recipient's devices, as their settings list them
+     */
+    public List<OutgoingEvent> eventsFor(Notification notification, Set<Long> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return List.of();
+        }
         PushMessages.Message message = PushMessages.of(notification);
-        return devices.ofUser(notification.recipientId()).stream()
+        return devices.byIds(deviceIds).stream()
                 .map(device -> event(Topics.NOTIFICATIONS_PUSH, notification.recipientId(), PushNotification.TYPE,
                         new PushNotification(notification.idString(), notification.recipientId(),
                                 Long.toString(device.id()), device.platform(), device.token(),

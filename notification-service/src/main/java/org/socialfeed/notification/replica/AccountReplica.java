@@ -2,7 +2,10 @@ package org.socialfeed.notification.replica;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -17,7 +20,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What this service knows of accounts, from users.events: the latest profile (to render notifications), when the
@@ -47,14 +56,55 @@ public class AccountReplica {
         return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
     }
 
+    /**
+     * Records the current profiles of many accounts: one read, and one bulk write of those that changed (a batch of
+     * follows mostly names followers the replica knows as they are).
+     *
+     * @return the ids of the accounts that changed
+     */
+    public Set<String> upsertAll(Collection<AccountRef> profiles) {
+        Map<String, AccountRef> latest = new LinkedHashMap<>();
+        profiles.forEach(account -> latest.put(account.id(), account));
+        Map<String, Document> known = new HashMap<>();
+        accounts.find(Filters.in("_id", latest.keySet())).forEach(account -> known.put(account.getString("_id"), account));
+        List<AccountRef> changed = latest.values().stream()
+                .filter(account -> !describes(known.get(account.id()), account)).toList();
+        if (!changed.isEmpty()) {
+            accounts.bulkWrite(changed.stream().map(account -> new UpdateOneModel<Document>(
+                    Filters.eq("_id", account.id()), AccountRefDocuments.replicaUpdate(account),
+                    new UpdateOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
+        }
+        return changed.stream().map(AccountRef::id).collect(Collectors.toSet());
+    }
+
+    /** Whether the replica's document already holds every field the ref sets. */
+    private static boolean describes(Document known, AccountRef account) {
+        if (known == null) {
+            return false;
+        }
+        Document fields = AccountRefDocuments.toDocument(account);
+        fields.remove("id");
+        return fields.entrySet().stream().allMatch(field -> Objects.equals(known.get(field.getKey()), field.getValue()));
+    }
+
     public void setSuspended(String accountId, boolean suspended) {
         accounts.updateOne(Filters.eq("_id", accountId), Updates.set("suspended", suspended),
                 new UpdateOptions().upsert(true));
     }
 
     public boolean isSuspended(String accountId) {
-        Document account = accounts.find(Filters.eq("_id", accountId)).first();
-        return account != null && Boolean.TRUE.equals(account.getBoolean("suspended"));
+        return !suspendedAmong(List.of(accountId)).isEmpty();
+    }
+
+    /** The suspended accounts among {@code accountIds}, in one read. */
+    public Set<String> suspendedAmong(Collection<String> accountIds) {
+        Set<String> suspended = new HashSet<>();
+        accounts.find(Filters.in("_id", accountIds)).projection(Projections.include("suspended")).forEach(account -> {
+            if (Boolean.TRUE.equals(account.getBoolean("suspended"))) {
+                suspended.add(account.getString("_id"));
+            }
+        });
+        return suspended;
     }
 
     /**

@@ -2,12 +2,13 @@ package org.socialfeed.notification.replica;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +18,9 @@ import org.socialfeed.support.mastodon.RenderablePost.Interactions;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A small cache of posts from posts.events (created, edited, deleted), so a notification about a post embeds the
@@ -36,6 +35,7 @@ public class PostCache {
     public static final String REBLOGS = "reblogs";
     public static final String REPLIES = "replies";
     private static final String MEMBERS = "By";
+    private static final int DUPLICATE_KEY = 11000;
 
     /** Reads of the post leave out the member lists, which grow with the post's popularity. */
     private static final Bson POST_ONLY = Projections.include("post");
@@ -65,21 +65,31 @@ public class PostCache {
     /**
      * Adds or removes {@code member} (an account that liked or reposted, or a reply) among the post's
      * {@code counter} ({@link #FAVOURITES}, {@link #REBLOGS}, {@link #REPLIES}). An interaction may arrive before
-     * the post: its counts are then kept for the post to come.
+     * the post: its counts are then kept for the post to come. The count is the size of the member list, set from
+     * the list as this change left it, so an event applied twice, or cut short by a crash and applied again, counts
+     * once. Both writes name the post by {@code _id} alone (a filter on the member list would be a scan, ADR 23);
+     * a post's interactions share a partition, so they do not race each other.
      */
     public void count(String postId, String counter, String member, boolean add) {
         String members = counter + MEMBERS;
-        Bson update = add ? Updates.combine(Updates.push(members, member), Updates.inc(counter, 1))
-                : Updates.combine(Updates.pull(members, member), Updates.inc(counter, -1));
+        Bson change = add ? Updates.addToSet(members, member) : Updates.pull(members, member);
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(add)
+                .returnDocument(ReturnDocument.AFTER).projection(Projections.include(counter, members));
+        Document after;
         try {
-            posts.updateOne(Filters.and(Filters.eq("_id", postId),
-                            add ? Filters.ne(members, member) : Filters.eq(members, member)), update,
-                    new UpdateOptions().upsert(add));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            after = posts.findOneAndUpdate(Filters.eq("_id", postId), change, options);
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != DUPLICATE_KEY) {
                 throw e;
             }
-            // the post is there and already counts the member: applied before
+            after = posts.findOneAndUpdate(Filters.eq("_id", postId), change, options); // another upsert won
+        }
+        if (after == null) {
+            return; // nothing to take the member from
+        }
+        int size = after.getList(members, String.class, List.of()).size();
+        if (count(after, counter) != size) {
+            posts.updateOne(Filters.eq("_id", postId), Updates.set(counter, size));
         }
     }
 
@@ -112,8 +122,13 @@ public class PostCache {
         if (postIds.isEmpty()) {
             return found;
         }
-        posts.find(Filters.and(Filters.in("_id", postIds), Filters.exists("post"))).projection(POST_ONLY)
-                .forEach(document -> found.put(document.getString("_id"), read(document)));
+        // by _id alone (with "post exists" it would be a scan): documents holding only counts read as null
+        posts.find(Filters.in("_id", postIds)).projection(POST_ONLY).forEach(document -> {
+            CachedPost post = read(document);
+            if (post != null) {
+                found.put(document.getString("_id"), post);
+            }
+        });
         return found;
     }
 
@@ -128,28 +143,25 @@ public class PostCache {
         }
     }
 
-    /** The counts of {@code postIds} and whether {@code viewerId} liked or reposted each of them. */
+    /**
+     * The counts of {@code postIds} and whether {@code viewerId} liked or reposted each of them: one read by
+     * {@code _id} (asking MongoDB for the posts the viewer is among would be a scan of the collection in the stand-in).
+     */
     public Map<String, Interactions> interactions(Collection<String> postIds, String viewerId) {
         Map<String, Interactions> found = new HashMap<>();
         if (postIds.isEmpty()) {
             return found;
         }
-        Set<String> liked = amongWith(postIds, FAVOURITES, viewerId);
-        Set<String> reposted = amongWith(postIds, REBLOGS, viewerId);
-        posts.find(Filters.in("_id", postIds)).projection(Projections.include(FAVOURITES, REBLOGS, REPLIES))
-                .forEach(document -> {
-                    String id = document.getString("_id");
-                    found.put(id, new Interactions(count(document, REPLIES), count(document, REBLOGS),
-                            count(document, FAVOURITES), liked.contains(id), reposted.contains(id)));
-                });
+        posts.find(Filters.in("_id", postIds)).projection(Projections.include(FAVOURITES, REBLOGS, REPLIES,
+                        FAVOURITES + MEMBERS, REBLOGS + MEMBERS))
+                .forEach(document -> found.put(document.getString("_id"), new Interactions(count(document, REPLIES),
+                        count(document, REBLOGS), count(document, FAVOURITES),
+                        isMember(document, FAVOURITES, viewerId), isMember(document, REBLOGS, viewerId))));
         return found;
     }
 
-    private Set<String> amongWith(Collection<String> postIds, String counter, String member) {
-        Set<String> ids = new HashSet<>();
-        posts.find(Filters.and(Filters.in("_id", postIds), Filters.eq(counter + MEMBERS, member)))
-                .projection(Projections.include("_id")).forEach(document -> ids.add(document.getString("_id")));
-        return ids;
+    private static boolean isMember(Document document, String counter, String member) {
+        return document.getList(counter + MEMBERS, String.class, List.of()).contains(member);
     }
 
     private static long count(Document document, String counter) {

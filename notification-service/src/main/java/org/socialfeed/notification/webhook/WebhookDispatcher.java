@@ -77,8 +77,8 @@ public class WebhookDispatcher {
     /** Queues the notification for the recipient's endpoints that existed when it was made. Idempotent. */
     void onStored(@Observes NotificationStored stored) {
         Notification notification = stored.notification();
-        List<WebhookEndpoint> targets = endpoints.ofOwner(notification.recipientId()).stream()
-                .filter(endpoint -> endpoint.enabled() && endpoint.wants(notification.type())
+        List<WebhookEndpoint> targets = endpoints.byIds(stored.webhookIds()).stream()
+                .filter(endpoint -> endpoint.ownerId().equals(notification.recipientId()) && endpoint.enabled() && endpoint.wants(notification.type())
                         && !endpoint.createdAt().isAfter(notification.createdAt()))
                 .toList();
         if (targets.isEmpty()) {

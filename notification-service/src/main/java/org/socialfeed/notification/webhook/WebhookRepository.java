@@ -5,30 +5,48 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.bson.Document;
 import org.socialfeed.notification.inbox.NotificationType;
+import org.socialfeed.notification.policy.UserSettingsRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The {@code webhooks} collection: registered endpoints and their health. */
+/**
+ * The {@code webhooks} collection: registered endpoints and their health. Each owner's settings document lists the
+ * ids of their endpoints, so a new notification finds its recipient's endpoints by id (ADR 23): listed after the
+ * endpoint is stored, unlisted after it is deleted.
+ */
 @ApplicationScoped
 public class WebhookRepository {
 
     private final MongoCollection<Document> endpoints;
+    private final UserSettingsRepository settings;
 
-    public WebhookRepository(MongoDatabase database) {
+    public WebhookRepository(MongoDatabase database, UserSettingsRepository settings) {
         this.endpoints = database.getCollection("webhooks");
+        this.settings = settings;
         endpoints.createIndex(Indexes.ascending("ownerId"));
+    }
+
+    /** Lists the endpoints created before the settings listed them (once per start: few, and idempotent). */
+    void listRegistered(@Observes StartupEvent start) {
+        endpoints.find().projection(Projections.include("ownerId")).forEach(endpoint ->
+                settings.addTarget(endpoint.getString("ownerId"), UserSettingsRepository.Target.WEBHOOKS,
+                        endpoint.getLong("_id")));
     }
 
     public void insert(WebhookEndpoint endpoint) {
@@ -37,6 +55,17 @@ public class WebhookRepository {
                 .append("types", endpoint.types().stream().map(NotificationType::apiName).sorted().toList())
                 .append("enabled", endpoint.enabled()).append("consecutiveFailures", 0)
                 .append("createdAt", Date.from(endpoint.createdAt())));
+        settings.addTarget(endpoint.ownerId(), UserSettingsRepository.Target.WEBHOOKS, endpoint.id());
+    }
+
+    /** The endpoints among {@code ids} (their owner's settings list them), by id. */
+    public List<WebhookEndpoint> byIds(Collection<Long> ids) {
+        List<WebhookEndpoint> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            endpoints.find(Filters.in("_id", ids)).sort(Sorts.ascending("_id"))
+                    .forEach(document -> found.add(fromDocument(document)));
+        }
+        return found;
     }
 
     public List<WebhookEndpoint> ofOwner(String ownerId) {
@@ -55,8 +84,12 @@ public class WebhookRepository {
     }
 
     public boolean delete(String ownerId, long id) {
-        return endpoints.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId)))
-                .getDeletedCount() > 0;
+        if (endpoints.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId)))
+                .getDeletedCount() == 0) {
+            return false;
+        }
+        settings.removeTarget(ownerId, UserSettingsRepository.Target.WEBHOOKS, id);
+        return true;
     }
 
     public void succeeded(long id) {

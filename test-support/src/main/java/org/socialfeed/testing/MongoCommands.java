@@ -1,8 +1,7 @@
-package org.socialfeed.post;
+package org.socialfeed.testing;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -12,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The MongoDB commands post-service sends while a test records them (the Quarkus client takes every
- * {@link CommandListener} bean): the command, its collection and the filter of each statement.
+ * The MongoDB commands a service sends while a test records them: the command, its collection and the filter of
+ * each statement. A service's tests declare an {@code @ApplicationScoped} subclass (the Quarkus client takes every
+ * {@link CommandListener} bean); {@link UniqueKeyLookups} judges what was recorded.
  */
-@ApplicationScoped
 public class MongoCommands implements CommandListener {
 
     /** Commands a service sends about its connection or its indexes, not about data. */
