@@ -60,11 +60,10 @@ public class Celebrities {
      */
     public Set<String> recordFollows(List<Follow> follows) {
         Set<String> merged = among(follows.stream().map(Follow::followeeId).collect(Collectors.toSet()));
-        for (Follow follow : follows) {
-            if (merged.contains(follow.followeeId())) {
-                graph.addFollowedCelebrity(List.of(follow.followerId()), follow.followeeId());
-            }
-        }
+        follows.stream().filter(follow -> merged.contains(follow.followeeId()))
+                .collect(Collectors.groupingBy(Follow::followeeId,
+                        Collectors.mapping(Follow::followerId, Collectors.toList())))
+                .forEach((celebrity, newFollowers) -> graph.addFollowedCelebrity(newFollowers, celebrity));
         return merged;
     }
 
