@@ -151,9 +151,9 @@ class RankedTimelineTest {
         assertThat(walked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(posted);
         assertThat(rankedIds(reader, Map.of())).contains(late); // a new ranking has it
         // a ranking that fits on its first page is not stored: the one being paged stays
-        List<String> stored = redis.sync().lrange(RedisKeys.rankedSnapshot(reader.id()), 0, -1);
+        String stored = redis.sync().get(RedisKeys.rankedSnapshot(reader.id()));
         assertThat(rankedIds(reader, Map.of("limit", 40))).hasSize(8);
-        assertThat(redis.sync().lrange(RedisKeys.rankedSnapshot(reader.id()), 0, -1)).isEqualTo(stored);
+        assertThat(redis.sync().get(RedisKeys.rankedSnapshot(reader.id()))).isEqualTo(stored);
         // a new ranking with pages replaces it: the old cursors are gone
         ranked(reader, Map.of("limit", 3)).then().statusCode(200);
         io.restassured.RestAssured.given().auth().oauth2(reader.token()).urlEncodingEnabled(false)
@@ -217,6 +217,11 @@ class RankedTimelineTest {
                 .isEqualTo("Liked or reposted by 2 accounts you follow");
         assertThat(rankedIds(reader, Map.of("suggestions", "false"))).isEmpty();
         assertThat(ids(reader)).isEmpty(); // the chronological timeline has only followed accounts
+
+        // deleted, it stays endorsed and its authorship remembered (CandidateFacts), and still never shows
+        FeedEvents.delete(authors.get("public"), posts.get("public"));
+        await().atMost(LIMIT).until(() -> redis.sync().exists(RedisKeys.tombstone(posts.get("public"))) == 1);
+        assertThat(rankedIds(reader, Map.of())).isEmpty();
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * Posts and reposts by id, as JSON strings in Redis with an expiry, filled from posts.events and
- * interactions.events, each beside its {@link PostView} (the Status rendered once, for home reads), and each post's
+ * interactions.events, each beside its {@link PostView} (the Status rendered once, for home reads) and its
+ * {@link PostView.Authorship} (for ranking), and each post's
  * reposts. A deleted post leaves a tombstone for as long, so a repeated or late event cannot bring it
  * back.
  */
@@ -55,9 +56,14 @@ public class PostCache {
             return false;
         }
         RedisClusterAsyncCommands<String, String> commands = redis.async();
-        RedisFuture<String> stored = commands.set(RedisKeys.post(post.id()), write(post), SetArgs.Builder.ex(ttlSeconds));
-        Redis.await(commands.set(RedisKeys.view(post.id()), view(post).encode(), SetArgs.Builder.ex(ttlSeconds)));
+        SetArgs expiring = SetArgs.Builder.ex(ttlSeconds);
+        PostView view = view(post);
+        RedisFuture<String> stored = commands.set(RedisKeys.post(post.id()), write(post), expiring);
+        RedisFuture<String> authorship = commands.set(RedisKeys.authorship(post.id()), view.authorship().encode(),
+                expiring);
+        Redis.await(commands.set(RedisKeys.view(post.id()), view.encode(), expiring));
         Redis.await(stored);
+        Redis.await(authorship);
         return true;
     }
 
@@ -81,7 +87,7 @@ public class PostCache {
     /** Forgets the post and leaves its tombstone. */
     public void remove(String postId) {
         redis.sync().set(RedisKeys.tombstone(postId), "1", SetArgs.Builder.ex(ttlSeconds));
-        redis.sync().del(RedisKeys.post(postId), RedisKeys.view(postId));
+        redis.sync().del(RedisKeys.post(postId), RedisKeys.view(postId), RedisKeys.authorship(postId));
     }
 
     /** Records a repost of a post, so the repost goes when the original does. */

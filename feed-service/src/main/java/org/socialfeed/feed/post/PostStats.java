@@ -126,23 +126,34 @@ public class PostStats {
         if (postIds.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
-        String[] keys = postIds.stream().map(RedisKeys::counts).toArray(String[]::new);
         String[] members = postIds.toArray(String[]::new);
-        CompletableFuture<List<KeyValue<String, String>>> counts = commands.mget(keys).toCompletableFuture();
+        CompletableFuture<List<long[]>> counts = counts(commands, postIds);
         CompletableFuture<List<Boolean>> liked = commands.smismember(RedisKeys.liked(viewerId), members)
                 .toCompletableFuture();
         CompletableFuture<List<Boolean>> reblogged = commands.smismember(RedisKeys.reblogged(viewerId), members)
                 .toCompletableFuture();
         return CompletableFuture.allOf(counts, liked, reblogged).thenApply(done -> {
-            List<KeyValue<String, String>> values = counts.join();
             Map<String, Stats> stats = new HashMap<>(postIds.size() * 2);
             for (int i = 0; i < postIds.size(); i++) {
-                long[] postCounts = unpack(values.get(i));
+                long[] postCounts = counts.join().get(i);
                 stats.put(postIds.get(i), new Stats(postCounts[0], postCounts[1], postCounts[2], liked.join().get(i),
                         reblogged.join().get(i)));
             }
             return stats;
         });
+    }
+
+    /**
+     * Queues one {@code MGET} of the posts' packed counts: likes, reposts and replies of each, in the order asked
+     * (what ranking needs of its candidates, with no viewer's flags).
+     */
+    public CompletableFuture<List<long[]>> counts(RedisClusterAsyncCommands<String, String> commands,
+                                                  List<String> postIds) {
+        if (postIds.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return commands.mget(postIds.stream().map(RedisKeys::counts).toArray(String[]::new)).toCompletableFuture()
+                .thenApply(values -> values.stream().map(PostStats::unpack).toList());
     }
 
     /** Likes, reposts and replies from a post's packed counts (none if it has none), never below zero. */

@@ -3,7 +3,7 @@ package org.socialfeed.feed.ranking;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
-import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
@@ -11,10 +11,8 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
 import org.socialfeed.feed.policy.HomePolicy;
 import org.socialfeed.feed.policy.Reader;
-import org.socialfeed.feed.post.PostStats;
 import org.socialfeed.feed.post.PostView;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.redis.LuaScript;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.feed.timeline.ActiveReaders;
 import org.socialfeed.feed.timeline.AuthorPosts;
@@ -31,6 +29,7 @@ import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,30 +47,21 @@ import java.util.stream.Collectors;
  * The ranked home timeline, read side (ADR 21). A first page ranks a snapshot: the newest {@code candidates} entries
  * of the reader's home timeline (followed celebrities' merged in, as {@link HomeReader} merges them) and posts that
  * several followed accounts liked or reposted, scored by {@link RankingModel} from the reader's signals and, when
- * there is more than one page of it, stored as a list under a snapshot id for {@code snapshot-ttl} (one per reader:
+ * there is more than one page of it, stored as one string under a snapshot id for {@code snapshot-ttl} (one per reader:
  * a new ranking replaces it); later pages are read from that list by offset, so paging neither repeats nor skips
  * what the first page saw. Every page is rendered by {@link HomeReader}: the same
  * pre-rendered statuses, and the home policy asked about every entry at render time (suggestions by
  * {@link HomePolicy#admitsSuggestion}), so a block, mute or suspension after the snapshot shows at once.
  * <p>
  * A ranking costs four pipelined round trips before rendering: (1) the reader's timeline window, followed
- * celebrities, affinities, endorsements, mutes and blocks; (2) the celebrities' recent entries; (3) the first
- * characters of every candidate's view (who it is by); (4) every candidate's counts. A later page costs one.
+ * celebrities, affinities, endorsements, mutes and blocks; (2) the celebrities' recent entries; (3) who every
+ * candidate is by and (4) every candidate's counts, each one {@code MGET} of what {@link CandidateFacts} does not
+ * remember (usually nothing). A later page costs one.
  */
 @ApplicationScoped
 public class RankedReader {
 
     private static final PageRequest FIRST_ENTRY = new PageRequest(null, null, null, 1);
-    /**
-     * Replaces the reader's ranking at once (a page read meanwhile sees the old or the new one, whole). KEYS: the
-     * ranking. ARGV: time to live in ms, snapshot id, entries.
-     */
-    private static final LuaScript STORE = new LuaScript("""
-            redis.call('DEL', KEYS[1])
-            redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return 1
-            """);
     private static final char CURSOR_SEPARATOR = '-';
 
     private final RedisReads reads;
@@ -81,13 +71,13 @@ public class RankedReader {
     private final ActiveReaders readers;
     private final ReaderRelations relations;
     private final HomePolicy policy;
-    private final PostStats stats;
+    private final CandidateFacts facts;
     private final RecoveryGate recovery;
     private final RankingConfig config;
     private final Decay decay;
 
     public RankedReader(RedisReads reads, HomeReader timeline, TimelineStore timelines, AuthorPosts authors,
-                        ActiveReaders readers, ReaderRelations relations, HomePolicy policy, PostStats stats,
+                        ActiveReaders readers, ReaderRelations relations, HomePolicy policy, CandidateFacts facts,
                         RecoveryGate recovery, RankingConfig config) {
         this.reads = reads;
         this.timeline = timeline;
@@ -96,7 +86,7 @@ public class RankedReader {
         this.readers = readers;
         this.relations = relations;
         this.policy = policy;
-        this.stats = stats;
+        this.facts = facts;
         this.recovery = recovery;
         this.config = config;
         this.decay = new Decay(config.affinityHalfLife());
@@ -133,19 +123,18 @@ public class RankedReader {
             throw new BadRequestException("max_id must be a cursor of the ranked timeline, got '" + cursor + "'");
         }
         RedisReads.Connection redis = reads.connection();
-        String key = RedisKeys.rankedSnapshot(readerId);
-        CompletableFuture<String> stored = redis.commands().lindex(key, 0).toCompletableFuture();
-        CompletableFuture<List<String>> lines = redis.commands().lrange(key, offset + 1L, offset + (long) limit)
-                .toCompletableFuture();
-        CompletableFuture<Long> size = redis.commands().llen(key).toCompletableFuture();
+        CompletionStage<String> stored = redis.commands().get(RedisKeys.rankedSnapshot(readerId));
         redis.send();
-        return CompletableFuture.allOf(stored, lines, size).thenCompose(read -> {
-            if (!snapshotId.equals(stored.join())) {
+        return stored.thenCompose(snapshot -> {
+            String[] lines = snapshot == null ? new String[0] : snapshot.split("\n");
+            if (lines.length == 0 || !snapshotId.equals(lines[0])) {
                 return CompletableFuture.failedFuture(new ClientErrorException("This ranking expired or was replaced "
                         + "by a newer one: read the ranked timeline from its start", Response.Status.GONE));
             }
-            List<RankedEntry> entries = lines.join().stream().map(RankedEntry::decode).toList();
-            return render(readerId, snapshotId, entries, offset, size.join() - 1);
+            int from = Math.min(offset + 1, lines.length);
+            List<RankedEntry> entries = Arrays.stream(lines, from, Math.min(from + limit, lines.length))
+                    .map(RankedEntry::decode).toList();
+            return render(readerId, snapshotId, entries, offset, lines.length - 1);
         });
     }
 
@@ -208,7 +197,7 @@ public class RankedReader {
             Signals signals = new Signals(shunning, affinities(affinity.toCompletableFuture().join()),
                     endorsers(endorsed.toCompletableFuture().join(), shunning));
             return window(redis, own.toCompletableFuture().join(), celebrities.toCompletableFuture().join(), shunning)
-                    .thenCompose(window -> score(redis, readerId, window,
+                    .thenCompose(window -> score(redis, window,
                             suggestions ? suggestions(signals, window) : List.of(), signals));
         });
     }
@@ -245,23 +234,16 @@ public class RankedReader {
                 .map(String::valueOf).toList();
     }
 
-    /** Reads who each candidate is by, then every candidate's counts, scores them and stores the snapshot. */
-    private CompletionStage<List<RankedEntry>> score(RedisReads.Connection redis, String readerId, List<String> window,
-                                            List<String> suggested, Signals signals) {
+    /** Learns who each candidate is by, then every candidate's counts ({@link CandidateFacts}), and scores them. */
+    private CompletionStage<List<RankedEntry>> score(RedisReads.Connection redis, List<String> window,
+                                                     List<String> suggested, Signals signals) {
         List<String> candidates = new ArrayList<>(window);
         candidates.addAll(suggested);
-        List<CompletableFuture<String>> prefixes = candidates.stream().map(id -> redis.commands()
-                .getrange(RedisKeys.view(id), 0, PostView.AUTHORSHIP_PREFIX - 1L).toCompletableFuture()).toList();
-        redis.send();
-        return CompletableFuture.allOf(prefixes.toArray(CompletableFuture[]::new)).thenCompose(answered -> {
+        return facts.authorships(redis, candidates).thenCompose(authorships -> {
             Set<String> suggestions = new HashSet<>(suggested);
             Set<String> shownInWindow = new HashSet<>();
-            List<PostView.Authorship> found = new ArrayList<>(candidates.size());
-            for (int i = 0; i < candidates.size(); i++) {
-                PostView.Authorship authorship = PostView.Authorship.of(prefixes.get(i).join());
-                if (authorship == null) {
-                    continue; // deleted since
-                }
+            List<PostView.Authorship> found = new ArrayList<>(authorships.size());
+            for (PostView.Authorship authorship : authorships) {
                 boolean suggestion = suggestions.contains(authorship.id());
                 if (suggestion && (authorship.isRepost() || shownInWindow.contains(authorship.id()))) {
                     continue; // the post is in the timeline already, reposted
@@ -272,26 +254,24 @@ public class RankedReader {
                 found.add(authorship);
             }
             List<String> shownIds = found.stream().map(PostView.Authorship::shownId).distinct().toList();
-            CompletionStage<Map<String, PostStats.Stats>> counts = stats.fetch(redis.commands(), readerId, shownIds);
-            redis.send();
-            return counts.thenApply(byPost -> ranked(found, suggestions, byPost, signals));
+            return facts.counts(redis, shownIds).thenApply(counts -> ranked(found, suggestions, counts, signals));
         });
     }
 
     /** The candidates scored, best first (newest first among equals). */
     private static List<RankedEntry> ranked(List<PostView.Authorship> found, Set<String> suggestions,
-                                            Map<String, PostStats.Stats> counts, Signals signals) {
+                                            Map<String, long[]> counts, Signals signals) {
         long now = System.currentTimeMillis();
         List<RankedEntry> ranked = new ArrayList<>(found.size());
         for (PostView.Authorship entry : found) {
             double posterAffinity = signals.affinity().getOrDefault(entry.authorId(), 0.0);
             double originalAffinity = entry.isRepost()
                     ? signals.affinity().getOrDefault(entry.reblogOfAuthorId(), 0.0) : 0.0;
-            PostStats.Stats stat = counts.getOrDefault(entry.shownId(), PostStats.Stats.NONE);
+            long[] count = counts.get(entry.shownId()); // likes, reposts, replies
             int endorsements = signals.endorsers().getOrDefault(entry.shownId(), Set.of()).size();
             long age = now - SnowflakeIds.instantOf(Long.parseLong(entry.id())).toEpochMilli();
             Score score = RankingModel.DEFAULT.score(new Candidate(Math.max(posterAffinity, originalAffinity),
-                    stat.favourites(), stat.reblogs(), stat.replies(), endorsements, age));
+                    count[0], count[1], count[2], endorsements, age));
             String detail = switch (score.reason()) {
                 case SOCIAL_PROOF -> String.valueOf(endorsements);
                 case AUTHOR_AFFINITY -> originalAffinity > posterAffinity
@@ -306,16 +286,18 @@ public class RankedReader {
         return ranked;
     }
 
-    /** Stores a ranking for its later pages, for {@code snapshot-ttl}, in place of the reader's previous one. */
-    private CompletionStage<Long> store(String readerId, String snapshotId, List<RankedEntry> ranked) {
-        String[] args = new String[ranked.size() + 2];
-        args[0] = String.valueOf(config.snapshotTtl().toMillis());
-        args[1] = snapshotId;
-        for (int i = 0; i < ranked.size(); i++) {
-            args[i + 2] = ranked.get(i).encode();
-        }
-        return STORE.call(reads.connection(), ScriptOutputType.INTEGER,
-                new String[]{RedisKeys.rankedSnapshot(readerId)}, args);
+    /**
+     * Stores a ranking for its later pages, for {@code snapshot-ttl}, in place of the reader's previous one: one
+     * string, its snapshot id then an entry per line, replaced whole (a page read meanwhile sees the old or the new).
+     */
+    private CompletionStage<String> store(String readerId, String snapshotId, List<RankedEntry> ranked) {
+        StringBuilder snapshot = new StringBuilder(snapshotId.length() + ranked.size() * 48).append(snapshotId);
+        ranked.forEach(entry -> snapshot.append('\n').append(entry.encode()));
+        RedisReads.Connection redis = reads.connection();
+        CompletionStage<String> stored = redis.commands().set(RedisKeys.rankedSnapshot(readerId),
+                snapshot.toString(), SetArgs.Builder.px(config.snapshotTtl().toMillis()));
+        redis.send();
+        return stored;
     }
 
     /** Today's affinity to each of the reader's strongest authors. */

@@ -44,4 +44,12 @@ public interface RankingConfig {
     /** How long a ranked snapshot stays pageable. */
     @WithDefault("30M")
     Duration snapshotTtl();
+
+    /** Candidates' authorships (and their counts) kept in memory for later rankings ({@code CandidateFacts}). */
+    @WithDefault("200000")
+    int authorshipsKept();
+
+    /** How old a candidate's counts may be when a ranking weighs its engagement ({@code CandidateFacts}). */
+    @WithDefault("5S")
+    Duration countsMaxAge();
 }

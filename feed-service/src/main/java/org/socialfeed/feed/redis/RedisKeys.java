@@ -14,9 +14,10 @@ public final class RedisKeys {
     private static final String PREFIX = "feed:";
     /**
      * The key layout's version, part of the state markers' names: a feed-service with a new layout finds no marker
-     * and rebuilds its state from Kafka (ADR 6). Version 3: hash-tagged per user and per post (ADR 24).
+     * and rebuilds its state from Kafka (ADR 6). Version 3: hash-tagged per user and per post (ADR 24). Version 4: a
+     * post's {@link #authorship} beside its view.
      */
-    static final String LAYOUT = "v3";
+    static final String LAYOUT = "v4";
 
     /** String with expiry: held by the instance running a recovery. Global: one recovery at a time. */
     public static final String RECOVERY_LOCK = PREFIX + "recovery-lock";
@@ -149,6 +150,11 @@ public final class RedisKeys {
         return post(postId, "view");
     }
 
+    /** String: who the post is by ({@code PostView.Authorship}), beside its view, for ranking's candidates. */
+    public static String authorship(String postId) {
+        return post(postId, "by");
+    }
+
     /** Sorted set: the replies to a post (score = reply id), so a reply is counted once. */
     public static String replyIds(String postId) {
         return post(postId, "replyids");
@@ -189,8 +195,8 @@ public final class RedisKeys {
     }
 
     /**
-     * List with expiry: the reader's latest ranking of their home timeline, paged by offset: its snapshot id, then
-     * its entries. A new ranking replaces it, so a reader holds one at most.
+     * String with expiry: the reader's latest ranking of their home timeline, paged by offset: its snapshot id, then
+     * its entries, one per line. A new ranking replaces it, so a reader holds one at most.
      */
     public static String rankedSnapshot(String readerId) {
         return user(readerId, "ranked");
