@@ -4,6 +4,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.SetArgs;
+import io.vertx.core.buffer.Buffer;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
@@ -98,7 +99,7 @@ public class RankedReader {
      * @param json       the statuses as Mastodon's JSON array
      * @param nextCursor the cursor of the next page, null after the last
      */
-    public record RankedPage(String json, String nextCursor) {
+    public record RankedPage(Buffer json, String nextCursor) {
     }
 
     /**

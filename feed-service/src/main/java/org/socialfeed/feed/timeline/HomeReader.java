@@ -4,7 +4,11 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.policy.HomeEntry;
 import org.socialfeed.feed.policy.HomePolicy;
@@ -98,17 +102,20 @@ public class HomeReader {
      */
     public record Page(List<RenderedStatus> statuses, List<String> cursorIds) {
 
-        /** The statuses as Mastodon's JSON array. */
-        public String json() {
-            StringBuilder json = new StringBuilder(statuses.stream().mapToInt(s -> s.json().length() + 1).sum() + 2);
-            json.append('[');
+        /**
+         * The statuses as Mastodon's JSON array, encoded straight into the bytes the response writes (no page-sized
+         * String in between: a page is about 24 KB, and every copy of it is garbage of every read).
+         */
+        public Buffer json() {
+            ByteBuf json = Unpooled.buffer(statuses.stream().mapToInt(s -> s.json().length() + 1).sum() + 2);
+            json.writeByte('[');
             for (RenderedStatus status : statuses) {
-                if (json.length() > 1) {
-                    json.append(',');
+                if (json.writerIndex() > 1) {
+                    json.writeByte(',');
                 }
-                json.append(status.json());
+                ByteBufUtil.writeUtf8(json, status.json());
             }
-            return json.append(']').toString();
+            return Buffer.buffer(json.writeByte(']'));
         }
     }
 
