@@ -125,6 +125,11 @@ final class Workload {
         }
     }
 
+    /** {@code follower} follows every other account of the workload, accounted like the workload's own follows. */
+    void followEveryone(Client follower) {
+        users.stream().filter(followee -> followee != follower).forEach(followee -> follow(follower, followee));
+    }
+
     private void follow(Client follower, Client followee) {
         if (send(() -> follower.on(ServiceApp.USER).config(TIMEOUTS).post("/api/v1/accounts/" + followee.id + "/follow"),
                 () -> follow(follower, followee)) != null) {
@@ -230,7 +235,8 @@ final class Workload {
         }
     }
 
-    private List<Map<String, Object>> notifications(Client user) {
+    /** The user's follow and favourite notifications, every page, newest first. */
+    List<Map<String, Object>> notifications(Client user) {
         List<Map<String, Object>> all = new ArrayList<>();
         String maxId = null;
         while (true) {
