@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,6 +72,17 @@ final class Workload {
                 sleep(wait / 1_000_000);
             }
         }
+    }
+
+    /**
+     * Writes at {@code perSecond} for {@code duration} while {@code fault} is injected beside, waits for the fault to
+     * end, retries what was in doubt, then checks everything ({@link #verify}, within 3 minutes).
+     */
+    void runThrough(CompletableFuture<?> fault, Duration duration, int perSecond) {
+        run(duration, perSecond);
+        fault.join();
+        settle();
+        verify(Duration.ofMinutes(3));
     }
 
     /** After the faults: repeats each write that got no definite answer until it gets one. */
