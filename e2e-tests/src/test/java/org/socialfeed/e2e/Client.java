@@ -51,7 +51,12 @@ final class Client {
     }
 
     RequestSpecification on(ServiceApp app) {
-        return given().baseUri(RunningStack.url(app)).auth().oauth2(token);
+        return at(RunningStack.url(app));
+    }
+
+    /** At one instance of a service, when more than one runs. */
+    RequestSpecification at(String serviceUrl) {
+        return given().baseUri(serviceUrl).auth().oauth2(token);
     }
 
     /** Through the one base URL, as an app configured with nothing but that URL and its token calls the API. */

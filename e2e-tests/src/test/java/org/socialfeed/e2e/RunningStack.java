@@ -23,6 +23,12 @@ final class RunningStack {
      */
     static final String UNTHROTTLED = "1000000";
 
+    /**
+     * A system property: true runs the stack on a Redis Cluster (three primaries, three replicas) instead of one
+     * node. The reliability profile sets it for the {@code *OnRedisClusterFaultIT} classes, in a test JVM of their own.
+     */
+    static final String ON_REDIS_CLUSTER = "socialfeed.e2e.redis-cluster";
+
     private static SocialfeedStack stack;
     private static Path data;
     private static Client admin;
@@ -41,6 +47,9 @@ final class RunningStack {
                         "SOCIAL_RATE_LIMIT_WRITES_PER_ADDRESS", UNTHROTTLED,
                         // the webhook tests deliver to receivers on this machine
                         "SOCIAL_WEBHOOKS_ALLOW_PRIVATE_NETWORK", "true"));
+                if (Boolean.getBoolean(ON_REDIS_CLUSTER)) {
+                    settings = settings.withRedisCluster();
+                }
                 stack = SocialfeedStack.start(settings, line -> System.out.println("[stack] " + line));
             } catch (Exception e) {
                 throw new IllegalStateException("The local stack did not start", e);

@@ -32,10 +32,7 @@ class ServiceCrashFaultIT {
                 }
             }
         });
-        workload.run(RUN, WRITES_PER_SECOND);
-        faults.join();
-        workload.settle();
-        workload.verify(Duration.ofMinutes(3));
+        workload.runThrough(faults, RUN, WRITES_PER_SECOND);
         workload.figures("service-kill").put("faultsInjected", kills.get() + " (kill -9 of each service)").write();
     }
 }

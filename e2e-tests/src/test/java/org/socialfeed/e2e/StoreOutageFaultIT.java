@@ -15,8 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,10 +35,7 @@ class StoreOutageFaultIT {
             Workload.sleep(15_000);
             start(Store.KAFKA);
         });
-        workload.run(RUN, WRITES_PER_SECOND);
-        fault.join();
-        workload.settle();
-        workload.verify(Duration.ofMinutes(3));
+        workload.runThrough(fault, RUN, WRITES_PER_SECOND);
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(eventsLeftInOutboxes()).isZero());
         workload.figures("kafka-restart").put("faultsInjected", "1 (broker kill -9, down 15 s)")
                 .put("eventsLeftInOutboxes", 0).write();
@@ -48,52 +44,28 @@ class StoreOutageFaultIT {
     @Test
     void aRedisFlushAndRestartNeverFailsAReadAndTimelinesConverge() {
         Workload workload = new Workload("redis", 6);
-        AtomicBoolean redisDown = new AtomicBoolean();
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicInteger reads = new AtomicInteger();
-        AtomicInteger readsWhileDown = new AtomicInteger();
-        List<String> failedReads = new ArrayList<>();
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            while (!done.get()) {
-                for (Client user : workload.users()) {
-                    boolean down = redisDown.get();
-                    int status;
-                    try {
-                        status = user.on(ServiceApp.FEED).config(Workload.timeouts()).get("/api/v1/timelines/home").statusCode();
-                    } catch (Exception e) { // no answer at all
-                        status = -1;
-                    }
-                    reads.incrementAndGet();
-                    if (down || redisDown.get()) {
-                        readsWhileDown.incrementAndGet();
-                    } else if (status != 200) {
-                        synchronized (failedReads) {
-                            failedReads.add(user.username + " -> " + status);
-                        }
-                    }
-                }
-                Workload.sleep(200);
-            }
-        });
+        AtomicLong downFrom = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong downUntil = new AtomicLong(Long.MAX_VALUE);
+        TimelinePoller reader = new TimelinePoller(workload.users());
         CompletableFuture<Void> fault = CompletableFuture.runAsync(() -> {
             Workload.sleep(15_000);
             StoreSnapshot.redis("FLUSHALL");
             Workload.sleep(15_000);
-            redisDown.set(true);
+            downFrom.set(System.nanoTime());
             RunningStack.get().stopStore(Store.REDIS, true);
             Workload.sleep(5_000);
             start(Store.REDIS);
             Workload.sleep(5_000); // reconnection time
-            redisDown.set(false);
+            downUntil.set(System.nanoTime());
         });
-        workload.run(RUN, WRITES_PER_SECOND);
-        fault.join();
-        workload.settle();
-        workload.verify(Duration.ofMinutes(3));
-        done.set(true);
-        reader.join();
+        workload.runThrough(fault, RUN, WRITES_PER_SECOND);
+        reader.close();
+        List<TimelinePoller.Read> reads = reader.reads();
+        long readsWhileDown = reads.stream().filter(read -> read.overlaps(downFrom.get(), downUntil.get())).count();
+        List<String> failedReads = reads.stream().filter(read -> !read.overlaps(downFrom.get(), downUntil.get()))
+                .filter(read -> read.status() != 200).map(read -> read.username() + " -> " + read.status()).toList();
         workload.figures("redis-flush-restart").put("faultsInjected", "2 (FLUSHALL, then kill -9 and restart empty)")
-                .put("timelineReads", reads.get()).put("readsWhileRedisWasDown", readsWhileDown.get())
+                .put("timelineReads", reads.size()).put("readsWhileRedisWasDown", readsWhileDown)
                 .put("failedReadsWhileRedisWasUp", failedReads.size()).write();
         assertThat(failedReads).as("home timeline reads that failed while Redis was up (cold after a flush)").isEmpty();
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -73,6 +74,17 @@ final class Workload {
         }
     }
 
+    /**
+     * Writes at {@code perSecond} for {@code duration} while {@code fault} is injected beside, waits for the fault to
+     * end, retries what was in doubt, then checks everything ({@link #verify}, within 3 minutes).
+     */
+    void runThrough(CompletableFuture<?> fault, Duration duration, int perSecond) {
+        run(duration, perSecond);
+        fault.join();
+        settle();
+        verify(Duration.ofMinutes(3));
+    }
+
     /** After the faults: repeats each write that got no definite answer until it gets one. */
     void settle() {
         List<Runnable> pending = new ArrayList<>(inDoubt);
@@ -123,6 +135,11 @@ final class Workload {
                 () -> like(liker, postId)) != null) {
             likes.computeIfAbsent(postId, id -> ConcurrentHashMap.newKeySet()).add(liker.id);
         }
+    }
+
+    /** {@code follower} follows every other account of the workload, accounted like the workload's own follows. */
+    void followEveryone(Client follower) {
+        users.stream().filter(followee -> followee != follower).forEach(followee -> follow(follower, followee));
     }
 
     private void follow(Client follower, Client followee) {
@@ -230,7 +247,8 @@ final class Workload {
         }
     }
 
-    private List<Map<String, Object>> notifications(Client user) {
+    /** The user's follow and favourite notifications, every page, newest first. */
+    List<Map<String, Object>> notifications(Client user) {
         List<Map<String, Object>> all = new ArrayList<>();
         String maxId = null;
         while (true) {

@@ -12,8 +12,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +33,8 @@ public final class SocialfeedStack implements AutoCloseable {
 
     private final Deque<ManagedProcess> started = new ArrayDeque<>();
     private final Map<ServiceApp, ManagedProcess> services = new EnumMap<>(ServiceApp.class);
+    /** Every service process, the extra instances included: stopped together before the stores. */
+    private final Set<ManagedProcess> serviceProcesses = new HashSet<>();
     private final Map<ServiceApp, Integer> servicePorts = new EnumMap<>(ServiceApp.class);
     private final Map<ServiceApp, Map<String, String>> environmentOverrides = new EnumMap<>(ServiceApp.class);
     private final StackSettings settings;
@@ -127,8 +131,21 @@ public final class SocialfeedStack implements AutoCloseable {
     public synchronized void restartAfterKill(ServiceApp app) throws IOException {
         ManagedProcess process = services.remove(app);
         process.kill();
-        started.remove(process);
+        forget(process);
         startService(app);
+    }
+
+    /**
+     * Starts one more instance of {@code app} beside the stack's own, on a free port and with the same settings
+     * ({@code environment} on top), so it joins the same Kafka consumer group and shares the partitions: for tests of
+     * a service scaled out. The router keeps sending to the first instance; clients call this one at its own URL.
+     * It stops with the stack, or earlier through its process.
+     */
+    public synchronized ServiceInstance startAnotherInstance(ServiceApp app, Map<String, String> environment)
+            throws IOException {
+        int port = Ports.free();
+        String name = app.module() + "-" + port;
+        return new ServiceInstance(launch(app, name, port, environment), "http://127.0.0.1:" + port);
     }
 
     /**
@@ -138,7 +155,7 @@ public final class SocialfeedStack implements AutoCloseable {
     public synchronized void restartWith(ServiceApp app, Map<String, String> environment) throws IOException {
         ManagedProcess process = services.remove(app);
         process.close();
-        started.remove(process);
+        forget(process);
         environmentOverrides.put(app, Map.copyOf(environment));
         startService(app);
     }
@@ -218,7 +235,7 @@ public final class SocialfeedStack implements AutoCloseable {
             router = null;
         }
         List<ManagedProcess> running = List.copyOf(started);
-        List<ManagedProcess> apps = running.stream().filter(services::containsValue).toList();
+        List<ManagedProcess> apps = running.stream().filter(serviceProcesses::contains).toList();
         apps.forEach(app -> say.accept("  stopping " + app.name() + " (pid " + app.pid() + ")"));
         ManagedProcess.closeAll(apps); // the services together, then the stores they were using
         started.removeAll(apps);
@@ -295,16 +312,29 @@ public final class SocialfeedStack implements AutoCloseable {
     }
 
     private void startService(ServiceApp app) throws IOException {
+        services.put(app, launch(app, app.module(), servicePorts.get(app), Map.of()));
+    }
+
+    /** Starts a process of {@code app} named {@code name} (its log's name) and waits until it is ready. */
+    private ManagedProcess launch(ServiceApp app, String name, int port, Map<String, String> extraEnvironment)
+            throws IOException {
         Path jar = settings.projectRoot().resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn -DskipTests install)");
         }
-        int port = servicePorts.get(app);
-        say.accept("Starting " + app.module() + " on 127.0.0.1:" + port + "...");
-        ManagedProcess process = track(ManagedProcess.start(app.module(),
-                List.of(Java.executable(), "-Xmx384m", "-jar", jar.toString()), environment(app, port), logDirectory));
-        services.put(app, process);
+        say.accept("Starting " + name + " on 127.0.0.1:" + port + "...");
+        Map<String, String> env = environment(app, port);
+        env.putAll(extraEnvironment);
+        ManagedProcess process = track(ManagedProcess.start(name,
+                List.of(Java.executable(), "-Xmx384m", "-jar", jar.toString()), env, logDirectory));
+        serviceProcesses.add(process);
         process.awaitReady(() -> isReady(port), SERVICE_START_TIMEOUT);
+        return process;
+    }
+
+    private void forget(ManagedProcess process) {
+        started.remove(process);
+        serviceProcesses.remove(process);
     }
 
     private void startRouter(IngressRoutes routes) {

@@ -12,6 +12,7 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -79,6 +80,17 @@ public final class LettuceClient {
                         .build())
                 .build());
         return new LettuceClient(null, client);
+    }
+
+    /**
+     * The host and port of every Redis node {@code uri} names: the one node of {@code redis://} or {@code rediss://}
+     * (credentials and database left out), or each seed of {@code redis-cluster://} (a cluster's other nodes are
+     * found by asking it, so they are not among them).
+     */
+    public static List<InetSocketAddress> nodesNamedBy(String uri) {
+        List<RedisURI> nodes = uri.startsWith(CLUSTER_SCHEME) ? seeds(uri, RedisURI.DEFAULT_TIMEOUT_DURATION)
+                : List.of(RedisURI.create(uri));
+        return nodes.stream().map(node -> InetSocketAddress.createUnresolved(node.getHost(), node.getPort())).toList();
     }
 
     static List<RedisURI> seeds(String clusterUri, Duration timeout) {

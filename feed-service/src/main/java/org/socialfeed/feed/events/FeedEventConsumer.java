@@ -6,10 +6,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.recovery.ReplayedTopic;
 import org.socialfeed.feed.timeline.HomeFanOut;
+import org.socialfeed.redis.RedisOutages;
 import org.socialfeed.support.events.EventCodec;
 import org.socialfeed.support.events.RecordBatches;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
@@ -20,6 +24,13 @@ import java.util.function.BiConsumer;
  * that cannot be decoded throws; an unknown event type is ignored.
  */
 abstract class FeedEventConsumer implements ReplayedTopic {
+
+    /**
+     * How long a record waits for an unreachable Redis before it goes to the dead-letter topic: longer than a Redis
+     * Cluster's failover (seconds) or a restart, well within Kafka's max.poll.interval.ms (5 min), after which the
+     * consumer group would take the partition from this instance.
+     */
+    static final Duration REDIS_OUTAGE_LIMIT = Duration.ofSeconds(60);
 
     protected final HomeFanOut feed;
     protected final EventCodec codec;
@@ -54,18 +65,37 @@ abstract class FeedEventConsumer implements ReplayedTopic {
         applyAll(records, true, rejected);
     }
 
-    /** Applies a record from the live consumer; a record that throws goes to the dead-letter topic. */
+    /**
+     * Applies a record from the live consumer; a record that throws goes to the dead-letter topic, unless Redis was
+     * unreachable: then it is applied again until Redis answers (every write is idempotent), for at most
+     * {@link #REDIS_OUTAGE_LIMIT}.
+     */
     protected void applyLive(ConsumerRecord<String, String> record) {
-        recovery.awaitRecovered();
-        apply(record, false);
+        RedisOutages.retryThroughOutage(() -> {
+            recovery.awaitRecovered();
+            apply(record, false);
+        }, REDIS_OUTAGE_LIMIT);
     }
 
     /**
      * Applies a batch from the live consumer: each record that fails goes to the dead-letter topic on its own (the
-     * rest of the batch still applies), and the batch is acknowledged once those copies are written.
+     * rest of the batch still applies), and the batch is acknowledged once those copies are written. If Redis was
+     * unreachable the whole batch is applied again, in order, as a single record is.
      */
     protected CompletionStage<Void> applyLive(KafkaRecordBatch<String, String> batch) {
-        recovery.awaitRecovered();
-        return RecordBatches.apply(batch, (records, rejected) -> applyAll(records, false, rejected));
+        return RecordBatches.apply(batch, (records, rejected) -> {
+            Map<ConsumerRecord<String, String>, RuntimeException> poison = new LinkedHashMap<>();
+            RedisOutages.retryThroughOutage(() -> {
+                recovery.awaitRecovered();
+                poison.clear();
+                applyAll(records, false, (record, failure) -> {
+                    if (RedisOutages.isOutage(failure)) {
+                        throw failure;
+                    }
+                    poison.put(record, failure);
+                });
+            }, REDIS_OUTAGE_LIMIT);
+            poison.forEach(rejected);
+        });
     }
 }

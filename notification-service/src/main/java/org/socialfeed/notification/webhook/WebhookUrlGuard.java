@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.socialfeed.notification.config.NotificationConfig;
+import org.socialfeed.redis.LettuceClient;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -129,15 +129,13 @@ public class WebhookUrlGuard {
     }
 
     /**
-     * Every Redis node {@code social.redis.uri} names: the one node of {@code redis://} or {@code rediss://}, or
-     * each seed of a cluster's {@code redis-cluster://host:port,host:port} (the cluster's other nodes are not named
-     * anywhere: list them in {@code social.webhooks.blocked-hosts}, or better, keep them off the webhooks' network).
+     * Every Redis node {@code social.redis.uri} names, as redis-support reads it (the cluster's nodes beyond its seeds
+     * are not named anywhere: list them in {@code social.webhooks.blocked-hosts}, or better, keep them off the
+     * webhooks' network).
      */
     static List<HostPort> redisHosts(String uri) {
-        return Arrays.stream(uri.replaceFirst("^(rediss?|redis-cluster)://", "").split(","))
-                .map(node -> node.strip().replaceFirst("^[^@/]*@", "").replaceFirst("[/?].*$", ""))
-                .filter(node -> !node.isEmpty())
-                .map(HostPort::parse)
+        return LettuceClient.nodesNamedBy(uri).stream()
+                .map(node -> new HostPort(node.getHostString(), node.getPort()))
                 .toList();
     }
 

@@ -45,6 +45,9 @@ class WebhookUrlGuardTest {
         assertThat(WebhookUrlGuard.redisHosts("redis-cluster://93.184.215.21:7000, user:pw@93.184.215.22:7001,"))
                 .containsExactly(new WebhookUrlGuard.HostPort("93.184.215.21", 7000),
                         new WebhookUrlGuard.HostPort("93.184.215.22", 7001));
+        // read by redis-support, as the Redis client reads it: Redis's port when none is given
+        assertThat(WebhookUrlGuard.redisHosts("rediss://user:pw@93.184.215.23?timeout=5s")).containsExactly(
+                new WebhookUrlGuard.HostPort("93.184.215.23", 6379));
     }
 
     @Test
