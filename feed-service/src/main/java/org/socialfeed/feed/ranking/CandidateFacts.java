@@ -66,7 +66,7 @@ public class CandidateFacts {
 
     /** Each post's likes, reposts and replies, by id, for every post asked (zeros for a post without counts). */
     public CompletionStage<Map<String, long[]>> counts(RedisReads.Connection redis, List<String> postIds) {
-        Map<String, long[]> known = new HashMap<>(counts.getAllPresent(postIds));
+        Map<String, long[]> known = counts.getAllPresent(postIds);
         if (known.size() == postIds.size()) {
             return CompletableFuture.completedFuture(known);
         }
@@ -74,12 +74,13 @@ public class CandidateFacts {
         CompletableFuture<List<long[]>> read = stats.counts(redis.commands(), unknown);
         redis.send();
         return read.thenApply(values -> {
+            Map<String, long[]> all = new HashMap<>(known);
             for (int i = 0; i < unknown.size(); i++) {
                 long[] postCounts = values.get(i);
                 counts.put(unknown.get(i), postCounts);
-                known.put(unknown.get(i), postCounts);
+                all.put(unknown.get(i), postCounts);
             }
-            return known;
+            return all;
         });
     }
 

@@ -37,11 +37,19 @@ record RankedEntry(String entryId, double score, Reason reason, String detail, b
     String explain(String statusJson) {
         StringBuilder json = new StringBuilder(statusJson.length() + 160);
         json.append(statusJson, 0, statusJson.length() - 1)
-                .append(",\"socialfeed_ranking\":{\"score\":").append(String.format(Locale.ROOT, "%.4f", score))
-                .append(",\"reason\":\"").append(reason.name().toLowerCase(Locale.ROOT))
+                .append(",\"socialfeed_ranking\":{\"score\":");
+        appendFourDecimals(json, score);
+        json.append(",\"reason\":\"").append(reason.name().toLowerCase(Locale.ROOT))
                 .append("\",\"explanation\":\"").append(sentence(statusJson))
                 .append("\",\"suggested\":").append(suggested).append("}}");
         return json.toString();
+    }
+
+    /** A non-negative number as {@code %.4f} writes it, without a formatter per status. */
+    private static void appendFourDecimals(StringBuilder json, double value) {
+        long tenThousandths = Math.round(value * 10_000);
+        String decimals = Long.toString(tenThousandths % 10_000);
+        json.append(tenThousandths / 10_000).append('.').append("0000", decimals.length(), 4).append(decimals);
     }
 
     private String sentence(String statusJson) {

@@ -29,5 +29,9 @@ class RankedEntryTest {
                 .explain(REPOST)).contains("\"explanation\":\"You often interact with @alice\"");
         assertThat(new RankedEntry("3", 0.5, Reason.SOCIAL_PROOF, "1", true).explain(REPOST))
                 .contains("\"explanation\":\"Liked or reposted by 1 account you follow\",\"suggested\":true");
+        assertThat(new RankedEntry("3", 0.00312, Reason.RECENCY, "", false).explain(REPOST))
+                .contains("\"score\":0.0031,");
+        assertThat(new RankedEntry("3", 2.99996, Reason.RECENCY, "", false).explain(REPOST))
+                .contains("\"score\":3.0000,");
     }
 }
