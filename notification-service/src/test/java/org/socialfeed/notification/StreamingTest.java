@@ -3,12 +3,18 @@ package org.socialfeed.notification;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.events.AccountRef;
+import org.socialfeed.events.FollowCreated;
+import org.socialfeed.events.Topics;
+import org.socialfeed.redis.RedisConnection;
 import org.socialfeed.testing.TestTokens;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +26,8 @@ class StreamingTest {
     URI stream;
     @TestHTTPResource("/api/v1/streaming/user/notification")
     URI mastodonStream;
+    @Inject
+    RedisConnection redis;
 
     @Test
     void aClientGetsNotificationsLiveAndWhatItMissedAfterReconnecting() {
@@ -54,6 +62,35 @@ class StreamingTest {
             await().atMost(Api.WAIT).until(() -> client.events().size() == 3);
             assertThat(Long.parseLong(client.events().get(2).id())).isGreaterThan(Long.parseLong(ids.get(0)));
         }
+    }
+
+    @Test
+    void anEventAppliedAgainStreamsWhatACrashLeftUnpublishedAndNothingTwice() {
+        AccountRef user = EventFeed.account("redelivered");
+        String token = TestTokens.forUser(user.id(), user.username());
+        String partition = "s-" + user.id(); // one partition: the events are applied in the order sent
+        FollowCreated follow = new FollowCreated(EventFeed.account("again"), user.id(), false, true, Instant.now());
+        String eventId = UUID.randomUUID().toString();
+        try (SseClient client = new SseClient(stream, token, null)) {
+            await().atMost(Api.WAIT).until(() -> client.comments().contains("thump"));
+            EventFeed.send(Topics.FOLLOWS, partition, FollowCreated.TYPE, follow, eventId);
+            await().atMost(Api.WAIT).until(() -> client.events().size() == 1);
+            String notificationId = client.events().get(0).id();
+
+            // applied again (a rebalance, a crash after publishing): already published, so not streamed again;
+            // the next event on the partition shows it was applied
+            EventFeed.send(Topics.FOLLOWS, partition, FollowCreated.TYPE, follow, eventId);
+            EventFeed.follow(EventFeed.account("next"), user, false, partition);
+            await().atMost(Api.WAIT).until(() -> client.events().size() == 2);
+            assertThat(client.events().get(1).id()).isNotEqualTo(notificationId);
+
+            // a crash between storing and publishing leaves no marker: applying the event again publishes it
+            redis.sync().del("notif:{" + user.id() + "}:published:" + notificationId);
+            EventFeed.send(Topics.FOLLOWS, partition, FollowCreated.TYPE, follow, eventId);
+            await().atMost(Api.WAIT).until(() -> client.events().size() == 3);
+            assertThat(client.events().get(2).id()).isEqualTo(notificationId);
+        }
+        assertThat(Api.notifications(user).jsonPath().getList("id")).hasSize(2);
     }
 
     @Test

@@ -191,14 +191,14 @@ public class NotificationService {
             if (!item.outbox().isEmpty()) {
                 push.publish(notifications.collection(), notification.id(), item.outbox());
             }
-            stored.fire(new NotificationStored(notification, true, recipientSettings.webhookIds()));
+            stored.fire(new NotificationStored(notification, recipientSettings.webhookIds()));
         }
         return notification;
     }
 
     /**
      * The event was seen before. A mention wins over a reply notification for the same post; and the push channels
-     * get another chance at what a crash may have cut short (they apply it once).
+     * and live streams get another chance at what a crash may have cut short (each applies it once).
      */
     private Notification redelivered(NotificationDraft draft, Notification existing,
                                      UserSettingsRepository.UserSettings recipientSettings) {
@@ -209,7 +209,7 @@ public class NotificationService {
             }
         }
         if (!existing.filtered()) {
-            stored.fire(new NotificationStored(existing, false, recipientSettings.webhookIds()));
+            stored.fire(new NotificationStored(existing, recipientSettings.webhookIds()));
         }
         return existing;
     }

@@ -3,6 +3,7 @@ package org.socialfeed.notification.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.runtime.StartupEvent;
@@ -14,10 +15,14 @@ import org.socialfeed.notification.inbox.Notification;
 import org.socialfeed.notification.inbox.NotificationStored;
 import org.socialfeed.notification.inbox.NotificationViews;
 
+import java.time.Duration;
+
 /**
  * Carries new notifications to the SSE connections of every instance: the instance whose Kafka consumer stored a
  * notification publishes it on one Redis channel ({@link LiveNotification}); each instance hands it to its own
  * connections of that user. feed-service reads the same channel for Mastodon's user stream (ADR 14).
+ * A notification is published once: a marker key set in the same script says it was, so an event applied again after
+ * a crash (the notification found stored) publishes what the crash cut short, and nothing twice.
  * If Redis is unreachable, this instance's connections still get it; the others' clients catch up on their next
  * reconnect (Last-Event-ID).
  */
@@ -25,6 +30,15 @@ import org.socialfeed.notification.inbox.NotificationViews;
 public class LiveNotifications {
 
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
+    /** Publishes ARGV[2] on channel ARGV[1] unless KEYS[1], the notification's marker, says it was published. */
+    private static final String PUBLISH_ONCE = """
+            if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[3]) then
+              redis.call('PUBLISH', ARGV[1], ARGV[2])
+            end
+            return 0
+            """;
+    /** How long a marker is kept: longer than a crashed consumer's records take to be applied again. */
+    private static final Duration MARKER_KEPT = Duration.ofMinutes(30);
 
     private final RedisConnection redis;
     private final StatefulRedisPubSubConnection<String, String> subscription;
@@ -52,10 +66,11 @@ public class LiveNotifications {
         subscription.sync().subscribe(LiveNotification.CHANNEL);
     }
 
+    static String publishedKey(Notification notification) {
+        return "notif:{" + notification.recipientId() + "}:published:" + notification.idString();
+    }
+
     void onStored(@Observes NotificationStored stored) {
-        if (!stored.firstTime()) {
-            return; // already streamed when it was first stored; a client that missed it replays it
-        }
         Notification notification = stored.notification();
         String message;
         try {
@@ -65,7 +80,8 @@ public class LiveNotifications {
             throw new IllegalStateException("Notification " + notification.id() + " cannot be written as JSON", e);
         }
         try {
-            redis.sync().publish(LiveNotification.CHANNEL, message);
+            redis.sync().eval(PUBLISH_ONCE, ScriptOutputType.INTEGER, new String[]{publishedKey(notification)},
+                    LiveNotification.CHANNEL, message, Long.toString(MARKER_KEPT.toMillis()));
         } catch (RuntimeException e) {
             LOG.warnf("Redis publish failed, streaming notification %d to this instance's clients only: %s",
                     notification.id(), e.getMessage());

@@ -5,11 +5,15 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One client's SSE connection. While it replays what the client missed, live notifications wait in a buffer; then
- * each notification goes out once, in id order ({@code id:} is the notification id, for Last-Event-ID).
+ * what the replay did not send follows, and each notification as it is published ({@code id:} is the notification
+ * id, for Last-Event-ID). Live notifications are not dropped by id: instances store them concurrently, so a
+ * recipient's notifications are not published in id order (and one a crash left unpublished comes later still).
  */
 final class LiveStream {
 
@@ -19,8 +23,9 @@ final class LiveStream {
     private final Sse sse;
     private final Runnable onClose;
     private final List<Pending> buffered = new ArrayList<>();
+    private final Set<Long> replayed = new HashSet<>();
+    private final long resumeAfter;
     private boolean replaying = true;
-    private long lastSentId;
     private boolean closed;
 
     private record Pending(long id, String json) {
@@ -29,12 +34,13 @@ final class LiveStream {
     LiveStream(SseEventSink sink, Sse sse, long resumeAfter, Runnable onClose) {
         this.sink = sink;
         this.sse = sse;
-        this.lastSentId = resumeAfter;
+        this.resumeAfter = resumeAfter;
         this.onClose = onClose;
     }
 
     /** A notification from the replay. */
     synchronized void replay(long id, String json) {
+        replayed.add(id);
         send(id, json);
     }
 
@@ -42,8 +48,10 @@ final class LiveStream {
     synchronized void live() {
         replaying = false;
         buffered.sort((a, b) -> Long.compare(a.id(), b.id()));
-        buffered.forEach(pending -> send(pending.id(), pending.json()));
+        buffered.stream().filter(pending -> pending.id() > resumeAfter && !replayed.contains(pending.id()))
+                .forEach(pending -> send(pending.id(), pending.json()));
         buffered.clear();
+        replayed.clear();
     }
 
     /** A notification as it happens. */
@@ -64,10 +72,6 @@ final class LiveStream {
     }
 
     private void send(long id, String json) {
-        if (id <= lastSentId) {
-            return;
-        }
-        lastSentId = id;
         emit(sse.newEventBuilder().id(Long.toString(id)).name(EVENT).data(json).build());
     }
 
