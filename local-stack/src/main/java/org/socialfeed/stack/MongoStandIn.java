@@ -1,7 +1,6 @@
 package org.socialfeed.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +11,15 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A MongoDB-wire-protocol server (mongo-java-server, H2 backend, data on disk) as its own process, so it can be
- * stopped and restarted like a real mongod. Production points the services at a real MongoDB instead.
+ * A MongoDB-wire-protocol server (mongo-java-server, H2 backend with value-ordered unique indexes, data on disk) as
+ * its own process, so it can be stopped and restarted like a real mongod. Production points the services at a real MongoDB instead.
  */
 public final class MongoStandIn {
+
+    /** The data file, its indexes in {@link ValueOrderedH2Backend}'s order. */
+    static final String DATA_FILE = "mongo-v2.mv";
+    /** What stand-ins before the value order wrote (the stock backend's order), converted at the first start. */
+    static final String STOCK_DATA_FILE = "mongo.mv";
 
     private MongoStandIn() {
     }
@@ -24,10 +28,10 @@ public final class MongoStandIn {
             throws IOException {
         Files.createDirectories(dataDirectory);
         ManagedProcess process = ManagedProcess.start("mongo-stand-in", List.of(Java.executable(), "-Xmx512m",
-                        "-cp", classpath, MongoStandIn.class.getName(), String.valueOf(port),
-                        dataDirectory.resolve("mongo.mv").toString()),
+                        "-cp", classpath, MongoStandIn.class.getName(), String.valueOf(port), dataDirectory.toString()),
                 Map.of(), logDirectory);
-        process.awaitReady(() -> Ports.isListening("127.0.0.1", port), Duration.ofSeconds(30));
+        // a data file of an older stand-in is converted before it listens: minutes for gigabytes (a crash is seen at once)
+        process.awaitReady(() -> Ports.isListening("127.0.0.1", port), Duration.ofMinutes(10));
         return process;
     }
 
@@ -35,9 +39,16 @@ public final class MongoStandIn {
         return "mongodb://127.0.0.1:" + port;
     }
 
-    /** Entry point of the child process: {@code port dataFile}. */
-    public static void main(String[] args) throws InterruptedException {
-        H2Backend backend = new H2Backend(args[1]);
+    /** Entry point of the child process: {@code port dataDirectory}. */
+    public static void main(String[] args) throws InterruptedException, IOException {
+        Path directory = Path.of(args[1]);
+        Path file = directory.resolve(DATA_FILE);
+        Path stockFile = directory.resolve(STOCK_DATA_FILE);
+        if (!Files.exists(file) && Files.exists(stockFile)) {
+            System.out.println("Converting " + stockFile + " (stock index order) to " + file + "...");
+            ValueOrderedH2Backend.upgrade(stockFile, file);
+        }
+        ValueOrderedH2Backend backend = ValueOrderedH2Backend.onDisk(file.toString());
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,7 +56,7 @@ public final class MongoStandIn {
             stopped.countDown();
         }));
         server.bind("127.0.0.1", Integer.parseInt(args[0]));
-        System.out.println("mongo-java-server (H2 backend, " + args[1] + ") listening on 127.0.0.1:" + args[0]);
+        System.out.println("mongo-java-server (H2 backend, " + file + ") listening on 127.0.0.1:" + args[0]);
         stopped.await();
     }
 }

@@ -1,8 +1,8 @@
 package org.socialfeed.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import org.socialfeed.stack.ValueOrderedH2Backend;
 import org.socialfeed.stack.JwtKeyFiles;
 import org.socialfeed.stack.KafkaTopics;
 import org.socialfeed.stack.ManagedProcess;
@@ -49,7 +49,7 @@ public final class SharedInfrastructure {
         int redisPort = Ports.free();
         redis = RedisNode.start(redisPort, directory.resolve("redis"), directory.resolve("logs"));
         redisUri = RedisNode.uri(redisPort);
-        mongo = new MongoServer(H2Backend.inMemory());
+        mongo = new MongoServer(ValueOrderedH2Backend.inMemory());
         mongoUri = mongo.bindAndGetConnectionString();
         keys = JwtKeyFiles.createIfAbsent(directory.resolve("keys"));
     }

@@ -1,0 +1,159 @@
+package org.socialfeed.stack;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * mongo-java-server's H2 backend, with its unique indexes ordered by their values ({@link KeyOrder}). The stock
+ * backend keeps a unique index in an H2 map whose keys H2 cannot compare natively, so every comparison of a lookup's
+ * binary search serializes both keys with Java serialization: about 40% of the stand-in's CPU while posting. Here
+ * strings and numbers compare as such.
+ * <p>
+ * The order is not the stock backend's: a data file it wrote is converted once ({@link #upgrade}).
+ */
+public final class ValueOrderedH2Backend extends H2Backend {
+
+    /** What the stock backend's index maps are named by: {@code <database>.<collection>._index_<index>}. */
+    private static final String INDEX_MAP = "._index_";
+    private static final KeyOrder KEY_ORDER = new KeyOrder();
+    private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndexConstructor();
+
+    private ValueOrderedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    public static ValueOrderedH2Backend inMemory() {
+        return new ValueOrderedH2Backend(new MVStore.Builder().open());
+    }
+
+    public static ValueOrderedH2Backend onDisk(String file) {
+        return new ValueOrderedH2Backend(MVStore.open(file));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** Not static: H2Database's constructor opens the indexes, before a field of this class could be set. */
+    private final class Database extends H2Database {
+
+        Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                       List<IndexKey> keys, boolean sparse) {
+            // the stock backend's map name, so dropping and renaming collections find the map
+            String mapName = getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName;
+            MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
+            try {
+                return UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
+            } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("Cannot open unique index " + mapName, e);
+            }
+        }
+    }
+
+    /**
+     * Converts a data file the stock backend wrote into {@code upgraded}: every map copied, the indexes into this
+     * order. The copy is written beside it and renamed when complete, so a crash midway leaves the stock file
+     * untouched and the next start copies again; the stock file is deleted last.
+     */
+    public static void upgrade(Path stock, Path upgraded) throws IOException {
+        Path partial = upgraded.resolveSibling(upgraded.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        MVStore from = new MVStore.Builder().fileName(stock.toString()).readOnly().open();
+        MVStore to = MVStore.open(partial.toString());
+        try {
+            for (String name : from.getMapNames()) {
+                MVMap<Object, Object> source = from.openMap(name);
+                MVMap<Object, Object> target = name.contains(INDEX_MAP)
+                        ? to.openMap(name, new MVMap.Builder<>().keyType(KEY_ORDER)) : to.openMap(name);
+                source.entrySet().forEach(entry -> target.put(entry.getKey(), entry.getValue()));
+            }
+        } finally {
+            to.close();
+            from.close();
+        }
+        Files.move(partial, upgraded, StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(stock);
+    }
+
+    /**
+     * Value by value: strings, longs, integers, doubles and booleans by their natural order (so time-ordered ids stay
+     * near each other in the tree, and a commit writes few pages), after their kind; any other value after those, by
+     * its serialized bytes as the stock order compares every key. Two keys compare equal exactly when they serialize
+     * equally, as before.
+     */
+    static final class KeyOrder extends ObjectDataType {
+
+        private static final List<Class<?>> NATIVE = List.of(String.class, Long.class, Integer.class, Double.class,
+                Boolean.class);
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (!(a instanceof KeyValue first) || !(b instanceof KeyValue second)) {
+                return super.compare(a, b);
+            }
+            for (int i = 0; i < Math.min(first.size(), second.size()); i++) {
+                int byValue = compareValues(first.get(i), second.get(i));
+                if (byValue != 0) {
+                    return byValue;
+                }
+            }
+            return Integer.compare(first.size(), second.size());
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private int compareValues(Object a, Object b) {
+            int byKind = Integer.compare(kind(a), kind(b));
+            if (byKind != 0) {
+                return byKind;
+            }
+            if (a == null) {
+                return 0;
+            }
+            return kind(a) < NATIVE.size() ? ((Comparable) a).compareTo(b) : super.compare(a, b);
+        }
+
+        /** null first, then the native kinds in their order, then the rest. */
+        private static int kind(Object value) {
+            if (value == null) {
+                return -1;
+            }
+            int index = NATIVE.indexOf(value.getClass());
+            return index >= 0 ? index : NATIVE.size();
+        }
+    }
+
+    private static Constructor<H2UniqueIndex> uniqueIndexConstructor() {
+        try {
+            Constructor<H2UniqueIndex> constructor = H2UniqueIndex.class.getDeclaredConstructor(MVMap.class,
+                    String.class, List.class, boolean.class);
+            constructor.setAccessible(true); // package-private in mongo-java-server
+            return constructor;
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.socialfeed.stack;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ValueOrderedH2BackendTest {
+
+    private static final int DOCUMENTS = 2_000;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void dataWrittenByTheStockBackendIsFoundAndKeptUniqueAfterTheUpgradeAndAfterTheNextStart() throws IOException {
+        Path stock = directory.resolve("stock.mv");
+        withCollection(new H2Backend(stock.toString()), users -> {
+            users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            IntStream.range(0, DOCUMENTS).forEach(i ->
+                    users.insertOne(new Document("_id", "u" + i).append("email", "user" + i + "@example.com")));
+        });
+
+        Path upgraded = directory.resolve("upgraded.mv");
+        ValueOrderedH2Backend.upgrade(stock, upgraded);
+        assertThat(stock).doesNotExist();
+        for (int start = 1; start <= 2; start++) { // a write, then the next start
+            withCollection(ValueOrderedH2Backend.onDisk(upgraded.toString()), users -> {
+                IntStream.range(0, DOCUMENTS).forEach(i -> {
+                    assertThat(users.find(Filters.eq("_id", "u" + i)).first()).isNotNull();
+                    assertThat(users.find(Filters.eq("email", "user" + i + "@example.com")).first())
+                            .extracting(found -> found.get("_id")).isEqualTo("u" + i);
+                });
+                assertThatThrownBy(() -> users.insertOne(new Document("_id", "other").append("email",
+                        "user7@example.com"))).isInstanceOf(MongoWriteException.class);
+                assertThatThrownBy(() -> users.insertOne(new Document("_id", "u7")))
+                        .isInstanceOf(MongoWriteException.class);
+                users.insertOne(new Document("_id", "new" + users.countDocuments()).append("email",
+                        "new" + users.countDocuments() + "@example.com"));
+            });
+        }
+    }
+
+    @Test
+    void keysAreEqualExactlyWhenTheyWereBefore() {
+        withCollection(ValueOrderedH2Backend.inMemory(), things -> {
+            things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            things.insertOne(new Document("_id", 1).append("key", "1"));
+            things.insertOne(new Document("_id", 2).append("key", 1L));
+            things.insertOne(new Document("_id", 3).append("key", new Document("a", 1).append("b", 2)));
+            things.insertOne(new Document("_id", 4).append("key", new Document("b", 2).append("a", 1)));
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", 5).append("key",
+                    new Document("a", 1).append("b", 2)))).isInstanceOf(MongoWriteException.class);
+            assertThat(things.find(Filters.eq("key", "1")).first()).extracting(found -> found.get("_id"))
+                    .isEqualTo(1);
+            assertThat(things.find(Filters.eq("key", new Document("b", 2).append("a", 1))).first())
+                    .extracting(found -> found.get("_id")).isEqualTo(4);
+        });
+    }
+
+    private static void withCollection(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            use.accept(client.getDatabase("test").getCollection("things"));
+        } finally {
+            server.shutdown();
+        }
+    }
+}
