@@ -66,21 +66,10 @@ abstract class FeedEventConsumer implements ReplayedTopic {
     }
 
     /**
-     * Applies a record from the live consumer; a record that throws goes to the dead-letter topic, unless Redis was
-     * unreachable: then it is applied again until Redis answers (every write is idempotent), for at most
-     * {@link #REDIS_OUTAGE_LIMIT}.
-     */
-    protected void applyLive(ConsumerRecord<String, String> record) {
-        RedisOutages.retryThroughOutage(() -> {
-            recovery.awaitRecovered();
-            apply(record, false);
-        }, REDIS_OUTAGE_LIMIT);
-    }
-
-    /**
      * Applies a batch from the live consumer: each record that fails goes to the dead-letter topic on its own (the
      * rest of the batch still applies), and the batch is acknowledged once those copies are written. If Redis was
-     * unreachable the whole batch is applied again, in order, as a single record is.
+     * unreachable, the whole batch is applied again, in order, until Redis answers (every write is idempotent), for at
+     * most {@link #REDIS_OUTAGE_LIMIT}.
      */
     protected CompletionStage<Void> applyLive(KafkaRecordBatch<String, String> batch) {
         return RecordBatches.apply(batch, (records, rejected) -> {

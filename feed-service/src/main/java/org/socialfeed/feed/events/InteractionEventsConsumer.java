@@ -3,6 +3,7 @@ package org.socialfeed.feed.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Singleton;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.socialfeed.events.PostLiked;
@@ -13,6 +14,8 @@ import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.stream.LiveFeed;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * interactions.events: reposts enter timelines (once per original), likes move counts; both are ranking signals.
@@ -35,8 +38,8 @@ public class InteractionEventsConsumer extends FeedEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        applyLive(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return applyLive(batch);
     }
 
     @Override

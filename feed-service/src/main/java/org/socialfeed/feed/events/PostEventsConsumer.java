@@ -3,6 +3,7 @@ package org.socialfeed.feed.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Singleton;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.socialfeed.events.PostCreated;
@@ -14,6 +15,8 @@ import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.stream.LiveFeed;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * posts.events: fills the post cache and fans posts out; deletions leave every timeline. Replies and mentions are
@@ -36,8 +39,8 @@ public class PostEventsConsumer extends FeedEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        applyLive(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return applyLive(batch);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.socialfeed.feed.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Singleton;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.socialfeed.events.Topics;
@@ -10,6 +11,8 @@ import org.socialfeed.events.UserSuspended;
 import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
+
+import java.util.concurrent.CompletionStage;
 
 /** users.events: a suspended account disappears from every timeline, and comes back if reinstated. */
 @Singleton
@@ -23,8 +26,8 @@ public class UserEventsConsumer extends FeedEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        applyLive(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return applyLive(batch);
     }
 
     @Override

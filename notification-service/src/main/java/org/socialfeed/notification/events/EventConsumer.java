@@ -30,8 +30,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 /**
- * Reads the four topics notification-service consumes and dispatches each record by its CloudEvents type. Unknown
- * types are skipped (newer producers); records that do not decode go to the dead-letter topic.
+ * Reads the four topics notification-service consumes, in batches, and dispatches each record by its CloudEvents
+ * type. Unknown types are skipped (newer producers); records that do not decode go to the dead-letter topic.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -119,7 +119,11 @@ public class EventConsumer {
 
     @Incoming("interactions")
     @Blocking
-    public void onInteractions(ConsumerRecord<String, String> record) {
+    public CompletionStage<Void> onInteractions(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, RecordBatches.eachRecord(this::applyInteraction));
+    }
+
+    private void applyInteraction(ConsumerRecord<String, String> record) {
         String type = EventCodec.type(record);
         if (PostLiked.TYPE.equals(type)) {
             PostLiked like = codec.decode(record, PostLiked.class);
@@ -136,7 +140,11 @@ public class EventConsumer {
 
     @Incoming("posts")
     @Blocking
-    public void onPosts(ConsumerRecord<String, String> record) {
+    public CompletionStage<Void> onPosts(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, RecordBatches.eachRecord(this::applyPost));
+    }
+
+    private void applyPost(ConsumerRecord<String, String> record) {
         String type = EventCodec.type(record);
         if (PostCreated.TYPE.equals(type)) {
             PostCreated post = codec.decode(record, PostCreated.class);
@@ -151,7 +159,11 @@ public class EventConsumer {
 
     @Incoming("users")
     @Blocking
-    public void onUsers(ConsumerRecord<String, String> record) {
+    public CompletionStage<Void> onUsers(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, RecordBatches.eachRecord(this::applyUser));
+    }
+
+    private void applyUser(ConsumerRecord<String, String> record) {
         String type = EventCodec.type(record);
         if (UserRegistered.TYPE.equals(type)) {
             replicas.userRegistered(codec.decode(record, UserRegistered.class));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Consuming a topic in batches ({@code mp.messaging.incoming.<channel>.batch=true}) without losing what the
@@ -29,6 +30,20 @@ public final class RecordBatches {
     }
 
     private RecordBatches() {
+    }
+
+    /**
+     * Applies each record on its own, as a record-at-a-time consumer would: for a topic whose records gain nothing
+     * from being applied together, batches still save the per-record dispatch and acknowledgement.
+     */
+    public static Applier eachRecord(Consumer<ConsumerRecord<String, String>> apply) {
+        return (records, rejected) -> records.forEach(record -> {
+            try {
+                apply.accept(record);
+            } catch (RuntimeException e) {
+                rejected.accept(record, e);
+            }
+        });
     }
 
     public static CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Applier applier) {
