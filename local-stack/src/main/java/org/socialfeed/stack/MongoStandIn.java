@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A MongoDB-wire-protocol server (mongo-java-server, H2 backend with value-ordered unique indexes, data on disk) as
- * its own process, so it can be stopped and restarted like a real mongod. Production points the services at a real MongoDB instead.
+ * its own process, so it can be stopped and restarted like a real mongod. Production points the services at a real
+ * MongoDB instead.
  */
 public final class MongoStandIn {
 
