@@ -50,13 +50,7 @@ abstract class FeedEventConsumer implements ReplayedTopic {
      */
     protected void applyAll(List<ConsumerRecord<String, String>> records, boolean replay,
                             BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                apply(record, replay);
-            } catch (RuntimeException e) {
-                rejected.accept(record, e);
-            }
-        }
+        RecordBatches.eachRecord(record -> apply(record, replay)).applyAll(records, rejected);
     }
 
     @Override
