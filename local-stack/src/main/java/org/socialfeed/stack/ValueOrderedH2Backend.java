@@ -126,14 +126,15 @@ public final class ValueOrderedH2Backend extends H2Backend {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private int compareValues(Object a, Object b) {
-            int byKind = Integer.compare(kind(a), kind(b));
+            int kind = kind(a);
+            int byKind = Integer.compare(kind, kind(b));
             if (byKind != 0) {
                 return byKind;
             }
             if (a == null) {
                 return 0;
             }
-            return kind(a) < NATIVE.size() ? ((Comparable) a).compareTo(b) : super.compare(a, b);
+            return kind < NATIVE.size() ? ((Comparable) a).compareTo(b) : super.compare(a, b);
         }
 
         /** null first, then the native kinds in their order, then the rest. */
