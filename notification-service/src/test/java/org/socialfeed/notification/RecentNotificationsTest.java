@@ -12,9 +12,11 @@ import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostReplied;
 import org.socialfeed.events.PostUpdated;
 import org.socialfeed.events.Topics;
+import org.socialfeed.events.UserRegistered;
 import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
 import org.socialfeed.events.Visibility;
+import org.socialfeed.notification.replica.RenderedAccounts;
 
 import java.time.Instant;
 import java.util.List;
@@ -161,6 +163,35 @@ class RecentNotificationsTest {
         assertSameAsMongoDb(reader, PAGE + "?limit=20");
         assertThat(Api.as(reader).get(GROUPS).jsonPath().getInt("notification_groups[0].notifications_count"))
                 .isEqualTo(36);
+    }
+
+    @Test
+    void aNewAccountIsServedFromRedisFromItsFirstReadAndARegistrationReplayedAfterALossIsNot() {
+        AccountRef newcomer = EventFeed.account("newcomer");
+        String state = "notif:{" + newcomer.id() + "}:state";
+        EventFeed.send(Topics.USERS, newcomer.id(), UserRegistered.TYPE,
+                new UserRegistered(newcomer, false, Instant.now()));
+        await().atMost(Api.WAIT).until(() -> "0".equals(redis.sync().hget(state, "floor")));
+
+        double fromMongoDb = served("mongodb");
+        EventFeed.followsByNewAccounts(3, newcomer);
+        awaitPage(newcomer, PAGE, page -> page.jsonPath().getList("id").size() == 3);
+        assertThat(served("mongodb")).as("no read rebuilt the new account's notifications").isEqualTo(fromMongoDb);
+        assertSameAsMongoDb(newcomer, PAGE);
+        assertSameAsMongoDb(newcomer, GROUPS);
+
+        // replayed after Redis lost the notifications, the registration claims nothing: the next read rebuilds
+        loseRedisData(newcomer);
+        EventFeed.send(Topics.USERS, newcomer.id(), UserRegistered.TYPE,
+                new UserRegistered(newcomer, false, Instant.now()));
+        EventFeed.send(Topics.USERS, newcomer.id(), UserUpdated.TYPE, new UserUpdated(new AccountRef(newcomer.id(),
+                newcomer.username(), "Renamed"), false, Instant.now())); // applied after the replay: same partition
+        await().atMost(Api.WAIT).until(() -> redis.sync().get(RenderedAccounts.key(newcomer.id())),
+                account -> account != null && account.contains("Renamed"));
+        assertThat(redis.sync().exists(state)).isZero();
+        fromMongoDb = served("mongodb");
+        assertThat(Api.notifications(newcomer).jsonPath().<String>getList("id")).hasSize(3);
+        assertThat(served("mongodb")).isEqualTo(fromMongoDb + 1);
     }
 
     /** Redis loses everything: the reader's keys, the rendered accounts and posts. */

@@ -117,8 +117,14 @@ public class ReplicaUpdates {
         count(repost.postId(), PostCache.REBLOGS, repost.actor().id(), repost.reposted());
     }
 
+    /**
+     * A new account: its profile, and (the first time only: a replayed registration may follow a loss of Redis's
+     * data) its read model of notifications marked built, so its first reads need not rebuild it from MongoDB.
+     */
     void userRegistered(UserRegistered registered) {
-        profile(registered.account(), registered.createdAt());
+        if (profile(registered.account(), registered.createdAt()) == AccountReplica.Upsert.INSERTED) {
+            recent.registered(registered.account().id());
+        }
     }
 
     void userUpdated(UserUpdated updated) {
@@ -126,10 +132,12 @@ public class ReplicaUpdates {
     }
 
     /** A changed profile is rendered again: as the account of notifications and as the author of statuses. */
-    private void profile(AccountRef account, Instant createdAt) {
-        if (accounts.upsert(account, createdAt)) {
+    private AccountReplica.Upsert profile(AccountRef account, Instant createdAt) {
+        AccountReplica.Upsert upsert = accounts.upsert(account, createdAt);
+        if (upsert.changed()) {
             rendered(account.id());
         }
+        return upsert;
     }
 
     private void rendered(String accountId) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Redis read model of each recipient's recent notifications (ADR 18), beside MongoDB, the store of record:
@@ -29,8 +30,9 @@ import java.util.Set;
  *   id), capped at {@code social.notifications.recent-limit}; each member carries what a read filters and renders
  *   by ({@link RecentEntry});</li>
  *   <li>{@code notif:{<recipientId>}:state}, field {@code floor}: every visible notification with an id at least
- *   this is in the set. Its absence (a new recipient, Redis lost its data) makes the next read come from MongoDB
- *   and rebuild the set;</li>
+ *   this is in the set. A new account's is written when it registers ({@link #registered}). Its absence (Redis
+ *   lost its data, notifications came before the registration) makes the next read come from MongoDB and rebuild
+ *   the set;</li>
  *   <li>{@code notif:{<recipientId>}:silenced}, the accounts the recipient blocked or muted with notifications.</li>
  * </ul>
  * {@link RecentPages} reads it; this class keeps it in step with MongoDB and rebuilds it.
@@ -57,6 +59,15 @@ public class RecentNotifications {
             return 0
             """;
 
+    /** Marks an untouched recipient's (empty) set built: nothing of theirs was added, removed or silenced yet. */
+    private static final String BUILT_IF_UNTOUCHED = """
+            if redis.call('EXISTS', KEYS[1], KEYS[2], KEYS[3]) == 0 then
+              redis.call('HSET', KEYS[2], 'floor', '0')
+              return 1
+            end
+            return 0
+            """;
+
     private final RedisClusterCommands<String, String> redis;
     private final ReadModelWrites writes;
     private final NotificationRepository notifications;
@@ -65,6 +76,7 @@ public class RecentNotifications {
     private final RenderedPosts posts;
     private final ObjectMapper json;
     private final int cap;
+    private final Set<String> building = ConcurrentHashMap.newKeySet();
 
     public RecentNotifications(RedisConnection redis, ReadModelWrites writes,
                                NotificationRepository notifications, SocialGraph graph, RenderedAccounts accounts,
@@ -102,6 +114,16 @@ public class RecentNotifications {
                 notification.idString(), RecentEntry.of(notification, json).encode(), Integer.toString(cap));
     }
 
+    /**
+     * A new account, named by users.events for the first time: it has no notification yet, so its empty set is
+     * complete and its first reads are served here. Not if anything of the recipient's is in Redis already (a
+     * notification processed before the registration, which Redis may have lost part of) or awaits dropping.
+     */
+    public void registered(String recipientId) {
+        String[] keys = keysOf(recipientId);
+        writes.applyIfCurrent(() -> redis.eval(BUILT_IF_UNTOUCHED, ScriptOutputType.INTEGER, keys), keys);
+    }
+
     /** Dismissed or withdrawn notifications. */
     public void removed(String recipientId, Collection<Long> ids) {
         write(recipientId, () -> ids.forEach(id -> redis.zremrangebyscore(recentKey(recipientId), Range.create(id, id))));
@@ -135,7 +157,11 @@ public class RecentNotifications {
 
     /** A change to the recipient's keys; if Redis misses it, they are rebuilt from MongoDB once it is back. */
     private void write(String recipientId, Runnable change) {
-        writes.apply(change, recentKey(recipientId), stateKey(recipientId), silencedKey(recipientId));
+        writes.apply(change, keysOf(recipientId));
+    }
+
+    private static String[] keysOf(String recipientId) {
+        return new String[]{recentKey(recipientId), stateKey(recipientId), silencedKey(recipientId)};
     }
 
     /**
@@ -143,9 +169,17 @@ public class RecentNotifications {
      * notification stored during the rebuild is not lost.
      */
     public void ensureBuilt(String recipientId) {
-        if (redis.exists(stateKey(recipientId)) > 0) {
-            return;
+        if (redis.exists(stateKey(recipientId)) > 0 || !building.add(recipientId)) {
+            return; // built, or being built for a read at the same time: one rebuild's MongoDB queries are enough
         }
+        try {
+            build(recipientId);
+        } finally {
+            building.remove(recipientId);
+        }
+    }
+
+    private void build(String recipientId) {
         List<Notification> latest = notifications.newestShowable(recipientId, cap);
         if (!latest.isEmpty()) {
             redis.zadd(recentKey(recipientId), latest.stream().map(notification -> ScoredValue.just(notification.id(),

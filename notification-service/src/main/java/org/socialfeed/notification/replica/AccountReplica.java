@@ -41,19 +41,28 @@ public class AccountReplica {
         this.accounts = database.getCollection("accounts");
     }
 
-    /**
-     * Records the account's current profile (an older event's: its name); {@code createdAt} only when known.
-     *
-     * @return whether anything changed
-     */
-    public boolean upsert(AccountRef account, Instant createdAt) {
+    /** What {@link #upsert} did to the replica. */
+    public enum Upsert {
+        /** The replica had no document of the account: the first event that names it. */
+        INSERTED,
+        CHANGED,
+        UNCHANGED;
+
+        public boolean changed() {
+            return this != UNCHANGED;
+        }
+    }
+
+    /** Records the account's current profile (an older event's: its name); {@code createdAt} only when known. */
+    public Upsert upsert(AccountRef account, Instant createdAt) {
         Bson update = AccountRefDocuments.replicaUpdate(account);
         if (createdAt != null && !account.hasProfile()) { // a profile carries it already
             update = Updates.combine(update, Updates.set("createdAt", Date.from(createdAt)));
         }
         UpdateResult result = accounts.updateOne(Filters.eq("_id", account.id()), update,
                 new UpdateOptions().upsert(true));
-        return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+        return result.getUpsertedId() != null ? Upsert.INSERTED
+                : result.getModifiedCount() > 0 ? Upsert.CHANGED : Upsert.UNCHANGED;
     }
 
     /**

@@ -39,6 +39,16 @@ public class ReadModelWrites {
         }
     }
 
+    /**
+     * Runs {@code write} as {@link #apply} does, unless an earlier failed write left any of {@code keys} to be
+     * dropped: for a write that claims the keys complete, which they are not until they are rebuilt.
+     */
+    public void applyIfCurrent(Runnable write, String... keys) {
+        if (List.of(keys).stream().noneMatch(stale::contains)) {
+            apply(write, keys);
+        }
+    }
+
     private void dropStale() {
         if (!stale.isEmpty()) {
             List<String> keys = List.copyOf(stale);

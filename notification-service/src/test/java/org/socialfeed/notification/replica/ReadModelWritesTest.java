@@ -50,4 +50,26 @@ class ReadModelWritesTest {
             client.shutdown();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("redisUris")
+    void aWriteClaimingKeysCompleteIsSkippedWhileAFailedWriteLeftThemStale(String redisUri) {
+        LettuceClient client = LettuceClient.create(redisUri, Duration.ofSeconds(5));
+        try {
+            ReadModelWrites writes = new ReadModelWrites(client.connect());
+            RedisClusterCommands<String, String> redis = client.connect().sync();
+            String stale = "notif:{" + UUID.randomUUID() + "}:state";
+            String current = "notif:{" + UUID.randomUUID() + "}:state";
+            writes.apply(() -> {
+                throw new RedisException("Connection refused");
+            }, stale);
+
+            writes.applyIfCurrent(() -> redis.hset(stale, "floor", "0"), stale);
+            writes.applyIfCurrent(() -> redis.hset(current, "floor", "0"), current);
+            assertThat(redis.exists(stale)).isZero();
+            assertThat(redis.hget(current, "floor")).isEqualTo("0");
+        } finally {
+            client.shutdown();
+        }
+    }
 }
