@@ -168,14 +168,24 @@ class RecentNotificationsTest {
     @Test
     void aNewAccountIsServedFromRedisFromItsFirstReadAndARegistrationReplayedAfterALossIsNot() {
         AccountRef newcomer = EventFeed.account("newcomer");
+        AccountRef fan = EventFeed.account("fan");
+        AccountRef writer = EventFeed.account("writer");
         String state = "notif:{" + newcomer.id() + "}:state";
-        EventFeed.send(Topics.USERS, newcomer.id(), UserRegistered.TYPE,
-                new UserRegistered(newcomer, false, Instant.now()));
+        for (AccountRef account : List.of(fan, writer, newcomer)) {
+            EventFeed.send(Topics.USERS, account.id(), UserRegistered.TYPE,
+                    new UserRegistered(account, false, Instant.now()));
+        }
         await().atMost(Api.WAIT).until(() -> "0".equals(redis.sync().hget(state, "floor")));
 
+        // new posts are complete in Redis from the start: a like and a mention need no MongoDB either
         double fromMongoDb = served("mongodb");
-        EventFeed.followsByNewAccounts(3, newcomer);
-        awaitPage(newcomer, PAGE, page -> page.jsonPath().getList("id").size() == 3);
+        String ownPost = EventFeed.newId();
+        EventFeed.post(ownPost, newcomer, "mine", List.of(), null, null, null);
+        EventFeed.post(EventFeed.newId(), writer, "@newcomer hi", List.of(newcomer), null, null, null);
+        EventFeed.like(fan, ownPost, newcomer);
+        EventFeed.followsByNewAccounts(1, newcomer);
+        awaitPage(newcomer, PAGE, page -> page.jsonPath().getList("id").size() == 3
+                && page.jsonPath().getInt("find { it.type == 'favourite' }.status.favourites_count") == 1);
         assertThat(served("mongodb")).as("no read rebuilt the new account's notifications").isEqualTo(fromMongoDb);
         assertSameAsMongoDb(newcomer, PAGE);
         assertSameAsMongoDb(newcomer, GROUPS);

@@ -90,9 +90,13 @@ public class ReplicaUpdates {
         cache(posts.get(edit.postId()).map(post -> post.edited(edit)).orElseGet(() -> CachedPost.of(edit)));
     }
 
+    /** Caches the post and renders its template; one the cache knew nothing of has no members to copy later. */
     private void cache(CachedPost post) {
-        posts.put(post);
-        renderedPosts.changed(post);
+        if (posts.put(post)) {
+            renderedPosts.created(post);
+        } else {
+            renderedPosts.changed(post);
+        }
     }
 
     private void count(String postId, String counter, String member, boolean add) {

@@ -49,10 +49,15 @@ public class PostCache {
     }
 
     /** Stores the post (new or edited), keeping the counts it has. */
-    public void put(CachedPost post) {
+    /**
+     * Caches the post as it is now.
+     *
+     * @return whether the cache had nothing of it before (no earlier version, no interaction that came first)
+     */
+    public boolean put(CachedPost post) {
         try {
-            posts.updateOne(Filters.eq("_id", post.postId()), Updates.set("post", json.writeValueAsString(post)),
-                    new UpdateOptions().upsert(true));
+            return posts.updateOne(Filters.eq("_id", post.postId()), Updates.set("post", json.writeValueAsString(post)),
+                    new UpdateOptions().upsert(true)).getUpsertedId() != null;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Post " + post.postId() + " cannot be cached", e);
         }

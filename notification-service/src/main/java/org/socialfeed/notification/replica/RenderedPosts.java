@@ -23,9 +23,9 @@ import java.util.Map;
  * Fields: {@code t} the template ({@link #NOT_CACHED} when this service never saw the post, {@link #DELETED} once
  * it is deleted); {@code f}, {@code b}, {@code p} the favourites, reblogs (boosts) and replies counts;
  * {@code f:<accountId>}, {@code b:<accountId>}, {@code p:<replyId>} their members; {@code c} present once the
- * members were copied from MongoDB ({@link #warm}), the only way a hash becomes complete. Live changes apply to any
- * hash, so a complete one stays complete; a read that finds {@code t} or {@code c} missing falls back to MongoDB
- * and warms the post.
+ * members were copied from MongoDB ({@link #warm}), or from the start for a post that had none when it was cached
+ * ({@link #created}). Live changes apply to any hash, so a complete one stays complete; a read that finds {@code t}
+ * or {@code c} missing falls back to MongoDB and warms the post.
  */
 @ApplicationScoped
 public class RenderedPosts {
@@ -95,7 +95,20 @@ public class RenderedPosts {
                 REBLOGS + ":" + viewerId};
     }
 
-    /** A new or edited post: its template as the author reads now, replacing the old one. */
+    /**
+     * A post the cache knew nothing of (no interaction came before it): its template, and its hash complete at once,
+     * since there are no members to copy, unless a failed write left the hash to be dropped.
+     */
+    public void created(CachedPost post) {
+        String key = key(post.postId());
+        String template = template(post, currentAuthor(post));
+        writes.applyIfCurrent(() -> {
+            redis.hset(key, Map.of(TEMPLATE, template, COMPLETE, "1"));
+            redis.sadd(authoredKey(post.author().id()), post.postId());
+        }, key);
+    }
+
+    /** An edited post, or one whose interactions came first: its template as the author reads now. */
     public void changed(CachedPost post) {
         writes.apply(() -> {
             redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post)));
