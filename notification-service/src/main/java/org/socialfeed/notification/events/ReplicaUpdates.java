@@ -16,6 +16,7 @@ import org.socialfeed.events.UserUpdated;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.notification.delivery.NotificationService;
 import org.socialfeed.notification.inbox.RecentNotifications;
@@ -53,9 +54,14 @@ public class ReplicaUpdates {
         this.notifications = notifications;
     }
 
-    /** A run of follows: the followers' profiles in a read and a bulk write, the follows in another two. */
+    /**
+     * A run of follows: the followers' profiles in a read and a bulk write, the changed ones rendered in another read
+     * and one Redis write, the follows in another two.
+     */
     void followsCreated(List<FollowCreated> follows) {
-        accounts.upsertAll(follows.stream().map(FollowCreated::follower).toList()).forEach(this::rendered);
+        Set<String> changed = accounts.upsertAll(follows.stream().map(FollowCreated::follower).toList());
+        renderedAccounts.refreshAll(changed);
+        changed.forEach(renderedPosts::authorChanged);
         graph.followAll(follows.stream().map(follow -> new SocialGraph.Follow(follow.follower().id(),
                 follow.followeeId(), follow.notifyOfPosts())).toList());
     }

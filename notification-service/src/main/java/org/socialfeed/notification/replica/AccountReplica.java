@@ -135,11 +135,24 @@ public class AccountReplica {
     /** The latest known profile of each account among {@code ids} (those the replica has a name for). */
     public Map<String, AccountRef> refs(Collection<String> ids) {
         Map<String, AccountRef> refs = new HashMap<>();
-        accounts.find(Filters.in("_id", ids)).forEach(account -> {
-            if (account.getString("username") != null) {
-                refs.put(account.getString("_id"), AccountRefDocuments.fromDocument(account, "_id"));
+        known(ids).forEach((id, known) -> {
+            if (known.ref() != null) {
+                refs.put(id, known.ref());
             }
         });
         return refs;
+    }
+
+    /** What the replica knows of an account: its latest profile (null if no event named it yet), its suspension. */
+    public record Known(AccountRef ref, boolean suspended) {
+    }
+
+    /** What the replica knows of each account among {@code ids} that it has a document of, in one read. */
+    public Map<String, Known> known(Collection<String> ids) {
+        Map<String, Known> known = new HashMap<>();
+        accounts.find(Filters.in("_id", ids)).forEach(account -> known.put(account.getString("_id"), new Known(
+                account.getString("username") == null ? null : AccountRefDocuments.fromDocument(account, "_id"),
+                Boolean.TRUE.equals(account.getBoolean("suspended")))));
+        return known;
     }
 }

@@ -9,6 +9,9 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.support.mastodon.AccountView;
 import org.socialfeed.support.mastodon.StatusRendering;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,16 +47,35 @@ public class RenderedAccounts {
 
     /** After a profile change, a suspension or a reinstatement: the entry as the replica knows the account now. */
     public void refresh(String accountId) {
-        AccountRef current = accounts.refs(List.of(accountId)).get(accountId);
-        String entry = accounts.isSuspended(accountId) ? SUSPENDED
-                : current == null ? null : write(rendering.account(current));
-        writes.apply(() -> {
-            if (entry == null) {
-                redis.del(key(accountId)); // nothing known beyond what each notification names: a read warms it
+        refreshAll(List.of(accountId));
+    }
+
+    /** {@link #refresh} of many accounts: one read of the replica, one write per kind of change. */
+    public void refreshAll(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        Map<String, AccountReplica.Known> known = accounts.known(accountIds);
+        Map<String, String> entries = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : accountIds) {
+            AccountReplica.Known account = known.get(id);
+            if (account != null && account.suspended()) {
+                entries.put(key(id), SUSPENDED);
+            } else if (account != null && account.ref() != null) {
+                entries.put(key(id), write(rendering.account(account.ref())));
             } else {
-                redis.set(key(accountId), entry);
+                unknown.add(key(id)); // nothing known beyond what each notification names: a read warms it
             }
-        }, key(accountId));
+        }
+        writes.apply(() -> {
+            if (!entries.isEmpty()) {
+                redis.mset(entries); // on a cluster, split by slot
+            }
+            if (!unknown.isEmpty()) {
+                redis.del(unknown.toArray(String[]::new));
+            }
+        }, accountIds.stream().map(RenderedAccounts::key).toArray(String[]::new));
     }
 
     /** Entries a read missed, as the read from MongoDB rendered them; an entry written meanwhile stays. */
