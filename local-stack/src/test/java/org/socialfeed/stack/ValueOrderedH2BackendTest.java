@@ -10,12 +10,19 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -73,6 +80,37 @@ class ValueOrderedH2BackendTest {
             assertThat(things.find(Filters.eq("key", new Document("b", 2).append("a", 1))).first())
                     .extracting(found -> found.get("_id")).isEqualTo(4);
         });
+    }
+
+    @Test
+    void inQueriesFindWhatTheStockBackendFinds() {
+        List<Document> documents = new ArrayList<>();
+        IntStream.range(0, DOCUMENTS).forEach(i -> documents.add(new Document("_id", "d" + i).append("n", (long) i)));
+        documents.add(new Document("_id", "int").append("n", 5));
+        documents.add(new Document("_id", "double").append("n", 5.0));
+        documents.add(new Document("_id", "string").append("n", "5"));
+        documents.add(new Document("_id", "null").append("n", null));
+        documents.add(new Document("_id", "missing"));
+        documents.add(new Document("_id", "array").append("n", List.of(5L, 6L)));
+        documents.add(new Document("_id", "huge").append("n", (1L << 53) + 1));
+        List<Bson> queries = List.of(
+                Filters.in("_id", IntStream.range(0, DOCUMENTS).filter(i -> i % 3 == 0).mapToObj(i -> "d" + i)
+                        .toList()),
+                Filters.in("_id", "d1", "int", "nowhere"), Filters.in("n", 5L), Filters.in("n", 5), Filters.in("n", "5"),
+                Filters.in("n", 5.0), Filters.in("n", 5L, null), Filters.in("n", 6L), Filters.in("n", (1L << 53) + 1),
+                Filters.in("n", List.of(5L, 6L)), Filters.and(Filters.in("_id", "d5", "int"), Filters.in("n", 5L)));
+        Map<String, List<List<Object>>> found = new LinkedHashMap<>();
+        Map<String, AbstractMongoBackend> backends = new LinkedHashMap<>();
+        backends.put("stock", new MemoryBackend());
+        backends.put("value ordered", ValueOrderedH2Backend.inMemory());
+        backends.forEach((name, backend) -> withCollection(backend, things -> {
+            things.insertMany(documents);
+            found.put(name, queries.stream().map(query -> things.find(query).map(document -> document.get("_id"))
+                    .into(new ArrayList<>()).stream().sorted(Comparator.comparing(Object::toString)).toList())
+                    .toList());
+        }));
+        assertThat(found.get("value ordered")).isEqualTo(found.get("stock"));
+        assertThat(found.get("stock").get(0)).hasSize((DOCUMENTS + 2) / 3);
     }
 
     private static void withCollection(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
