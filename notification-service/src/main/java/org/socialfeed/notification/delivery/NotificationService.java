@@ -10,7 +10,7 @@ import org.socialfeed.notification.inbox.NotificationDraft;
 import org.socialfeed.notification.inbox.NotificationGrouping;
 import org.socialfeed.notification.inbox.NotificationRepository;
 import org.socialfeed.notification.inbox.NotificationRepository.NewNotification;
-import org.socialfeed.notification.inbox.NotificationStored;
+import org.socialfeed.notification.inbox.NotificationsStored;
 import org.socialfeed.notification.inbox.NotificationType;
 import org.socialfeed.notification.inbox.RecentNotifications;
 import org.socialfeed.notification.policy.NotificationPolicy;
@@ -56,14 +56,14 @@ public class NotificationService {
     private final SocialGraph graph;
     private final AccountReplica accounts;
     private final PushOutbox push;
-    private final Event<NotificationStored> stored;
+    private final Event<NotificationsStored> stored;
     private final SnowflakeIds ids;
     private final PostCache posts;
     private final RecentNotifications recent;
 
     public NotificationService(NotificationRepository notifications, NotificationGrouping grouping,
                                UserSettingsRepository settings, SocialGraph graph, AccountReplica accounts,
-                               PushOutbox push, Event<NotificationStored> stored, SnowflakeIds ids,
+                               PushOutbox push, Event<NotificationsStored> stored, SnowflakeIds ids,
                                PostCache posts, RecentNotifications recent) {
         this.recent = recent;
         this.notifications = notifications;
@@ -133,12 +133,17 @@ public class NotificationService {
         }
         placement.save();
         Set<Integer> notStored = notifications.insertAll(toStore);
+        List<NewNotification> inserted = new ArrayList<>();
         for (int i = 0; i < toStore.size(); i++) {
             NewNotification item = toStore.get(i);
-            UserSettingsRepository.UserSettings recipientSettings = userSettings.get(item.draft().recipientId());
-            outcome.put(item.draft(), notStored.contains(i) ? store(item, recipientSettings)
-                    : stored(item, recipientSettings));
+            if (notStored.contains(i)) {
+                outcome.put(item.draft(), store(item, userSettings.get(item.draft().recipientId())));
+            } else {
+                inserted.add(item);
+                outcome.put(item.draft(), item.notification());
+            }
         }
+        stored(inserted, userSettings);
         // a repeated event of this batch finds the notification its first occurrence stored
         for (NotificationDraft draft : candidates) {
             if (!outcome.containsKey(draft) && !fresh.contains(draft)) {
@@ -168,8 +173,11 @@ public class NotificationService {
             try {
                 Optional<Notification> existing = notifications.insert(item.notification(), item.draft(),
                         item.outbox());
-                return existing.isPresent() ? redelivered(item.draft(), existing.get(), recipientSettings)
-                        : stored(item, recipientSettings);
+                if (existing.isPresent()) {
+                    return redelivered(item.draft(), existing.get(), recipientSettings);
+                }
+                stored(List.of(item), Map.of(item.draft().recipientId(), recipientSettings));
+                return item.notification();
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && attempt < ID_CLASH_RETRIES) {
                     LOG.debugf("Notification id %d clashed, retrying", item.notification().id());
@@ -183,17 +191,23 @@ public class NotificationService {
         }
     }
 
-    /** A notification just stored: if it is shown, the read model, push devices, live streams and webhooks get it. */
-    private Notification stored(NewNotification item, UserSettingsRepository.UserSettings recipientSettings) {
-        Notification notification = item.notification();
-        if (!notification.filtered()) {
-            recent.added(notification);
-            if (!item.outbox().isEmpty()) {
-                push.publish(notifications.collection(), notification.id(), item.outbox());
-            }
-            stored.fire(new NotificationStored(notification, recipientSettings.webhookIds()));
+    /**
+     * Notifications just stored: those shown go to the read model (in one pipeline), push devices, live streams and
+     * webhooks (in one event).
+     */
+    private void stored(List<NewNotification> items, Map<String, UserSettingsRepository.UserSettings> userSettings) {
+        List<NewNotification> shown = items.stream().filter(item -> !item.notification().filtered()).toList();
+        if (shown.isEmpty()) {
+            return;
         }
-        return notification;
+        recent.addedAll(shown.stream().map(NewNotification::notification).toList());
+        for (NewNotification item : shown) {
+            if (!item.outbox().isEmpty()) {
+                push.publish(notifications.collection(), item.notification().id(), item.outbox());
+            }
+        }
+        stored.fire(new NotificationsStored(shown.stream().map(item -> new NotificationsStored.Stored(
+                item.notification(), userSettings.get(item.draft().recipientId()).webhookIds())).toList()));
     }
 
     /**
@@ -209,7 +223,8 @@ public class NotificationService {
             }
         }
         if (!existing.filtered()) {
-            stored.fire(new NotificationStored(existing, recipientSettings.webhookIds()));
+            stored.fire(new NotificationsStored(List.of(new NotificationsStored.Stored(existing,
+                    recipientSettings.webhookIds()))));
         }
         return existing;
     }

@@ -61,7 +61,7 @@ public class ReplicaUpdates {
     void followsCreated(List<FollowCreated> follows) {
         Set<String> changed = accounts.upsertAll(follows.stream().map(FollowCreated::follower).toList());
         renderedAccounts.refreshAll(changed);
-        changed.forEach(renderedPosts::authorChanged);
+        renderedPosts.authorsChanged(changed);
         graph.followAll(follows.stream().map(follow -> new SocialGraph.Follow(follow.follower().id(),
                 follow.followeeId(), follow.notifyOfPosts())).toList());
     }

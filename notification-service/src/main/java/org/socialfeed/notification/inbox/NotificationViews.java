@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Renders notifications with their accounts and posts (through the shared {@link StatusRendering}), loading the
@@ -39,27 +40,45 @@ public class NotificationViews {
         return render(List.of(notification)).get(0);
     }
 
-    /** Renders notifications of one recipient, whose own likes and reposts the embedded statuses show. */
+    /**
+     * Renders notifications, each for its recipient, whose own likes and reposts its embedded status shows: the
+     * profiles and posts of all of them in one read each, each recipient's interactions with the posts in one more.
+     */
     public List<NotificationView> render(List<Notification> notifications) {
         if (notifications.isEmpty()) {
             return List.of();
         }
-        Rendering rendering = prepare(notifications.get(0).recipientId(),
-                notifications.stream().map(Notification::actor).toList(),
-                notifications.stream().map(Notification::statusId).filter(Objects::nonNull).toList());
-        return notifications.stream().map(n -> new NotificationView(n.idString(), n.type().apiName(), n.createdAt(),
-                rendering.account(n.actor()), n.statusId() == null ? null : rendering.status(n.statusId()),
-                n.groupKey(), n.filtered() ? Boolean.TRUE : null)).toList();
+        Map<String, CachedPost> cached = posts.getAll(notifications.stream().map(Notification::statusId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, AccountRef> profiles = profiles(notifications.stream().map(Notification::actor).toList(), cached);
+        Map<String, Set<String>> statusesByRecipient = new HashMap<>();
+        notifications.forEach(n -> statusesByRecipient.computeIfAbsent(n.recipientId(), recipient -> new HashSet<>())
+                .add(n.statusId()));
+        Map<String, Rendering> byRecipient = new HashMap<>();
+        statusesByRecipient.forEach((recipient, statusIds) -> byRecipient.put(recipient, new Rendering(rendering,
+                profiles, cached, posts.interactions(statusIds.stream().filter(cached::containsKey).toList(),
+                recipient))));
+        return notifications.stream().map(n -> {
+            Rendering rendering = byRecipient.get(n.recipientId());
+            return new NotificationView(n.idString(), n.type().apiName(), n.createdAt(),
+                    rendering.account(n.actor()), n.statusId() == null ? null : rendering.status(n.statusId()),
+                    n.groupKey(), n.filtered() ? Boolean.TRUE : null);
+        }).toList();
     }
 
     /** Loads what rendering these accounts and posts for {@code recipientId} needs. */
     public Rendering prepare(String recipientId, Collection<AccountRef> actors, Collection<String> statusIds) {
         Map<String, CachedPost> cached = posts.getAll(new HashSet<>(statusIds));
+        return new Rendering(rendering, profiles(actors, cached), cached,
+                posts.interactions(cached.keySet(), recipientId));
+    }
+
+    /** The current profiles of the actors and of the posts' authors, in one read. */
+    private Map<String, AccountRef> profiles(Collection<AccountRef> actors, Map<String, CachedPost> cached) {
         Set<String> accountIds = new HashSet<>();
         actors.forEach(actor -> accountIds.add(actor.id()));
         cached.values().forEach(post -> accountIds.add(post.author().id()));
-        return new Rendering(rendering, accounts.refs(accountIds), cached,
-                posts.interactions(cached.keySet(), recipientId));
+        return accounts.refs(accountIds);
     }
 
     /** The profiles, posts and counts loaded for one response. */

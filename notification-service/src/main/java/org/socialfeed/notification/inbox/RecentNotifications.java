@@ -5,6 +5,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The Redis read model of each recipient's recent notifications (ADR 18), beside MongoDB, the store of record:
@@ -69,6 +72,7 @@ public class RecentNotifications {
             """;
 
     private final RedisClusterCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> async;
     private final ReadModelWrites writes;
     private final NotificationRepository notifications;
     private final SocialGraph graph;
@@ -82,6 +86,7 @@ public class RecentNotifications {
                                NotificationRepository notifications, SocialGraph graph, RenderedAccounts accounts,
                                RenderedPosts posts, ObjectMapper json, NotificationConfig config) {
         this.redis = redis.sync();
+        this.async = redis.async();
         this.writes = writes;
         this.notifications = notifications;
         this.graph = graph;
@@ -103,15 +108,25 @@ public class RecentNotifications {
         return "notif:{" + recipientId + "}:silenced";
     }
 
-    /** A stored notification that is not filtered. */
-    public void added(Notification notification) {
-        write(notification.recipientId(), () -> add(notification));
+    /** Stored notifications that are not filtered, added in one pipeline. */
+    public void addedAll(List<Notification> added) {
+        writes.apply(() -> CompletableFuture.allOf(added.stream().map(notification -> async.eval(ADD,
+                ScriptOutputType.INTEGER, new String[]{recentKey(notification.recipientId()),
+                        stateKey(notification.recipientId())}, addArguments(notification)).toCompletableFuture())
+                .toArray(CompletableFuture[]::new)).join(),
+                added.stream().map(Notification::recipientId).distinct().flatMap(id -> Stream.of(keysOf(id)))
+                        .toArray(String[]::new));
     }
 
     private void add(Notification notification) {
         redis.eval(ADD, ScriptOutputType.INTEGER,
                 new String[]{recentKey(notification.recipientId()), stateKey(notification.recipientId())},
-                notification.idString(), RecentEntry.of(notification, json).encode(), Integer.toString(cap));
+                addArguments(notification));
+    }
+
+    private String[] addArguments(Notification notification) {
+        return new String[]{notification.idString(), RecentEntry.of(notification, json).encode(),
+                Integer.toString(cap)};
     }
 
     /**

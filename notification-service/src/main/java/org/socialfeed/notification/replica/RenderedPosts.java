@@ -3,6 +3,7 @@ package org.socialfeed.notification.replica;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ScriptOutputType;
 import org.socialfeed.redis.RedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.events.AccountRef;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Redis side of the post cache, for the fast read of notifications (ADR 18): one hash per post,
@@ -65,6 +68,7 @@ public class RenderedPosts {
             """;
 
     private final RedisClusterCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> async;
     private final ReadModelWrites writes;
     private final PostCache posts;
     private final AccountReplica accounts;
@@ -74,6 +78,7 @@ public class RenderedPosts {
     public RenderedPosts(RedisConnection redis, ReadModelWrites writes, PostCache posts,
                          AccountReplica accounts, StatusRendering rendering, ObjectMapper json) {
         this.redis = redis.sync();
+        this.async = redis.async();
         this.writes = writes;
         this.posts = posts;
         this.accounts = accounts;
@@ -128,8 +133,16 @@ public class RenderedPosts {
 
     /** The author's profile changed: the templates of their posts show the new one. */
     public void authorChanged(String authorId) {
+        authorsChanged(List.of(authorId));
+    }
+
+    /** {@link #authorChanged} of many authors: their posts listed in one pipeline (most new accounts have none). */
+    public void authorsChanged(Collection<String> authorIds) {
         writes.apply(() -> {
-            List<String> postIds = new ArrayList<>(redis.smembers(authoredKey(authorId)));
+            List<CompletableFuture<Set<String>>> authored = authorIds.stream()
+                    .map(id -> async.smembers(authoredKey(id)).toCompletableFuture()).toList();
+            List<String> postIds = new ArrayList<>();
+            authored.forEach(listed -> postIds.addAll(listed.join()));
             posts.getAll(postIds).values().forEach(post ->
                     redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post))));
         });

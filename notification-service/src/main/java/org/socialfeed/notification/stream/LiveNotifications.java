@@ -12,10 +12,14 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.socialfeed.events.LiveNotification;
 import org.socialfeed.notification.inbox.Notification;
-import org.socialfeed.notification.inbox.NotificationStored;
+import org.socialfeed.notification.inbox.NotificationView;
+import org.socialfeed.notification.inbox.NotificationsStored;
 import org.socialfeed.notification.inbox.NotificationViews;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries new notifications to the SSE connections of every instance: the instance whose Kafka consumer stored a
@@ -70,23 +74,34 @@ public class LiveNotifications {
         return "notif:{" + notification.recipientId() + "}:published:" + notification.idString();
     }
 
-    void onStored(@Observes NotificationStored stored) {
-        Notification notification = stored.notification();
+    /** Publishes a batch's notifications, rendered together and published in one pipeline. */
+    void onStored(@Observes NotificationsStored stored) {
+        List<Notification> notifications = stored.stored().stream().map(NotificationsStored.Stored::notification)
+                .toList();
+        List<NotificationView> rendered = views.render(notifications);
+        List<CompletableFuture<?>> published = new ArrayList<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            published.add(publish(notifications.get(i), rendered.get(i)));
+        }
+        CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private CompletableFuture<?> publish(Notification notification, NotificationView view) {
         String message;
         try {
             message = new LiveNotification(notification.recipientId(), notification.id(),
-                    json.writeValueAsString(views.render(notification))).encode();
+                    json.writeValueAsString(view)).encode();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Notification " + notification.id() + " cannot be written as JSON", e);
         }
-        try {
-            redis.sync().eval(PUBLISH_ONCE, ScriptOutputType.INTEGER, new String[]{publishedKey(notification)},
-                    LiveNotification.CHANNEL, message, Long.toString(MARKER_KEPT.toMillis()));
-        } catch (RuntimeException e) {
-            LOG.warnf("Redis publish failed, streaming notification %d to this instance's clients only: %s",
-                    notification.id(), e.getMessage());
-            deliverLocally(message);
-        }
+        return redis.async().eval(PUBLISH_ONCE, ScriptOutputType.INTEGER, new String[]{publishedKey(notification)},
+                LiveNotification.CHANNEL, message, Long.toString(MARKER_KEPT.toMillis())).toCompletableFuture()
+                .exceptionally(e -> {
+                    LOG.warnf("Redis publish failed, streaming notification %d to this instance's clients only: %s",
+                            notification.id(), e.getMessage());
+                    deliverLocally(message);
+                    return null;
+                });
     }
 
     private void deliverLocally(String message) {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.socialfeed.notification.config.NotificationConfig;
 import org.socialfeed.notification.inbox.Notification;
-import org.socialfeed.notification.inbox.NotificationStored;
+import org.socialfeed.notification.inbox.NotificationsStored;
 import org.socialfeed.notification.inbox.NotificationViews;
 
 import java.net.URI;
@@ -74,8 +74,12 @@ public class WebhookDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Queues the notification for the recipient's endpoints that existed when it was made. Idempotent. */
-    void onStored(@Observes NotificationStored stored) {
+    /** Queues each notification for its recipient's endpoints that existed when it was made. Idempotent. */
+    void onStored(@Observes NotificationsStored stored) {
+        stored.stored().forEach(this::queue);
+    }
+
+    private void queue(NotificationsStored.Stored stored) {
         Notification notification = stored.notification();
         List<WebhookEndpoint> targets = endpoints.byIds(stored.webhookIds()).stream()
                 .filter(endpoint -> endpoint.ownerId().equals(notification.recipientId()) && endpoint.enabled() && endpoint.wants(notification.type())
