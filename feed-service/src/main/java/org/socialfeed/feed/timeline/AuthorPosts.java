@@ -7,6 +7,7 @@ import org.socialfeed.redis.RedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 
 import java.util.List;
@@ -26,10 +27,13 @@ public class AuthorPosts {
         this.kept = config.recentPostsPerAuthor();
     }
 
+    /** Adds the post and trims to the newest {@code kept}, in one round trip (the trim is sent behind the add). */
     public void add(String authorId, String postId) {
         String key = RedisKeys.recent(authorId);
-        redis.sync().zadd(key, Double.parseDouble(postId), postId);
-        redis.sync().zremrangebyrank(key, 0, -(kept + 1L));
+        RedisClusterAsyncCommands<String, String> commands = redis.async();
+        RedisFuture<Long> added = commands.zadd(key, Double.parseDouble(postId), postId);
+        Redis.await(commands.zremrangebyrank(key, 0, -(kept + 1L)));
+        Redis.await(added);
     }
 
     public void remove(String authorId, String postId) {
