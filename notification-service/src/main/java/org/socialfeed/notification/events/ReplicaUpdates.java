@@ -15,8 +15,8 @@ import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.notification.delivery.NotificationService;
 import org.socialfeed.notification.inbox.RecentNotifications;
@@ -59,9 +59,7 @@ public class ReplicaUpdates {
      * and one Redis write, the follows in another two.
      */
     void followsCreated(List<FollowCreated> follows) {
-        Set<String> changed = accounts.upsertAll(follows.stream().map(FollowCreated::follower).toList());
-        renderedAccounts.refreshAll(changed);
-        renderedPosts.authorsChanged(changed);
+        rendered(accounts.upsertAll(follows.stream().map(FollowCreated::follower).toList()));
         graph.followAll(follows.stream().map(follow -> new SocialGraph.Follow(follow.follower().id(),
                 follow.followeeId(), follow.notifyOfPosts())).toList());
     }
@@ -145,14 +143,15 @@ public class ReplicaUpdates {
     private AccountReplica.Upsert profile(AccountRef account, Instant createdAt) {
         AccountReplica.Upsert upsert = accounts.upsert(account, createdAt);
         if (upsert.changed()) {
-            rendered(account.id());
+            rendered(List.of(account.id()));
         }
         return upsert;
     }
 
-    private void rendered(String accountId) {
-        renderedAccounts.refresh(accountId);
-        renderedPosts.authorChanged(accountId);
+    /** Changed profiles rendered again: as the accounts of notifications and as the authors of statuses. */
+    private void rendered(Collection<String> accountIds) {
+        renderedAccounts.refreshAll(accountIds);
+        renderedPosts.authorsChanged(accountIds);
     }
 
     /** A suspended account's notifications are hidden, and come back if it is reinstated. */

@@ -101,10 +101,6 @@ public class AccountReplica {
                 new UpdateOptions().upsert(true));
     }
 
-    public boolean isSuspended(String accountId) {
-        return !suspendedAmong(List.of(accountId)).isEmpty();
-    }
-
     /** The suspended accounts among {@code accountIds}, in one read. */
     public Set<String> suspendedAmong(Collection<String> accountIds) {
         Set<String> suspended = new HashSet<>();

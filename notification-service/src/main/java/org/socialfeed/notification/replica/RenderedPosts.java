@@ -131,12 +131,10 @@ public class RenderedPosts {
                 field(counter), member, add ? "1" : "0"), key(postId));
     }
 
-    /** The author's profile changed: the templates of their posts show the new one. */
-    public void authorChanged(String authorId) {
-        authorsChanged(List.of(authorId));
-    }
-
-    /** {@link #authorChanged} of many authors: their posts listed in one pipeline (most new accounts have none). */
+    /**
+     * The authors' profiles changed: the templates of their posts show the new ones. Their posts are listed in one
+     * pipeline (most new accounts have none).
+     */
     public void authorsChanged(Collection<String> authorIds) {
         writes.apply(() -> {
             List<CompletableFuture<Set<String>>> authored = authorIds.stream()
