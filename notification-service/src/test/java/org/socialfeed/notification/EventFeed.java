@@ -108,11 +108,20 @@ final class EventFeed {
                 new PostLiked(actor, postId, author.id(), true, Instant.now()));
     }
 
-    /** Has {@code count} fresh accounts follow {@code followee}, one after the other. */
-    static void followsByNewAccounts(int count, AccountRef followee) {
+    /** Has {@code count} fresh accounts follow {@code followee}, one after the other; returns them in that order. */
+    static List<AccountRef> followsByNewAccounts(int count, AccountRef followee) {
+        List<AccountRef> followers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            follow(account("follower" + i), followee, false, "followed-" + followee.id());
+            AccountRef follower = account("follower" + i);
+            followers.add(follower);
+            follow(follower, followee, false, followedKey(followee));
         }
+        return followers;
+    }
+
+    /** The key of the follows {@link #followsByNewAccounts} sends: an unfollow sent with it comes after them. */
+    static String followedKey(AccountRef followee) {
+        return "followed-" + followee.id();
     }
 
     /** Likes the post by {@code count} fresh accounts, one after the other; returns them in that order. */

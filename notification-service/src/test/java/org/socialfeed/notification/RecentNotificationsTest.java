@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.BlockChanged;
+import org.socialfeed.events.FollowRemoved;
 import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.PostReplied;
 import org.socialfeed.events.PostUpdated;
@@ -35,6 +36,8 @@ class RecentNotificationsTest {
 
     private static final String PAGE = "/api/v1/notifications";
     private static final String GROUPS = "/api/v2/notifications";
+    /** A page the newest entries fill, however few groups they form. */
+    private static final String FIRST_GROUP = GROUPS + "?limit=1";
 
     @Inject
     RedisConnection redis;
@@ -146,7 +149,9 @@ class RecentNotificationsTest {
         assertSameAsMongoDb(reader, PAGE + "?max_id=" + ids.get(19), false);
         assertSameAsMongoDb(reader, PAGE + "?min_id=" + ids.get(35) + "&limit=2", false);
         assertSameAsMongoDb(reader, PAGE + "?min_id=" + ids.get(5) + "&limit=2");
-        // the follows are one group, older than the 30 kept: only MongoDB can count it
+        // the follows are one group reaching below the 30 kept: its members' set counts it
+        assertSameAsMongoDb(reader, FIRST_GROUP);
+        // a page of 40 groups ran out of the 30 entries: other groups may lie below them, which only MongoDB knows
         assertSameAsMongoDb(reader, GROUPS, false);
 
         // the newest page comes from Redis: 30 are kept
@@ -163,6 +168,58 @@ class RecentNotificationsTest {
         assertSameAsMongoDb(reader, PAGE + "?limit=20");
         assertThat(Api.as(reader).get(GROUPS).jsonPath().getInt("notification_groups[0].notifications_count"))
                 .isEqualTo(36);
+        // and that read the group's members: the next is served from Redis
+        assertSameAsMongoDb(reader, FIRST_GROUP);
+    }
+
+    @Test
+    void aGroupReachingBelowWhatRedisKeepsIsCountedThereThroughEveryChange() {
+        AccountRef reader = EventFeed.account("crowded");
+        List<AccountRef> followers = EventFeed.followsByNewAccounts(36, reader);
+        awaitGroupCount(reader, 36);
+        assertSameAsMongoDb(reader, FIRST_GROUP);
+
+        // the first follower, long below the 30 kept, unfollows
+        EventFeed.send(Topics.FOLLOWS, EventFeed.followedKey(reader), FollowRemoved.TYPE,
+                new FollowRemoved(followers.get(0).id(), reader.id(), Instant.now()));
+        awaitGroupCount(reader, 35);
+        assertSameAsMongoDb(reader, FIRST_GROUP);
+
+        // the reader blocks the second follower and the newest, whose follow headed the group
+        for (AccountRef blocked : List.of(followers.get(1), followers.get(35))) {
+            EventFeed.send(Topics.FOLLOWS, reader.id(), BlockChanged.TYPE,
+                    new BlockChanged(reader.id(), blocked.id(), true, Instant.now()));
+        }
+        awaitGroupCount(reader, 33);
+        assertThat(Api.as(reader).get(FIRST_GROUP).jsonPath()
+                .<String>getList("notification_groups[0].sample_account_ids"))
+                .doesNotContain(followers.get(35).id()).contains(followers.get(34).id());
+        assertSameAsMongoDb(reader, FIRST_GROUP);
+
+        // the third is suspended: the group's members are read again from MongoDB, once
+        EventFeed.send(Topics.USERS, followers.get(2).id(), UserSuspended.TYPE,
+                new UserSuspended(followers.get(2).id(), true, Instant.now()));
+        awaitGroupCount(reader, 32);
+        assertSameAsMongoDb(reader, FIRST_GROUP);
+
+        // dismissing the group's newest shown notification
+        String newest = Api.as(reader).get(FIRST_GROUP).jsonPath()
+                .getString("notification_groups[0].most_recent_notification_id");
+        Api.as(reader).post(PAGE + "/" + newest + "/dismiss").then().statusCode(200);
+        assertThat(Api.as(reader).get(FIRST_GROUP).jsonPath().getInt("notification_groups[0].notifications_count"))
+                .isEqualTo(31);
+        assertSameAsMongoDb(reader, FIRST_GROUP);
+
+        // after a clear, a follow joining the still open group counts alone
+        Api.as(reader).post(PAGE + "/clear").then().statusCode(200);
+        EventFeed.follow(EventFeed.account("latecomer"), reader, false, EventFeed.followedKey(reader));
+        awaitGroupCount(reader, 1);
+        assertSameAsMongoDb(reader, FIRST_GROUP);
+    }
+
+    private static void awaitGroupCount(AccountRef reader, int count) {
+        awaitPage(reader, FIRST_GROUP,
+                page -> page.jsonPath().getInt("notification_groups[0].notifications_count") == count);
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.socialfeed.redis.RedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
-import org.socialfeed.feed.redis.LuaScript;
+import org.socialfeed.redis.LuaScript;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.mastodon.RenderablePost;

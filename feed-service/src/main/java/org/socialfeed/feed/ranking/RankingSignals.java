@@ -6,7 +6,7 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.PostCreated;
 import org.socialfeed.feed.graph.Celebrities;
 import org.socialfeed.feed.graph.FollowGraph;
-import org.socialfeed.feed.redis.LuaScript;
+import org.socialfeed.redis.LuaScript;
 import org.socialfeed.feed.redis.Pipeline;
 import org.socialfeed.feed.redis.Pipelines;
 import org.socialfeed.feed.redis.RedisKeys;

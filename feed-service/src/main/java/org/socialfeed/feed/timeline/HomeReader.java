@@ -16,7 +16,7 @@ import org.socialfeed.feed.post.PostCache;
 import org.socialfeed.feed.post.PostStats;
 import org.socialfeed.feed.post.PostView;
 import org.socialfeed.feed.recovery.RecoveryGate;
-import org.socialfeed.feed.redis.LuaScript;
+import org.socialfeed.redis.LuaScript;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.feed.redis.StateMarkers;
 import org.socialfeed.redis.RedisReads;

@@ -160,11 +160,12 @@ public class NotificationService {
         long id = ids.next();
         // MongoDB keeps milliseconds: every rendering of the notification shows the time it reads back
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String groupKey = placement.groupKey(draft.recipientId(), draft.type(), draft.statusId(), id, now);
         Notification notification = new Notification(id, draft.recipientId(), draft.type(), draft.actor(),
-                draft.statusId(), placement.groupKey(draft.recipientId(), draft.type(), draft.statusId(), id, now),
-                now, filtered);
+                draft.statusId(), groupKey, now, filtered);
         return new NewNotification(notification, draft,
-                filtered ? List.of() : push.eventsFor(notification, recipientSettings.deviceIds()));
+                filtered ? List.of() : push.eventsFor(notification, recipientSettings.deviceIds()),
+                placement.opened(draft.recipientId(), groupKey));
     }
 
     /** Stores one notification the bulk insert left out: a duplicate key, or an id that clashed. */
@@ -200,7 +201,7 @@ public class NotificationService {
         if (shown.isEmpty()) {
             return;
         }
-        recent.addedAll(shown.stream().map(NewNotification::notification).toList());
+        recent.addedAll(shown);
         for (NewNotification item : shown) {
             if (!item.outbox().isEmpty()) {
                 push.publish(notifications.collection(), item.notification().id(), item.outbox());
@@ -285,6 +286,6 @@ public class NotificationService {
     }
 
     public void actorSuspended(String actorId, boolean suspended) {
-        notifications.setActorSuspended(actorId, suspended);
+        recent.groupsChanged(notifications.setActorSuspended(actorId, suspended));
     }
 }

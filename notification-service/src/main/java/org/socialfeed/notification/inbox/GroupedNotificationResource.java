@@ -93,7 +93,8 @@ public class GroupedNotificationResource {
             GroupedPage grouped = fromMongo(callerId, params.query(reader, callerId), page);
             if (!filters.includeFiltered()) {
                 recent.warm(callerId, grouped.accounts(), grouped.notificationGroups().stream()
-                        .map(GroupView::statusId).filter(Objects::nonNull).toList());
+                        .map(GroupView::statusId).filter(Objects::nonNull).toList(), grouped.notificationGroups()
+                        .stream().map(GroupView::groupKey).toList());
             }
             return Response.ok(grouped).header("Link", LinkHeader.of(uri, grouped.notificationGroups().stream()
                     .map(GroupView::mostRecentNotificationId).toList())).build();

@@ -9,7 +9,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.socialfeed.notification.config.NotificationConfig;
-import org.socialfeed.support.id.SnowflakeIds;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +34,7 @@ import java.util.Set;
 public class NotificationGrouping {
 
     private static final Duration BUCKET = Duration.ofHours(1);
-    /** An id is taken a moment before the time that places its notification in a bucket. */
-    private static final Duration ID_CLOCK_MARGIN = Duration.ofMinutes(1);
+    private static final String UNGROUPED = "ungrouped-";
 
     private final MongoCollection<Document> openGroups;
     private final Duration bucket;
@@ -49,10 +47,9 @@ public class NotificationGrouping {
         this.windowBuckets = Math.max(1, window.toMillis() / bucket.toMillis());
     }
 
-    /** The lowest id a member of this group (of a groupable type) can have: a group starts with its first bucket. */
-    public long lowestMemberId(String groupKey) {
-        long firstBucket = Long.parseLong(groupKey.substring(groupKey.lastIndexOf('-') + 1));
-        return SnowflakeIds.floorAt(Instant.ofEpochMilli(firstBucket * bucket.toMillis()).minus(ID_CLOCK_MARGIN));
+    /** Whether the key names a group of likes, reposts or follows, rather than one ungrouped notification. */
+    public static boolean grouped(String groupKey) {
+        return !groupKey.startsWith(UNGROUPED);
     }
 
     /**
@@ -92,7 +89,7 @@ public class NotificationGrouping {
         public String groupKey(String recipientId, NotificationType type, String statusId, long notificationId,
                                Instant at) {
             if (!type.groupable()) {
-                return "ungrouped-" + notificationId;
+                return UNGROUPED + notificationId;
             }
             String prefix = prefix(type, statusId);
             long current = at.toEpochMilli() / bucket.toMillis();
@@ -104,6 +101,13 @@ public class NotificationGrouping {
             firstBuckets.put(key, current);
             opened.put(key, current);
             return prefix + "-" + current;
+        }
+
+        /** Whether the notification placed in this group opened it: the group's first member. */
+        public boolean opened(String recipientId, String groupKey) {
+            int bucketAt = groupKey.lastIndexOf('-');
+            Long opening = opened.get(openGroupId(recipientId, groupKey.substring(0, bucketAt)));
+            return opening != null && opening == Long.parseLong(groupKey.substring(bucketAt + 1));
         }
 
         /** Writes the groups opened, before the notifications that joined them are stored. */

@@ -55,16 +55,13 @@ public class NotificationReader {
     }
 
     public void dismiss(String callerId, String id) {
-        long notificationId = parseId(id);
-        if (!notifications.dismiss(callerId, notificationId)) {
-            throw new NotFoundException("Record not found");
-        }
-        recent.removed(callerId, List.of(notificationId));
+        Notification dismissed = notifications.dismiss(callerId, parseId(id))
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+        recent.removed(callerId, List.of(dismissed));
     }
 
     public void dismissAll(String callerId) {
-        notifications.dismissAll(callerId);
-        recent.cleared(callerId);
+        recent.cleared(callerId, notifications.dismissAll(callerId));
     }
 
     /** Notifications newer than the caller's read marker, counted up to {@code limit} (Mastodon's cap). */

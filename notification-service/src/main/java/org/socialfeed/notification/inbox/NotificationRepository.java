@@ -26,6 +26,7 @@ import org.socialfeed.support.paging.PageRequest;
 import org.socialfeed.support.outbox.OutboxOwner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -54,6 +55,8 @@ public class NotificationRepository implements OutboxOwner {
     static final List<String> HIDING_FLAGS = List.of(DISMISSED, UNDONE, STATUS_DELETED, ACTOR_SUSPENDED);
     /** A group's sample accounts are looked for among its latest {@code samples} times this many notifications. */
     static final int SAMPLE_SCAN_FACTOR = 10;
+    private static final Bson GROUPABLE = Filters.in("type", Arrays.stream(NotificationType.values())
+            .filter(NotificationType::groupable).map(NotificationType::apiName).toList());
 
     private final MongoCollection<Document> notifications;
 
@@ -149,8 +152,12 @@ public class NotificationRepository implements OutboxOwner {
         return document;
     }
 
-    /** A notification about to be stored, with the draft it answers and its push records. */
-    public record NewNotification(Notification notification, NotificationDraft draft, List<OutgoingEvent> outbox) {
+    /**
+     * A notification about to be stored, with the draft it answers, its push records, and whether it opens its
+     * group (is its first member).
+     */
+    public record NewNotification(Notification notification, NotificationDraft draft, List<OutgoingEvent> outbox,
+                                  boolean opensGroup) {
     }
 
     /**
@@ -270,43 +277,66 @@ public class NotificationRepository implements OutboxOwner {
         return groups;
     }
 
-    /** @return whether the recipient had this notification (dismissing twice is fine) */
-    public boolean dismiss(String recipientId, long id) {
-        return notifications.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("recipientId", recipientId)),
-                Updates.set(DISMISSED, true)).getMatchedCount() > 0;
+    /** @return the notification, if the recipient had it (dismissing twice is fine) */
+    public Optional<Notification> dismiss(String recipientId, long id) {
+        return Optional.ofNullable(notifications.findOneAndUpdate(Filters.and(Filters.eq("_id", id),
+                Filters.eq("recipientId", recipientId)), Updates.set(DISMISSED, true)))
+                .map(NotificationRepository::fromDocument);
     }
 
-    public void dismissAll(String recipientId) {
-        notifications.updateMany(Filters.and(Filters.eq("recipientId", recipientId), Filters.ne(DISMISSED, true)),
-                Updates.set(DISMISSED, true));
+    /** @return the keys of the groups (of groupable types) that had notifications not dismissed before */
+    public Set<String> dismissAll(String recipientId) {
+        Bson notDismissed = Filters.and(Filters.eq("recipientId", recipientId), Filters.ne(DISMISSED, true));
+        Set<String> groupKeys = new HashSet<>();
+        notifications.distinct("groupKey", Filters.and(notDismissed, GROUPABLE), String.class)
+                .forEach(groupKeys::add);
+        notifications.updateMany(notDismissed, Updates.set(DISMISSED, true));
+        return groupKeys;
     }
 
     /**
      * Withdraws what undone actions caused (an unlike withdraws the like's notification), found by their keys.
      *
-     * @return the ids of the notifications withdrawn now
+     * @return the notifications withdrawn now
      */
-    public List<Long> undo(String recipientId, List<String> undoKeys) {
-        List<Long> ids = new ArrayList<>();
-        notifications.find(Filters.in(UNDOABLE_BY, undoKeys)).projection(Projections.include("recipientId"))
-                .forEach(document -> {
-                    if (recipientId.equals(document.getString("recipientId"))) {
-                        ids.add(document.getLong("_id"));
-                    }
-                });
-        if (!ids.isEmpty()) {
-            notifications.updateMany(Filters.in("_id", ids),
+    public List<Notification> undo(String recipientId, List<String> undoKeys) {
+        List<Notification> withdrawn = new ArrayList<>();
+        notifications.find(Filters.in(UNDOABLE_BY, undoKeys)).forEach(document -> {
+            if (recipientId.equals(document.getString("recipientId"))) {
+                withdrawn.add(fromDocument(document));
+            }
+        });
+        if (!withdrawn.isEmpty()) {
+            notifications.updateMany(Filters.in("_id", withdrawn.stream().map(Notification::id).toList()),
                     Updates.combine(Updates.set(UNDONE, true), Updates.unset(UNDOABLE_BY)));
         }
-        return ids;
+        return withdrawn;
     }
 
     public void hideAboutStatus(String statusId) {
         notifications.updateMany(Filters.eq("statusId", statusId), Updates.set(STATUS_DELETED, true));
     }
 
-    public void setActorSuspended(String actorId, boolean suspended) {
+    /** @return the groups the actor's groupable notifications belong to, by recipient */
+    public Map<String, Set<String>> setActorSuspended(String actorId, boolean suspended) {
+        Map<String, Set<String>> groups = new HashMap<>();
+        notifications.find(Filters.and(Filters.eq("actorId", actorId), GROUPABLE))
+                .projection(Projections.include("recipientId", "groupKey"))
+                .forEach(document -> groups.computeIfAbsent(document.getString("recipientId"), id -> new HashSet<>())
+                        .add(document.getString("groupKey")));
         notifications.updateMany(Filters.eq("actorId", actorId), Updates.set(ACTOR_SUSPENDED, suspended));
+        return groups;
+    }
+
+    /**
+     * The visible notifications of a group, suspended accounts' left out and silenced accounts' included: what
+     * the read model counts a group by.
+     */
+    public List<Notification> groupMembers(String recipientId, String groupKey) {
+        List<Notification> members = new ArrayList<>();
+        notifications.find(Filters.and(NotificationQuery.everything(Set.of()).filter(recipientId),
+                Filters.eq("groupKey", groupKey))).forEach(document -> members.add(fromDocument(document)));
+        return members;
     }
 
     /** The newest visible notification of a group. */

@@ -64,7 +64,7 @@ public class NotificationResource {
             List<NotificationView> rendered = views.render(found);
             if (!filters.includeFiltered()) {
                 recent.warm(callerId, rendered.stream().map(NotificationView::account).toList(),
-                        found.stream().map(Notification::statusId).filter(Objects::nonNull).toList());
+                        found.stream().map(Notification::statusId).filter(Objects::nonNull).toList(), List.of());
             }
             return Response.ok(rendered)
                     .header("Link", LinkHeader.of(uri, rendered.stream().map(NotificationView::id).toList())).build();

@@ -3,6 +3,7 @@ package org.socialfeed.notification.inbox;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.socialfeed.notification.replica.RenderedAccounts;
 import org.socialfeed.notification.replica.RenderedPosts;
+import org.socialfeed.redis.LuaScript;
 import org.socialfeed.redis.RedisReads;
 import org.socialfeed.support.mastodon.StatusTemplate;
 import org.socialfeed.support.paging.LinkHeader;
@@ -25,7 +27,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Pages of notifications (v1) and of groups (v2) read from the Redis read model ({@link RecentNotifications}), in
@@ -52,15 +54,62 @@ public class RecentPages {
 
     private static final Logger LOG = Logger.getLogger(RecentPages.class);
 
+    /**
+     * For each group's members' set (KEYS[2..]), its count and its latest distinct accounts (up to ARGV[1]), the
+     * silenced accounts (KEYS[1]) left out, or only the account ARGV[2] if not empty; nothing if a set is missing or
+     * being rebuilt. Each account has at most one visible notification in a group (an undo withdraws it before the
+     * action is taken again), so the members' accounts are its notifications.
+     */
+    private static final LuaScript GROUP_FACTS = new LuaScript("""
+            local silenced = {}
+            for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+              silenced[id] = true
+            end
+            local wanted = tonumber(ARGV[1])
+            local facts = {}
+            for i = 2, #KEYS do
+              if redis.call('EXISTS', KEYS[i]) == 0 or redis.call('ZSCORE', KEYS[i], '') then
+                return {}
+              end
+              local count, samples = 0, {}
+              if ARGV[2] ~= '' then
+                if redis.call('ZSCORE', KEYS[i], ARGV[2]) and not silenced[ARGV[2]] then
+                  count, samples[1] = 1, ARGV[2]
+                end
+              else
+                count = redis.call('ZCARD', KEYS[i])
+                for id in pairs(silenced) do
+                  if redis.call('ZSCORE', KEYS[i], id) then
+                    count = count - 1
+                  end
+                end
+                local from = 0
+                while #samples < wanted do
+                  local latest = redis.call('ZREVRANGE', KEYS[i], from, from + 15)
+                  for _, id in ipairs(latest) do
+                    if not silenced[id] and #samples < wanted then
+                      samples[#samples + 1] = id
+                    end
+                  end
+                  if #latest < 16 then
+                    break
+                  end
+                  from = from + 16
+                end
+              end
+              facts[#facts + 1] = count
+              facts[#facts + 1] = samples
+            end
+            return facts
+            """);
+
     /** One connection per read, each served by one of Lettuce's I/O threads: reads spread over all of them. */
     private final RedisReads reads;
-    private final NotificationGrouping grouping;
     private final Counter servedByRedis;
     private final Counter servedByMongo;
 
-    public RecentPages(RedisReads reads, NotificationGrouping grouping, MeterRegistry meters) {
+    public RecentPages(RedisReads reads, MeterRegistry meters) {
         this.reads = reads;
-        this.grouping = grouping;
         this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
         this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
     }
@@ -127,16 +176,20 @@ public class RecentPages {
             // upward, the set's lowest entries are the page only if none below its floor could come first
             if (page.readsUpward() ? !completeAbove(page, floor) || !full && more
                     : !full && (more || !completeAbove(page, floor))) {
-                return null;
+                return CompletableFuture.completedFuture(null);
             }
             if (page.readsUpward()) {
                 Collections.reverse(entries);
             }
-            return new Selection(entries, entries);
+            return CompletableFuture.completedFuture(new Selection(entries, entries, actorsOf(entries)));
         }, this::writeList);
     }
 
-    /** {@code GET /api/v2/notifications}: as {@link NotificationReader#groups} walks MongoDB, over the whole set. */
+    /**
+     * {@code GET /api/v2/notifications}: as {@link NotificationReader#groups} walks MongoDB, over the whole set; a
+     * group of likes, reposts or follows is counted and sampled by its members' set, however far below the floor
+     * it reaches (a third round trip).
+     */
     public CompletionStage<Read> groups(String recipientId, NotificationQuery query, PageRequest page) {
         if (query.includeFiltered()) {
             return CompletableFuture.completedFuture(Read.MISSED);
@@ -146,75 +199,88 @@ public class RecentPages {
                 .zrevrange(RecentNotifications.recentKey(recipientId), 0, -1).toCompletableFuture();
         return read(connection, recipientId, members, (floor, silenced) -> {
             Predicate<RecentEntry> shown = shown(query, silenced);
-            Map<String, List<RecentEntry>> byGroup = new LinkedHashMap<>();
+            Map<String, RecentEntry> newestOfGroup = new HashMap<>();
             List<RecentEntry> inRange = new ArrayList<>();
             for (String member : members.join()) {
                 RecentEntry entry = RecentEntry.decode(member);
                 if (shown.test(entry)) {
-                    byGroup.computeIfAbsent(entry.groupKey(), key -> new ArrayList<>()).add(entry);
+                    newestOfGroup.putIfAbsent(entry.groupKey(), entry);
                     long id = entry.idValue();
                     if (id > page.lowerBound() && id < page.upperBound()) {
                         inRange.add(entry);
                     }
                 }
             }
-            List<Group> groups = new ArrayList<>();
+            List<RecentEntry> heads = new ArrayList<>();
             Set<String> passed = new HashSet<>();
             int walked = Math.min(inRange.size(), page.limit() * NotificationReader.GROUP_SCAN_FACTOR);
             for (RecentEntry entry : inRange.subList(0, walked)) {
-                if (groups.size() == page.limit()) {
+                if (heads.size() == page.limit()) {
                     break;
                 }
-                if (!passed.add(entry.groupKey())) {
-                    continue;
-                }
-                boolean groupable = NotificationType.fromApiName(entry.type()).orElseThrow().groupable();
-                if (!groupable) {
-                    groups.add(new Group(entry, List.of(entry)));
-                } else if (grouping.lowestMemberId(entry.groupKey()) < floor) {
-                    return null; // older members may lie below the floor: only MongoDB can count them
-                } else if (byGroup.get(entry.groupKey()).get(0) == entry) { // else its newest is on an earlier page
-                    groups.add(new Group(entry, byGroup.get(entry.groupKey())));
+                // a group is shown once, where its newest is; if that is on an earlier page, not here
+                if (passed.add(entry.groupKey()) && newestOfGroup.get(entry.groupKey()) == entry) {
+                    heads.add(entry);
                 }
             }
             // a walk cut short stops where MongoDB's stops; one that ran out of entries needs all of them above
-            if (groups.size() < page.limit() && walked == inRange.size() && !completeAbove(page, floor)) {
-                return null;
+            if (heads.size() < page.limit() && walked == inRange.size() && !completeAbove(page, floor)) {
+                return CompletableFuture.completedFuture(null);
             }
-            List<RecentEntry> shownEntries = new ArrayList<>();
-            groups.forEach(group -> shownEntries.addAll(group.samples()));
-            return new Selection(groups, shownEntries);
+            return counted(connection, recipientId, query, heads);
         }, this::writeGroups);
     }
 
-    /** A group as the v2 page shows it: its newest entry, its members (newest first), its latest distinct actors. */
-    private record Group(RecentEntry mostRecent, List<RecentEntry> members, List<RecentEntry> samples) {
-
-        Group(RecentEntry mostRecent, List<RecentEntry> members) {
-            this(mostRecent, members, samples(members));
-        }
-
-        /** One entry per actor, as MongoDB's page lists them: among the latest members only. */
-        private static List<RecentEntry> samples(List<RecentEntry> members) {
-            Map<String, RecentEntry> byActor = new LinkedHashMap<>();
-            int scanned = Math.min(members.size(),
-                    NotificationReader.GROUP_SAMPLE_ACCOUNTS * NotificationRepository.SAMPLE_SCAN_FACTOR);
-            for (RecentEntry member : members.subList(0, scanned)) {
-                if (byActor.size() < NotificationReader.GROUP_SAMPLE_ACCOUNTS) {
-                    byActor.putIfAbsent(member.actorId(), member);
-                }
+    /** Counts and samples the groups these entries head, from their members' sets; null if one is not complete. */
+    private CompletionStage<Selection> counted(RedisReads.Connection connection, String recipientId,
+                                               NotificationQuery query, List<RecentEntry> heads) {
+        List<RecentEntry> grouped = heads.stream().filter(head -> NotificationGrouping.grouped(head.groupKey()))
+                .toList();
+        CompletionStage<List<Object>> facts = grouped.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : GROUP_FACTS.call(connection, ScriptOutputType.MULTI, Stream.concat(
+                        Stream.of(RecentNotifications.silencedKey(recipientId)), grouped.stream()
+                                .map(head -> RecentNotifications.groupKey(recipientId, head.groupKey())))
+                        .toArray(String[]::new), Integer.toString(NotificationReader.GROUP_SAMPLE_ACCOUNTS),
+                        query.accountId() == null ? "" : query.accountId());
+        return facts.thenApply(answer -> {
+            if (answer.size() < 2 * grouped.size()) {
+                return null; // a set missing or being rebuilt: MongoDB answers, and the read that does rebuilds it
             }
-            return new ArrayList<>(byActor.values());
-        }
+            Map<RecentEntry, Group> counts = new HashMap<>();
+            for (int i = 0; i < grouped.size(); i++) {
+                @SuppressWarnings("unchecked")
+                List<String> samples = (List<String>) answer.get(2 * i + 1);
+                long count = (Long) answer.get(2 * i);
+                if (count < 1 || samples.isEmpty()) {
+                    return null;
+                }
+                counts.put(grouped.get(i), new Group(grouped.get(i), count, samples));
+            }
+            List<Group> groups = heads.stream().map(head -> counts.getOrDefault(head,
+                    new Group(head, 1, List.of(head.actorId())))).toList();
+            Set<String> actors = new LinkedHashSet<>();
+            groups.forEach(group -> actors.addAll(group.sampleAccountIds()));
+            return new Selection(groups, heads, actors);
+        });
     }
 
-    /** What a page shows ({@code items}) and the entries whose accounts and statuses it needs. */
-    private record Selection(List<?> items, List<RecentEntry> entries) {
+    /** A group as the v2 page shows it: its newest entry, how many it has, its latest distinct accounts. */
+    private record Group(RecentEntry mostRecent, long count, List<String> sampleAccountIds) {
+    }
+
+    /** What a page shows ({@code items}), the entries whose statuses it shows, and the accounts it shows. */
+    private record Selection(List<?> items, List<RecentEntry> entries, Collection<String> actorIds) {
+    }
+
+    private static Set<String> actorsOf(List<RecentEntry> entries) {
+        Set<String> actors = new LinkedHashSet<>();
+        entries.forEach(entry -> actors.add(entry.actorId()));
+        return actors;
     }
 
     private interface Selector {
-        /** @return null if the set cannot tell what the page shows */
-        Selection select(long floor, Set<String> silenced);
+        /** @return null, or completes with null, if the model cannot tell what the page shows */
+        CompletionStage<Selection> select(long floor, Set<String> silenced);
     }
 
     private interface Writer {
@@ -249,23 +315,20 @@ public class RecentPages {
             if (floor.join() == null) {
                 return CompletableFuture.completedFuture(Read.MISSED); // not built: MongoDB, which rebuilds it
             }
-            Selection selection = selector.select(Long.parseLong(floor.join()), silenced.join());
-            if (selection == null) {
-                return CompletableFuture.completedFuture(Read.MISSED);
-            }
-            return parts(connection, recipientId, selection.entries())
-                    .thenApply(parts -> parts == null ? Read.MISSED : writer.write(selection, parts));
+            return selector.select(Long.parseLong(floor.join()), silenced.join()).thenCompose(selection ->
+                    selection == null ? CompletableFuture.completedFuture(Read.MISSED)
+                            : parts(connection, recipientId, selection).thenApply(parts ->
+                            parts == null ? Read.MISSED : writer.write(selection, parts)));
         });
     }
 
-    /** The accounts and posts of these entries, or null if any is missing, suspended or deleted. */
-    private CompletionStage<Parts> parts(RedisReads.Connection connection, String recipientId,
-                                         List<RecentEntry> entries) {
+    /** The accounts and posts a selection shows, or null if any is missing, suspended or deleted. */
+    private CompletionStage<Parts> parts(RedisReads.Connection connection, String recipientId, Selection selection) {
         RedisClusterAsyncCommands<String, String> redis = connection.commands();
-        Set<String> actorIds = new LinkedHashSet<>();
+        List<RecentEntry> entries = selection.entries();
+        Collection<String> actorIds = selection.actorIds();
         Set<String> statusIds = new LinkedHashSet<>();
         entries.forEach(entry -> {
-            actorIds.add(entry.actorId());
             if (entry.statusId() != null) {
                 statusIds.add(entry.statusId());
             }
@@ -312,9 +375,13 @@ public class RecentPages {
     /** A deleted post's notifications never come back (MongoDB hides them for good): they leave the set. */
     private static void forgetAbout(RedisClusterAsyncCommands<String, String> redis, String recipientId, String statusId,
                                     Collection<RecentEntry> entries) {
-        entries.stream().filter(entry -> statusId.equals(entry.statusId())).forEach(entry ->
-                redis.zremrangebyscore(RecentNotifications.recentKey(recipientId),
-                        Range.create(entry.idValue(), entry.idValue())));
+        entries.stream().filter(entry -> statusId.equals(entry.statusId())).forEach(entry -> {
+            redis.zremrangebyscore(RecentNotifications.recentKey(recipientId),
+                    Range.create(entry.idValue(), entry.idValue()));
+            if (NotificationGrouping.grouped(entry.groupKey())) {
+                redis.del(RecentNotifications.groupKey(recipientId, entry.groupKey()));
+            }
+        });
     }
 
     private Read writeList(Selection selection, Parts parts) {
@@ -334,14 +401,11 @@ public class RecentPages {
     private Read writeGroups(Selection selection, Parts parts) {
         List<Group> groups = (List<Group>) selection.items();
         StringBuilder json = new StringBuilder(groups.size() * 2048).append("{\"accounts\":[");
-        Set<String> listed = new HashSet<>();
-        for (RecentEntry sample : selection.entries()) {
-            if (listed.add(sample.actorId())) {
-                json.append(listed.size() > 1 ? "," : "").append(parts.account(sample.actorId()));
-            }
+        for (String actorId : selection.actorIds()) {
+            json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append(parts.account(actorId));
         }
         json.append("],\"statuses\":[");
-        listed.clear();
+        Set<String> listed = new HashSet<>();
         for (Group group : groups) {
             RenderedPosts.Fields post = parts.post(group.mostRecent().statusId());
             if (post != null && post.cached() && listed.add(group.mostRecent().statusId())) {
@@ -354,13 +418,13 @@ public class RecentPages {
         for (Group group : groups) {
             RecentEntry head = group.mostRecent();
             json.append(ids.isEmpty() ? "" : ",").append("{\"group_key\":\"").append(head.groupKey())
-                    .append("\",\"notifications_count\":").append(group.members().size())
+                    .append("\",\"notifications_count\":").append(group.count())
                     .append(",\"type\":\"").append(head.type())
                     .append("\",\"most_recent_notification_id\":\"").append(head.id())
                     .append("\",\"latest_page_notification_at\":").append(head.createdAt())
                     .append(",\"sample_account_ids\":[");
-            for (int i = 0; i < group.samples().size(); i++) {
-                json.append(i > 0 ? ",\"" : "\"").append(group.samples().get(i).actorId()).append('"');
+            for (int i = 0; i < group.sampleAccountIds().size(); i++) {
+                json.append(i > 0 ? ",\"" : "\"").append(group.sampleAccountIds().get(i)).append('"');
             }
             json.append("],\"status_id\":");
             if (head.statusId() == null) {

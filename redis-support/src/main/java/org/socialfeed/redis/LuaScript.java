@@ -1,11 +1,9 @@
-package org.socialfeed.feed.redis;
+package org.socialfeed.redis;
 
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import org.socialfeed.redis.RedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import org.socialfeed.redis.RedisReads;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +12,7 @@ import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * A Lua script run by its SHA-1 ({@code EVALSHA}), so the body crosses the network only when Redis has forgotten it
@@ -50,6 +49,12 @@ public final class LuaScript {
         return commands.evalsha(sha, output, keys, args);
     }
 
+    /** Runs the script on a connection that sends at once, without waiting. */
+    public <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType output,
+                                      String[] keys, String... args) {
+        return orBody(commands.evalsha(sha, output, keys, args), () -> commands.eval(body, output, keys, args));
+    }
+
     /**
      * Sends the script by SHA as a round trip of its own on a read's connection, without waiting; if Redis has
      * forgotten the script, sends its body once more.
@@ -58,14 +63,18 @@ public final class LuaScript {
                                        String... args) {
         CompletionStage<T> answer = redis.commands().evalsha(sha, output, keys, args);
         redis.send();
-        return answer.exceptionallyCompose(error -> {
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (!(cause instanceof RedisNoScriptException)) {
-                return CompletableFuture.failedFuture(cause);
-            }
+        return orBody(answer, () -> {
             CompletionStage<T> evaluated = redis.commands().eval(body, output, keys, args);
             redis.send();
             return evaluated;
+        });
+    }
+
+    /** The answer, or if Redis had forgotten the script, the answer to sending its body. */
+    private static <T> CompletionStage<T> orBody(CompletionStage<T> answer, Supplier<CompletionStage<T>> withBody) {
+        return answer.exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            return cause instanceof RedisNoScriptException ? withBody.get() : CompletableFuture.failedFuture(cause);
         });
     }
 
