@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.function.LongFunction;
 
 /**
- * The harness's load generator for reads, saturation and ceilings: a Vert.x HTTP/1.1 client holding
+ * The harness's load generator for reads, posting, saturation and ceilings: a Vert.x HTTP/1.1 client holding
  * {@code connections} persistent connections on one event loop, one request in flight per connection, driven either
  * by {@link ClosedLoop} ({@link #saturate}) or by {@link OpenLoopRunner} at a fixed arrival rate ({@link #offer}).
  * The JDK client the other open-loop phases use tops out near 1,000 GETs/s on a trivial endpoint, so it measured
@@ -65,15 +65,31 @@ public final class KeepAliveHttp implements AutoCloseable {
      * request, such as another account's statuses each time; otherwise as {@link #get(String, String, LongFunction)}.
      */
     public Operation get(String name, String origin, LongFunction<String> pathAndQuery, LongFunction<String> token) {
+        return request(name, HttpMethod.GET, origin, pathAndQuery, token, null);
+    }
+
+    /** POST of the JSON {@code body.apply(sequence)} to {@code url} (loopback only), with a bearer token; 2xx: ok. */
+    public Operation postJson(String name, String url, LongFunction<String> body, LongFunction<String> token) {
+        URI target = URI.create(SocialApi.loopback(url));
+        return request(name, HttpMethod.POST, target.getScheme() + "://" + target.getRawAuthority(),
+                sequence -> target.getRawPath(), token, body);
+    }
+
+    private Operation request(String name, HttpMethod method, String origin, LongFunction<String> pathAndQuery,
+                              LongFunction<String> token, LongFunction<String> jsonBody) {
         URI server = URI.create(SocialApi.loopback(origin));
         return Operation.of(name, sequence -> {
-            RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(server.getHost())
+            RequestOptions request = new RequestOptions().setMethod(method).setHost(server.getHost())
                     .setPort(server.getPort()).setURI(pathAndQuery.apply(sequence)).setIdleTimeout(REQUEST_TIMEOUT_MS);
             String bearer = token.apply(sequence);
             if (bearer != null) {
                 request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
             }
-            Future<Boolean> answered = client.request(request).compose(sent -> sent.send())
+            if (jsonBody != null) {
+                request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            }
+            Future<Boolean> answered = client.request(request)
+                    .compose(sent -> jsonBody == null ? sent.send() : sent.send(jsonBody.apply(sequence)))
                     .compose(response -> response.end().map(ended -> { // reads the body through, keeps none of it
                         if (response.statusCode() / 100 != 2) {
                             throw new IllegalStateException("HTTP " + response.statusCode() + " from "

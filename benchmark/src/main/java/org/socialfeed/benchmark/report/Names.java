@@ -10,6 +10,9 @@ public final class Names {
     public static final String FOLLOW = "follow";
     public static final String MIX = "mix-60-30-10";
     public static final String HOME_SATURATION = HOME + "-saturation";
+    public static final String POST_STATUS = "post-status";
+    public static final String POSTING_SATURATION = "posting-saturation";
+    public static final String POSTING_OPEN_LOOP = "posting-open-loop";
     public static final String HTTP_CEILING = "http ceiling (feed-service /q/health/live)";
     public static final String ZADD_CEILING = "redis ZADD pipelined";
     public static final String ZREVRANGE_CEILING = "redis ZREVRANGE 0 19 pipelined";

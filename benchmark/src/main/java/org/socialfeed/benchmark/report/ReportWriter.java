@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
 import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.ceiling.ReferenceTimeline;
+import org.socialfeed.benchmark.ceiling.StoreWriteCeilings;
 import org.socialfeed.benchmark.graph.LoadSummary;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
@@ -80,6 +81,7 @@ public final class ReportWriter {
         tables.add(openLoopReads(report));
         tables.addAll(profiles(report));
         tables.add(notifications(report));
+        tables.add(posting(report));
         List<List<String>> operations = new ArrayList<>();
         for (ModeResult mode : report.modes()) {
             for (PhaseResult phase : mode.phases()) {
@@ -138,6 +140,38 @@ public final class ReportWriter {
         return new Table("Read endpoints, saturated (" + KeepAliveHttp.GENERATOR + ")", List.of("mode", "endpoint",
                 "service", "connections", "reads/s", "of reference (" + Verdicts.LIMIT_READER + ")", "of home",
                 "p50 ms", "p99 ms", "p99.9 ms", "errors"), rows);
+    }
+
+    /**
+     * Posting saturated and at the offered rate, as fractions of the stores' own write rates of the same run, and
+     * what the whole stack applied end to end.
+     */
+    private static Table posting(Report report) {
+        double inserts = Verdicts.ceiling(report.ceilings(), StoreWriteCeilings.MONGO_INSERTS);
+        double produced = Verdicts.ceiling(report.ceilings(), StoreWriteCeilings.KAFKA_PRODUCER);
+        List<List<String>> rows = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            PostingResult posting = mode.posting();
+            if (posting == null) {
+                continue;
+            }
+            LatencyStats saturated = posting.saturated();
+            LatencyStats offered = posting.atOffered();
+            rows.add(List.of(mode.mode(), "saturated, " + posting.connections() + " connections", "-",
+                    rate(saturated.throughputPerSecond()), ms(saturated.p50Ms()), ms(saturated.p99Ms()),
+                    ms(saturated.p999Ms()), Long.toString(saturated.errors()),
+                    inserts > 0 ? ratio(saturated.throughputPerSecond() / inserts) : "-",
+                    produced > 0 ? ratio(saturated.throughputPerSecond() / produced) : "-",
+                    String.format(Locale.ROOT, "%s/s (caught up %.1f s after)", rate(posting.appliedPerSecond()),
+                            posting.catchUpSeconds())));
+            rows.add(List.of(mode.mode(), "open loop", rate(posting.offeredRate()) + ", sent "
+                            + rate(posting.sentPerSecond()), rate(offered.throughputPerSecond()), ms(offered.p50Ms()),
+                    ms(offered.p99Ms()), ms(offered.p999Ms()), Long.toString(offered.errors()), "-", "-", "-"));
+        }
+        return new Table("Posting (POST /api/v1/statuses, " + KeepAliveHttp.GENERATOR + "; open loop: latency from "
+                + "intended start) beside the stores' own write rates", List.of("mode", "phase", "offered /s",
+                "accepted /s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "of store inserts/s",
+                "of Kafka producer records/s", "applied by every service"), rows);
     }
 
     /** Each read endpoint below its limit: latency at 70% of its saturated rate, and whether that rate was sent. */

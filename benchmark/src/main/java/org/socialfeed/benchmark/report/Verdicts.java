@@ -3,6 +3,7 @@ package org.socialfeed.benchmark.report;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
 import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.ceiling.ReferenceTimeline;
+import org.socialfeed.benchmark.ceiling.StoreWriteCeilings;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.Wrk;
 import org.socialfeed.benchmark.load.LatencyStats;
@@ -33,6 +34,9 @@ public final class Verdicts {
     /** Issue 18: a ranked home page costs at most twice a chronological one, p99 under saturation. */
     static final double RANKED_SHARE_OF_HOME = 0.5;
     static final double RANKED_P99_TARGET_MS = 20;
+    /** Issue 17: posts accepted at this rate with this p99, in an open loop with the whole stack running. */
+    static final double POSTING_RATE_TARGET = 500;
+    static final double POSTING_P99_TARGET_MS = 100;
     /** The open-loop generator "achieved the offered rate" if it sent at least this share of its schedule. */
     static final double SENT_SHARE_OF_OFFERED = 0.99;
     /** The reference reader whose rate is "the machine's limit for a home page" in the verdicts. */
@@ -123,7 +127,32 @@ public final class Verdicts {
                         && delivery.celebrityMissed() == 0));
         checks.add(generatorCheck(homeReadCeilings));
         checks.addAll(readTargets(hybrid, homeReadCeilings));
+        checks.add(postingTarget(hybrid, ceilings));
         return checks;
+    }
+
+    /** Issue 17: 500 posts/s accepted with p99 <= 100 ms, beside the stores' own write rates of the same run. */
+    static Report.TargetCheck postingTarget(ModeResult hybrid, List<CeilingResult> ceilings) {
+        String target = "posts accepted >= 500/s with p99 <= 100 ms (open loop, whole stack)";
+        PostingResult posting = hybrid == null ? null : hybrid.posting();
+        if (posting == null || posting.atOffered().count() == 0) {
+            return unmeasured(target);
+        }
+        LatencyStats offered = posting.atOffered();
+        double inserts = ceiling(ceilings, StoreWriteCeilings.MONGO_INSERTS);
+        double produced = ceiling(ceilings, StoreWriteCeilings.KAFKA_PRODUCER);
+        String measured = String.format(Locale.ROOT, "%,.0f/s done of %,.0f/s offered, p99 %.1f ms, %d errors; "
+                        + "saturated %,.0f/s (p99 %.1f ms, %d connections), applied end to end %,.0f/s",
+                offered.throughputPerSecond(), posting.offeredRate(), offered.p99Ms(), offered.errors(),
+                posting.saturated().throughputPerSecond(), posting.saturated().p99Ms(), posting.connections(),
+                posting.appliedPerSecond())
+                + (inserts > 0 ? String.format(Locale.ROOT, "; %.3f of the store's inserts/s",
+                posting.saturated().throughputPerSecond() / inserts) : "")
+                + (produced > 0 ? String.format(Locale.ROOT, ", %.3f of Kafka's producer records/s",
+                posting.saturated().throughputPerSecond() / produced) : "");
+        return new Report.TargetCheck(target, measured, posting.offeredRate() >= POSTING_RATE_TARGET
+                && posting.sentPerSecond() >= posting.offeredRate() * SENT_SHARE_OF_OFFERED
+                && offered.p99Ms() <= POSTING_P99_TARGET_MS && offered.errors() == 0);
     }
 
     /** Issue 14's read targets on the saturated read endpoints, and whether the open-loop generator kept up. */

@@ -41,6 +41,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
         HELP.put("home-rate", "offered home-timeline reads/s");
         HELP.put("user-timeline-rate", "offered user-timeline reads/s");
         HELP.put("compose-rate", "offered posts/s");
+        HELP.put("posting-rate", "offered posts/s in the open-loop posting phase, after posting is saturated");
         HELP.put("like-rate", "offered likes/s");
         HELP.put("follow-rate", "offered follows/s");
         HELP.put("mix-rate", "offered requests/s of the 60/30/10 mix");
@@ -97,6 +98,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
         rates.put("home", v.number("home-rate", 5_000));
         rates.put("user-timeline", v.number("user-timeline-rate", 2_000));
         rates.put("compose", v.number("compose-rate", 200));
+        rates.put("posting", v.number("posting-rate", 500));
         rates.put("like", v.number("like-rate", 500));
         rates.put("follow", v.number("follow-rate", 100));
         rates.put("mix", v.number("mix-rate", 2_000));

@@ -6,6 +6,7 @@ import org.socialfeed.benchmark.api.SocialApi;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
 import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.ceiling.RedisCeiling;
+import org.socialfeed.benchmark.ceiling.StoreWriteCeilings;
 import org.socialfeed.benchmark.graph.GraphLoader;
 import org.socialfeed.benchmark.graph.NotificationSeed;
 import org.socialfeed.benchmark.graph.SocialGraph;
@@ -24,6 +25,7 @@ import org.socialfeed.benchmark.report.ModeResult;
 import org.socialfeed.benchmark.report.Names;
 import org.socialfeed.benchmark.report.NotificationLoad;
 import org.socialfeed.benchmark.report.PhaseResult;
+import org.socialfeed.benchmark.report.PostingResult;
 import org.socialfeed.benchmark.report.ReadEndpoint;
 import org.socialfeed.benchmark.report.ReadEndpointResult;
 import org.socialfeed.benchmark.profile.ProfileSummary;
@@ -147,9 +149,16 @@ public final class ModeRun {
             // after the phases that write: a read the store cannot answer in time (the client gives up after 10 s) may
             // keep the MongoDB stand-in busy after that, and must not delay the posts of the delivery phase
             List<ReadEndpointResult> reads = measureReads(stack, api, work, notificationReaders.readers());
+            PostingResult posting = measurePosting(api, work);
             if (measureCeilings) {
                 awaitQuiet("the ceilings");
                 ceilings.add(httpCeiling(api));
+                Duration window = Duration.ofSeconds(options.phaseSeconds());
+                for (CeilingResult store : List.of(StoreWriteCeilings.mongoInserts(stack.mongoUri(), window),
+                        StoreWriteCeilings.kafkaProducer(kafkaBootstrap, window))) {
+                    say(String.format("  %s: %,.0f/s (%s)", store.name(), store.opsPerSecond(), store.method()));
+                    ceilings.add(store);
+                }
                 URI redis = URI.create(stack.redisUri());
                 say("  redis ceilings (" + (options.redisRequests()) + " requests each)...");
                 List<CeilingResult> redisCeilings = new RedisCeiling(redis.getHost(), redis.getPort(),
@@ -165,7 +174,7 @@ public final class ModeRun {
                 notifications = notifications.withLagAtEnd(lag.lag(NOTIFICATION_GROUP, Topics.FOLLOWS));
             }
             return new ModeResult(mode.label(), mode.description(), environment, load, List.copyOf(phases),
-                    delivery, fanOut, memory, work.meanPageSize(), reads, notifications);
+                    delivery, fanOut, memory, work.meanPageSize(), reads, posting, notifications);
         }
     }
 
@@ -355,6 +364,44 @@ public final class ModeRun {
                 below, open.maxSendLagMs(), profile);
     }
 
+    /**
+     * Posting saturated by the keep-alive connections, then the time the services take to apply it, then posting
+     * offered at the posting rate in an open loop.
+     */
+    private PostingResult measurePosting(SocialApi api, Workloads work) throws InterruptedException {
+        Operation post = keepAlive.postJson(Names.POST_STATUS, api.postServiceUrl() + "/api/v1/statuses",
+                sequence -> "{\"status\":\"" + Workloads.postText(sequence) + "\",\"visibility\":\"public\"}",
+                sequence -> work.poster(sequence).token());
+        awaitQuiet(Names.POSTING_SATURATION);
+        ClosedLoop.Result saturated = saturate(Names.POSTING_SATURATION, post);
+        LatencyStats atLimit = saturated.operations().getOrDefault(Names.POST_STATUS,
+                LatencyStats.none(Names.POST_STATUS));
+        phases.add(new PhaseResult(Names.POSTING_SATURATION, "closed-loop", 0, keepAlive.connections(),
+                saturated.seconds(), List.copyOf(saturated.operations().values()), 0));
+        double catchUp = awaitQuiet(Names.POSTING_OPEN_LOOP);
+        double applied = atLimit.count() / (saturated.seconds() + catchUp);
+        say(String.format("  %-34s %,8.0f/s  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms  errors %d (%d keep-alive "
+                        + "connections); applied by every service in %.1f s more: %,.0f posts/s end to end%s",
+                Names.POSTING_SATURATION, saturated.throughputPerSecond(), atLimit.p50Ms(), atLimit.p99Ms(),
+                atLimit.p999Ms(), saturated.failed(), keepAlive.connections(), catchUp, applied,
+                saturated.firstFailure() == null ? "" : " (first failure: " + saturated.firstFailure() + ")"));
+        double offered = rate("posting");
+        Duration window = Duration.ofSeconds(options.phaseSeconds());
+        OpenLoopRunner.Result open;
+        try (Progress progress = Progress.start(Names.POSTING_OPEN_LOOP + " @" + (long) offered + "/s",
+                (long) Math.ceil(offered * options.phaseSeconds()))) {
+            open = keepAlive.offer(post, offered, window, progress);
+        }
+        LatencyStats below = open.operations().getOrDefault(Names.POST_STATUS, LatencyStats.none(Names.POST_STATUS));
+        phases.add(new PhaseResult(Names.POSTING_OPEN_LOOP, "open-loop", offered, 0, open.seconds(),
+                List.copyOf(open.operations().values()), open.maxSendLagMs()));
+        say(String.format("  %-34s %,8.0f/s offered, %,.0f/s sent, %,.0f/s done  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms"
+                        + "  errors %d", Names.POSTING_OPEN_LOOP, offered, open.sentPerSecond(window),
+                below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
+        return new PostingResult(keepAlive.connections(), atLimit, offered, open.sentPerSecond(window), below, catchUp,
+                applied);
+    }
+
     /** A profiler that fails (no jcmd, attach refused) costs the run its profile, not its figures. */
     private ServiceProfiler.Session startProfiling(ReadEndpoint endpoint, long pid) throws InterruptedException {
         try {
@@ -383,8 +430,10 @@ public final class ModeRun {
     /**
      * Waits until every service has consumed what the previous phase produced (posts, likes and follows are applied
      * by other services after the HTTP answer), so a phase is measured alone and not beside that catch-up.
+     *
+     * @return the seconds waited
      */
-    private void awaitQuiet(String phase) throws InterruptedException {
+    private double awaitQuiet(String phase) throws InterruptedException {
         long start = System.nanoTime();
         boolean quiet;
         try (ConsumerLag lag = new ConsumerLag(kafkaBootstrap)) {
@@ -401,6 +450,7 @@ public final class ModeRun {
         } else if (waited >= 1) {
             say(String.format("  (waited %.0f s for the consumers to catch up before %s)", waited, phase));
         }
+        return waited;
     }
 
     private CeilingResult httpCeiling(SocialApi api) throws InterruptedException {

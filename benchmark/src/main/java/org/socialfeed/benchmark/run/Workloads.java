@@ -76,18 +76,23 @@ final class Workloads {
 
     /** A post by a regular author other than the delivery probe's (celebrities post only in the delivery phase). */
     Operation compose() {
-        return Operation.of(Names.COMPOSE, sequence -> {
-            Account author = regular(sequence, 4);
-            if (author.index() == graph.probeAuthor()) {
-                author = accounts.get(regulars[regulars.length / 2]);
-            }
-            return api.compose(author, "benchmark post " + sequence + " #bench").thenApply(id -> {
-                if (id != null) {
-                    remember(id);
-                }
-                return id != null;
-            });
-        });
+        return Operation.of(Names.COMPOSE, sequence -> api.compose(poster(sequence), postText(sequence))
+                .thenApply(id -> {
+                    if (id != null) {
+                        remember(id);
+                    }
+                    return id != null;
+                }));
+    }
+
+    /** The author of post {@code sequence}: a regular author other than the delivery probe's. */
+    Account poster(long sequence) {
+        Account author = regular(sequence, 4);
+        return author.index() == graph.probeAuthor() ? accounts.get(regulars[regulars.length / 2]) : author;
+    }
+
+    static String postText(long sequence) {
+        return "benchmark post " + sequence + " #bench";
     }
 
     Operation like() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialfeed.benchmark.ceiling.CeilingResult;
 import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
+import org.socialfeed.benchmark.ceiling.StoreWriteCeilings;
 import org.socialfeed.benchmark.graph.LoadSummary;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
@@ -62,6 +63,9 @@ class ReportWriterTest {
                 read(ReadEndpoint.NOTIFICATIONS_V2, stats("read-notifications-v2", 3_000, 20.0), 2_100,
                         stats("read-notifications-v2", 2_000, 30.0), null));
         NotificationLoad notifications = new NotificationLoad(4, 576, 40, 38.5, false, 300, 120_000, 80_000);
+        // posting: 500/s offered and done, p99 within 100 ms
+        PostingResult posting = new PostingResult(32, stats(Names.POST_STATUS, 900, 60.0), 500, 500,
+                stats(Names.POST_STATUS, 500, 40.0), 3.5, 600);
         ModeResult hybrid = new ModeResult(Names.HYBRID, "hybrid fan-out",
                 Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "50000"), load,
                 List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4),
@@ -69,17 +73,19 @@ class ReportWriterTest {
                 new DeliveryResult(100, 20, 10, 10_800, normal, 0, 150_300, celebrity, 0, accepted),
                 new FanOutResult(100, 360_000, 360_000, 2.4, 150_000, true),
                 new RedisStats.TimelineMemory(5_000, 400_000, 9_000_000, 22.5, 80, Map.of("ziplist", 5_000L), 90_000_000),
-                19.6, reads, notifications);
+                19.6, reads, posting, notifications);
         ModeResult write = new ModeResult("write", "pure fan-out on write",
                 Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "2147483647"), load,
                 List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4)),
                 new DeliveryResult(100, 20, 10, 10_800, normal, 3, 150_300, celebrity, 7, accepted),
-                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20, List.of(), null);
+                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20, List.of(), null, null);
         List<ModeResult> modes = List.of(hybrid, write);
         List<CeilingResult> ceilings = List.of(
                 new CeilingResult(Names.ZADD_CEILING, 280_000, "redis-benchmark", "redis-benchmark -P 32 <a&b>"),
                 new CeilingResult(Names.ZREVRANGE_CEILING, 500_000, "redis-benchmark", "redis-benchmark -P 16"),
-                new CeilingResult(Names.HTTP_CEILING, 15_000, "harness HTTP client", "GET /q/health/live"));
+                new CeilingResult(Names.HTTP_CEILING, 15_000, "harness HTTP client", "GET /q/health/live"),
+                new CeilingResult(StoreWriteCeilings.MONGO_INSERTS, 4_500, "official MongoDB driver", "insertOne"),
+                new CeilingResult(StoreWriteCeilings.KAFKA_PRODUCER, 90_000, "Kafka's Java producer", "send"));
         List<HomeReadCeiling> reference = List.of(
                 new HomeReadCeiling("liked none", KeepAliveHttp.GENERATOR, 15_000, 4.0, 0, "GET ... 32 connections"),
                 new HomeReadCeiling("liked none", Wrk.GENERATOR, 16_000, 3.8, 0, "wrk -t2 -c32 -d12s --latency"),
@@ -98,7 +104,7 @@ class ReportWriterTest {
         assertThat(parsed.get("modes")).hasSize(2);
         assertThat(parsed.at("/modes/0/fanOut/insertsPerSecond").asDouble()).isEqualTo(150_000);
         assertThat(parsed.at("/ceilings/0/method").asText()).isEqualTo("redis-benchmark");
-        assertThat(parsed.get("targets")).hasSize(11);
+        assertThat(parsed.get("targets")).hasSize(12);
         assertThat(parsed.at("/modes/0/reads/3/endpoint").asText()).isEqualTo("NOTIFICATIONS_V1");
         assertThat(parsed.at("/modes/0/reads/0/profile/cpuMsPerRead").asDouble()).isEqualTo(0.21);
         assertThat(parsed.at("/homeReadCeilings/1/generator").asText()).isEqualTo("wrk");
@@ -141,7 +147,7 @@ class ReportWriterTest {
         List<Report.TargetCheck> targets = sample().targets();
 
         assertThat(targets).extracting(Report.TargetCheck::pass)
-                .containsExactly(true, true, true, true, true, true, true, true, false, true, false);
+                .containsExactly(true, true, true, true, true, true, true, true, false, true, false, true);
         assertThat(targets.get(4).measured()).contains("liked none: 15,000/s vs wrk 16,000/s (0.94)");
         assertThat(targets.get(1).measured()).contains("150,000/s", "0.54 x ZADD ceiling");
         assertThat(targets.get(5).target())
@@ -151,6 +157,17 @@ class ReportWriterTest {
         assertThat(targets.get(8).measured()).isEqualTo("3,000/s, p99 20.0 ms, 0 errors = 0.40 of home");
         assertThat(targets.get(9).measured()).isEqualTo("4,200/s, p99 14.0 ms, 0 errors = 0.56 of home");
         assertThat(targets.get(10).measured()).contains("read-notifications-v2: sent 2,000 of 2,100/s");
+        assertThat(targets.get(11).measured()).isEqualTo("500/s done of 500/s offered, p99 40.0 ms, 0 errors; "
+                + "saturated 900/s (p99 60.0 ms, 32 connections), applied end to end 600/s; 0.200 of the store's "
+                + "inserts/s, 0.010 of Kafka's producer records/s");
+    }
+
+    @Test
+    void postingIsReportedBesideTheStoresWriteRates() {
+        assertThat(new ReportWriter(json).markdown(sample()))
+                .contains("| hybrid | saturated, 32 connections | - | 900 | 20.0 | 60.0 | 90.0 | 0 | 0.20 | 0.01 | "
+                        + "600/s (caught up 3.5 s after) |")
+                .contains("| hybrid | open loop | 500, sent 500 | 500 | 13.3 | 40.0 | 60.0 | 0 | - | - | - |");
     }
 
     @Test
@@ -196,7 +213,7 @@ class ReportWriterTest {
                 stats("read-notifications-v2", 0, 0), 0, stats("read-notifications-v2", 0, 0), none));
         ModeResult failing = new ModeResult(hybrid.mode(), hybrid.description(), hybrid.environment(), hybrid.load(),
                 hybrid.phases(), hybrid.delivery(), hybrid.fanOut(), hybrid.memory(), hybrid.meanHomePageSize(), reads,
-                hybrid.notifications());
+                hybrid.posting(), hybrid.notifications());
         Report report = new Report(sample.startedAt(), sample.durationSeconds(), sample.machine(), sample.command(),
                 sample.settings(), List.of(failing), sample.ceilings(), sample.homeReadCeilings(), List.of(),
                 List.of());
