@@ -8,7 +8,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.socialfeed.events.FollowCreated;
 import org.socialfeed.events.FollowRemoved;
+import org.socialfeed.events.PostCreated;
+import org.socialfeed.events.PostDeleted;
 import org.socialfeed.events.Topics;
+import org.socialfeed.events.Visibility;
 import org.socialfeed.feed.FeedEvents.User;
 import org.socialfeed.feed.graph.FollowGraph;
 import org.socialfeed.feed.redis.RedisKeys;
@@ -92,6 +95,47 @@ class FanOutAndMemoryTest {
         List<ConsumerRecord<String, String>> dead = KafkaProbe.awaitRecords(Topics.deadLetter(Topics.FOLLOWS),
                 record -> poisonKey.equals(record.key()), 1, Duration.ofSeconds(20));
         assertThat(dead).hasSize(1);
+    }
+
+    @Test
+    void aBurstOfPostsIsFannedOutTogetherAroundRepliesDeletesAndPoisonRecords() {
+        List<User> authors = List.of(user("chatty"), user("talkative"), user("wordy"));
+        List<User> followers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            followers.add(user("r" + i));
+        }
+        authors.forEach(author -> FeedEvents.followAll(followers, author));
+        await().atMost(Duration.ofSeconds(30)).until(() -> graph.followerCounts(authors.stream().map(User::id)
+                .toList()).values().stream().allMatch(count -> count == followers.size()));
+        followers.forEach(follower -> readers.markActive(follower.id()));
+
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            User author = authors.get(i % authors.size());
+            PostCreated created = i % 10 == 9 // every tenth answers the post before it, within the burst
+                    ? new PostCreated(Long.toString(FeedEvents.IDS.next()), author.ref(), "reply " + i, "<p>r</p>",
+                    Visibility.PUBLIC, kept.get(kept.size() - 1), authors.get((i - 1) % authors.size()).id(), null,
+                    List.of(), List.of(), List.of(), Instant.now(), "", false, null)
+                    : FeedEvents.postCreated(author, "burst " + i, Visibility.PUBLIC);
+            burst.add(FeedEvents.record(Topics.POSTS, author.id(), PostCreated.TYPE, FeedEvents.write(created),
+                    "burst-" + created.postId()));
+            kept.add(created.postId());
+        }
+        String deleted = kept.remove(60); // by authors.get(0), deleted after its creation (same key, same partition)
+        burst.add(FeedEvents.record(Topics.POSTS, authors.get(0).id(), PostDeleted.TYPE,
+                FeedEvents.write(new PostDeleted(deleted, authors.get(0).id(), Instant.now())), "burst-delete"));
+        String poisonKey = authors.get(1).id();
+        burst.add(FeedEvents.record(Topics.POSTS, poisonKey, PostCreated.TYPE, "{\"postId\":\"not a number\"}",
+                "burst-poison"));
+        FeedEvents.sendAll(burst);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(followers)
+                .allSatisfy(follower -> assertThat(timelines.all(follower.id())).containsAll(kept)));
+        assertThat(followers).allSatisfy(follower -> assertThat(timelines.all(follower.id()))
+                .doesNotContain(deleted).doesNotHaveDuplicates());
+        assertThat(KafkaProbe.awaitRecords(Topics.deadLetter(Topics.POSTS), record -> poisonKey.equals(record.key()),
+                1, Duration.ofSeconds(20))).hasSize(1);
     }
 
     @Test

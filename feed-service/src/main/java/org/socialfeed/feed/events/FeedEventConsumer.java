@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the live consumers of the four topics share: they decode records into {@link HomeFanOut} calls, hold their
@@ -51,6 +53,32 @@ abstract class FeedEventConsumer implements ReplayedTopic {
     protected void applyAll(List<ConsumerRecord<String, String>> records, boolean replay,
                             BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
         RecordBatches.eachRecord(record -> apply(record, replay)).applyAll(records, rejected);
+    }
+
+    /**
+     * Applies records in order, consecutive records of type {@code runType} together: each is decoded by
+     * {@code decode} into a run that {@code applyRun} applies at once (a record that cannot be decoded is rejected on
+     * its own; a run that fails is applied again record by record, {@link RecordRun}). Any other record ends the run
+     * and goes to {@link #apply}.
+     */
+    protected <T> void applyInRuns(List<ConsumerRecord<String, String>> records, String runType,
+                                   Function<ConsumerRecord<String, String>, T> decode, Consumer<List<T>> applyRun,
+                                   boolean replay,
+                                   BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+        RecordRun<T> run = new RecordRun<>(applyRun, rejected);
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                if (runType.equals(EventCodec.type(record))) {
+                    run.add(record, decode.apply(record));
+                } else {
+                    run.apply();
+                    apply(record, replay);
+                }
+            } catch (RuntimeException e) {
+                rejected.accept(record, e);
+            }
+        }
+        run.apply();
     }
 
     @Override

@@ -16,7 +16,6 @@ import org.socialfeed.feed.recovery.RecoveryGate;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -57,35 +56,20 @@ public class FollowEventsConsumer extends FeedEventConsumer {
         return true;
     }
 
-    @Override
-    protected void apply(ConsumerRecord<String, String> record, boolean replay) {
-        applyAll(List.of(record), replay, (failed, failure) -> {
-            throw failure;
-        });
-    }
-
+    /** Runs of follows are applied together ({@link HomeFanOut#followed}); the other events one by one. */
     @Override
     protected void applyAll(List<ConsumerRecord<String, String>> records, boolean replay,
-                         BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
-        FollowRun run = new FollowRun(replay, rejected);
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                String type = EventCodec.type(record);
-                if (FollowCreated.TYPE.equals(type)) {
-                    FollowCreated event = codec.decode(record, FollowCreated.class);
-                    run.add(record, new Follow(event.follower().id(), event.followeeId(), event.showReblogs()));
-                } else {
-                    run.apply();
-                    applyOther(type, record, replay);
-                }
-            } catch (RuntimeException e) {
-                rejected.accept(record, e);
-            }
-        }
-        run.apply();
+                            BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+        applyInRuns(records, FollowCreated.TYPE, record -> {
+            FollowCreated event = codec.decode(record, FollowCreated.class);
+            return new Follow(event.follower().id(), event.followeeId(), event.showReblogs());
+        }, follows -> feed.followed(follows, replay), replay, rejected);
     }
 
-    private void applyOther(String type, ConsumerRecord<String, String> record, boolean replay) {
+    /** Unfollows, blocks and mutes (follows come in runs, {@link #applyAll}). */
+    @Override
+    protected void apply(ConsumerRecord<String, String> record, boolean replay) {
+        String type = EventCodec.type(record);
         if (FollowRemoved.TYPE.equals(type)) {
             FollowRemoved event = codec.decode(record, FollowRemoved.class);
             feed.unfollowed(event.followerId(), event.followeeId(), replay);
@@ -95,43 +79,6 @@ public class FollowEventsConsumer extends FeedEventConsumer {
         } else if (MuteChanged.TYPE.equals(type)) {
             MuteChanged event = codec.decode(record, MuteChanged.class);
             feed.muteChanged(event.muterId(), event.mutedId(), event.muting(), replay);
-        }
-    }
-
-    /** Consecutive follows waiting to be applied together; if the run fails, each follow is tried on its own. */
-    private final class FollowRun {
-        private final boolean replay;
-        private final BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected;
-        private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        private final List<Follow> follows = new ArrayList<>();
-
-        FollowRun(boolean replay, BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
-            this.replay = replay;
-            this.rejected = rejected;
-        }
-
-        void add(ConsumerRecord<String, String> record, Follow follow) {
-            records.add(record);
-            follows.add(follow);
-        }
-
-        void apply() {
-            if (follows.isEmpty()) {
-                return;
-            }
-            try {
-                feed.followed(follows, replay);
-            } catch (RuntimeException runFailed) {
-                for (int i = 0; i < follows.size(); i++) {
-                    try {
-                        feed.followed(List.of(follows.get(i)), replay);
-                    } catch (RuntimeException e) {
-                        rejected.accept(records.get(i), e);
-                    }
-                }
-            }
-            records.clear();
-            follows.clear();
         }
     }
 }

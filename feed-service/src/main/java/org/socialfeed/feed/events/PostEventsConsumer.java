@@ -16,7 +16,9 @@ import org.socialfeed.feed.stream.LiveFeed;
 import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.support.events.EventCodec;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * posts.events: fills the post cache and fans posts out; deletions leave every timeline. Replies and mentions are
@@ -58,15 +60,25 @@ public class PostEventsConsumer extends FeedEventConsumer {
         return false;
     }
 
+    /** Runs of new posts are applied together ({@link HomeFanOut#postsCreated}); edits and deletes one by one. */
+    @Override
+    protected void applyAll(List<ConsumerRecord<String, String>> records, boolean replay,
+                            BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+        applyInRuns(records, PostCreated.TYPE, record -> {
+            PostCreated event = codec.decode(record, PostCreated.class);
+            requireIds(event.postId(), event.author() == null ? null : event.author().id(), record);
+            return event;
+        }, created -> {
+            live.publish(feed.postsCreated(created, replay));
+            created.forEach(signals::posted);
+        }, replay, rejected);
+    }
+
+    /** Edits and deletes (new posts come in runs, {@link #applyAll}). */
     @Override
     protected void apply(ConsumerRecord<String, String> record, boolean replay) {
         String type = EventCodec.type(record);
-        if (PostCreated.TYPE.equals(type)) {
-            PostCreated event = codec.decode(record, PostCreated.class);
-            requireIds(event.postId(), event.author() == null ? null : event.author().id(), record);
-            live.publish(feed.postCreated(event, replay));
-            signals.posted(event);
-        } else if (PostUpdated.TYPE.equals(type)) {
+        if (PostUpdated.TYPE.equals(type)) {
             live.publish(feed.postUpdated(codec.decode(record, PostUpdated.class), replay));
         } else if (PostDeleted.TYPE.equals(type)) {
             PostDeleted event = codec.decode(record, PostDeleted.class);

@@ -109,48 +109,71 @@ public class FollowGraph {
     }
 
     /**
-     * The author's followers as the home policy sees them: for each, how they relate to every account the entry
-     * involves. Two round trips: the followers, then one pipelined membership check of them per related set
-     * ({@code SMISMEMBER}, one key each, so it runs on a cluster), so no answer is larger than the audience however
-     * popular the accounts replied to or mentioned are.
+     * Each entry's author's followers as the home policy sees them: for each, how they relate to every account the
+     * entry involves. Two round trips for all the entries: the followers, then one pipelined membership check of
+     * them per related set ({@code SMISMEMBER}, one key each, so it runs on a cluster), so no answer is larger than
+     * an audience however popular the accounts replied to or mentioned are.
      */
-    public List<Reader> followersOf(HomeEntry entry) {
-        String[] followers = redis.sync().smembers(RedisKeys.followers(entry.authorId())).toArray(String[]::new);
-        if (followers.length == 0) {
-            return List.of();
-        }
+    public List<List<Reader>> followersOf(List<HomeEntry> entries) {
         RedisClusterAsyncCommands<String, String> commands = redis.async();
-        Map<String, RedisFuture<List<Boolean>>> following = new HashMap<>();
-        Map<String, RedisFuture<List<Boolean>>> muting = new HashMap<>();
-        Map<String, RedisFuture<List<Boolean>>> blocking = new HashMap<>();
-        Map<String, RedisFuture<List<Boolean>>> blockedBy = new HashMap<>();
-        for (String account : entry.followChecks()) {
-            if (!account.equals(entry.authorId())) { // every follower follows the author
-                following.put(account, commands.smismember(RedisKeys.followers(account), followers));
+        List<RedisFuture<Set<String>>> followerSets = entries.stream()
+                .map(entry -> commands.smembers(RedisKeys.followers(entry.authorId()))).toList();
+        List<Audience> audiences = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            audiences.add(new Audience(entries.get(i), Redis.await(followerSets.get(i)).toArray(String[]::new),
+                    commands));
+        }
+        return audiences.stream().map(Audience::readers).toList();
+    }
+
+    /** One entry's followers and the membership checks queued for them. */
+    private static final class Audience {
+        private final HomeEntry entry;
+        private final String[] followers;
+        private final Map<String, RedisFuture<List<Boolean>>> following = new HashMap<>();
+        private final Map<String, RedisFuture<List<Boolean>>> muting = new HashMap<>();
+        private final Map<String, RedisFuture<List<Boolean>>> blocking = new HashMap<>();
+        private final Map<String, RedisFuture<List<Boolean>>> blockedBy = new HashMap<>();
+        private final Map<String, RedisFuture<List<Boolean>>> hiding = new HashMap<>();
+
+        Audience(HomeEntry entry, String[] followers, RedisClusterAsyncCommands<String, String> commands) {
+            this.entry = entry;
+            this.followers = followers;
+            if (followers.length == 0) {
+                return;
+            }
+            for (String account : entry.followChecks()) {
+                if (!account.equals(entry.authorId())) { // every follower follows the author
+                    following.put(account, commands.smismember(RedisKeys.followers(account), followers));
+                }
+            }
+            for (String account : entry.accounts()) {
+                muting.put(account, commands.smismember(RedisKeys.mutedBy(account), followers));
+                blocking.put(account, commands.smismember(RedisKeys.blockedBy(account), followers));
+                blockedBy.put(account, commands.smismember(RedisKeys.blocking(account), followers));
+            }
+            if (entry.isRepost()) {
+                hiding.put(entry.authorId(), commands.smismember(RedisKeys.hidingReblogs(entry.authorId()),
+                        followers));
             }
         }
-        for (String account : entry.accounts()) {
-            muting.put(account, commands.smismember(RedisKeys.mutedBy(account), followers));
-            blocking.put(account, commands.smismember(RedisKeys.blockedBy(account), followers));
-            blockedBy.put(account, commands.smismember(RedisKeys.blocking(account), followers));
+
+        List<Reader> readers() {
+            Map<String, Set<String>> followingBy = byReader(following, followers);
+            Map<String, Set<String>> mutingBy = byReader(muting, followers);
+            Map<String, Set<String>> blockingBy = byReader(blocking, followers);
+            Map<String, Set<String>> blockedByBy = byReader(blockedBy, followers);
+            Map<String, Set<String>> hidingBy = byReader(hiding, followers);
+            List<Reader> readers = new ArrayList<>(followers.length);
+            for (String id : followers) {
+                Set<String> followed = new HashSet<>(followingBy.getOrDefault(id, Set.of()));
+                followed.add(entry.authorId());
+                readers.add(new Reader(id, followed, mutingBy.getOrDefault(id, Set.of()),
+                        blockingBy.getOrDefault(id, Set.of()), blockedByBy.getOrDefault(id, Set.of()),
+                        hidingBy.getOrDefault(id, Set.of())));
+            }
+            return readers;
         }
-        Map<String, RedisFuture<List<Boolean>>> hiding = entry.isRepost()
-                ? Map.of(entry.authorId(), commands.smismember(RedisKeys.hidingReblogs(entry.authorId()), followers))
-                : Map.of();
-        Map<String, Set<String>> followingBy = byReader(following, followers);
-        Map<String, Set<String>> mutingBy = byReader(muting, followers);
-        Map<String, Set<String>> blockingBy = byReader(blocking, followers);
-        Map<String, Set<String>> blockedByBy = byReader(blockedBy, followers);
-        Map<String, Set<String>> hidingBy = byReader(hiding, followers);
-        List<Reader> readers = new ArrayList<>(followers.length);
-        for (String id : followers) {
-            Set<String> followed = new HashSet<>(followingBy.getOrDefault(id, Set.of()));
-            followed.add(entry.authorId());
-            readers.add(new Reader(id, followed, mutingBy.getOrDefault(id, Set.of()),
-                    blockingBy.getOrDefault(id, Set.of()), blockedByBy.getOrDefault(id, Set.of()),
-                    hidingBy.getOrDefault(id, Set.of())));
-        }
-        return readers;
     }
 
     /** Turns "which readers are in each account's set" into "accounts each reader is related to". */

@@ -16,6 +16,7 @@ import org.socialfeed.support.mastodon.RenderablePost;
 import org.socialfeed.support.mastodon.StatusRendering;
 import org.socialfeed.support.mastodon.StatusTemplate;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -52,19 +53,33 @@ public class PostCache {
 
     /** Stores the post and its view for home reads unless it was deleted; returns whether it is now cached. */
     public boolean store(CachedPost post) {
-        if (isGone(post.id())) {
-            return false;
-        }
+        return !storeAll(List.of(post)).isEmpty();
+    }
+
+    /**
+     * Stores the posts and their views for home reads, unless deleted, in two round trips for all of them: the
+     * tombstones, then the writes. Returns those now cached, in order.
+     */
+    public List<CachedPost> storeAll(List<CachedPost> posts) {
         RedisClusterAsyncCommands<String, String> commands = redis.async();
+        List<RedisFuture<Long>> tombstones = posts.stream()
+                .map(post -> commands.exists(RedisKeys.tombstone(post.id()))).toList();
+        List<CachedPost> kept = new ArrayList<>(posts.size());
+        for (int i = 0; i < posts.size(); i++) {
+            if (Redis.await(tombstones.get(i)) == 0) {
+                kept.add(posts.get(i));
+            }
+        }
         SetArgs expiring = SetArgs.Builder.ex(ttlSeconds);
-        PostView view = view(post);
-        RedisFuture<String> stored = commands.set(RedisKeys.post(post.id()), write(post), expiring);
-        RedisFuture<String> authorship = commands.set(RedisKeys.authorship(post.id()), view.authorship().encode(),
-                expiring);
-        Redis.await(commands.set(RedisKeys.view(post.id()), view.encode(), expiring));
-        Redis.await(stored);
-        Redis.await(authorship);
-        return true;
+        List<RedisFuture<String>> writes = new ArrayList<>(kept.size() * 3);
+        for (CachedPost post : kept) {
+            PostView view = view(post);
+            writes.add(commands.set(RedisKeys.post(post.id()), write(post), expiring));
+            writes.add(commands.set(RedisKeys.authorship(post.id()), view.authorship().encode(), expiring));
+            writes.add(commands.set(RedisKeys.view(post.id()), view.encode(), expiring));
+        }
+        writes.forEach(Redis::await);
+        return kept;
     }
 
     /** The post's Status rendered once, with the gaps home reads fill per reader. */

@@ -10,9 +10,11 @@ import org.socialfeed.feed.timeline.TimelineChanges;
 import org.socialfeed.support.id.SnowflakeIds;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Tells connected streams about timeline changes, through one Redis pub/sub channel that every instance reads
@@ -34,18 +36,20 @@ public class LiveFeed {
 
     /** Tells the streams concerned what an event did to timelines, in the order it happened. */
     public void publish(TimelineChanges changes) {
-        changes.added().forEach(added -> entryAdded(added.readerIds(), added.entryId()));
+        Set<String> online = online(changes.added().stream().flatMap(added -> added.readerIds().stream())
+                .collect(Collectors.toSet()));
+        changes.added().forEach(added -> entryAdded(added.readerIds().stream().filter(online::contains).toList(),
+                added.entryId()));
         changes.merged().forEach(merged -> authorPosted(merged.authorId(), merged.entryId()));
         changes.removed().forEach(removed -> deleted(removed.authorId(), removed.entryId()));
         changes.edited().forEach(edited -> redis.async().publish(RedisKeys.LIVE_CHANNEL,
                 LiveEvent.forAuthor(edited.authorId(), LiveEvent.STATUS_UPDATE, edited.entryId()).encode()));
     }
 
-    /** New entries in these users' timelines. */
-    private void entryAdded(Collection<String> userIds, String entryId) {
-        List<String> online = online(userIds);
+    /** A new entry in the timelines of these users, whose streams are connected. */
+    private void entryAdded(Collection<String> onlineIds, String entryId) {
         RedisClusterAsyncCommands<String, String> commands = redis.async();
-        for (String userId : online) {
+        for (String userId : onlineIds) {
             commands.publish(RedisKeys.LIVE_CHANNEL, LiveEvent.forUser(userId, LiveEvent.UPDATE, entryId).encode());
         }
     }
@@ -69,14 +73,15 @@ public class LiveFeed {
         redis.sync().zadd(RedisKeys.ONLINE, (double) until, userId);
     }
 
-    private List<String> online(Collection<String> userIds) {
+    /** Those of the users with a stream connected, in one ZMSCORE. */
+    private Set<String> online(Collection<String> userIds) {
         if (userIds.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
         String[] members = userIds.toArray(String[]::new);
         List<Double> until = redis.sync().zmscore(RedisKeys.ONLINE, members);
         long now = System.currentTimeMillis();
-        List<String> online = new ArrayList<>();
+        Set<String> online = new HashSet<>();
         for (int i = 0; i < members.length; i++) {
             if (until.get(i) != null && until.get(i) > now) {
                 online.add(members[i]);

@@ -7,9 +7,11 @@ import org.socialfeed.redis.RedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.socialfeed.feed.config.FeedConfig;
+import org.socialfeed.feed.post.CachedPost;
 import org.socialfeed.feed.redis.Redis;
 import org.socialfeed.feed.redis.RedisKeys;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,13 +29,19 @@ public class AuthorPosts {
         this.kept = config.recentPostsPerAuthor();
     }
 
-    /** Adds the post and trims to the newest {@code kept}, in one round trip (the trim is sent behind the add). */
-    public void add(String authorId, String postId) {
-        String key = RedisKeys.recent(authorId);
+    /**
+     * Adds each post to its author's list and trims the lists to the newest {@code kept}, in one round trip for all
+     * of them (each trim sent behind its add).
+     */
+    public void addAll(List<CachedPost> posts) {
         RedisClusterAsyncCommands<String, String> commands = redis.async();
-        RedisFuture<Long> added = commands.zadd(key, Double.parseDouble(postId), postId);
-        Redis.await(commands.zremrangebyrank(key, 0, -(kept + 1L)));
-        Redis.await(added);
+        List<RedisFuture<Long>> sent = new ArrayList<>(posts.size() * 2);
+        for (CachedPost post : posts) {
+            String key = RedisKeys.recent(post.authorId());
+            sent.add(commands.zadd(key, Double.parseDouble(post.id()), post.id()));
+            sent.add(commands.zremrangebyrank(key, 0, -(kept + 1L)));
+        }
+        sent.forEach(Redis::await);
     }
 
     public void remove(String authorId, String postId) {

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,28 +79,36 @@ public class HomeFanOut {
 
     // ---- posts ----
 
-    public TimelineChanges postCreated(PostCreated event, boolean replay) {
+    /**
+     * A run of new posts, applied together: each step is one round trip for the whole run (celebrity checks, the
+     * tombstone checks and the cache writes, the authors' recent lists, the followers and how they relate to each
+     * post, who of them is active, the timeline inserts), so a busy topic costs round trips per batch, not per post.
+     */
+    public TimelineChanges postsCreated(List<PostCreated> events, boolean replay) {
         TimelineChanges changes = new TimelineChanges();
-        String authorId = event.author().id();
-        celebrities.promoteIfFollowedEnough(List.of(authorId));
-        boolean celebrity = celebrities.isCelebrity(authorId);
-        CachedPost post = CachedPost.of(event, !celebrity);
-        if (!posts.store(post)) {
-            return changes; // deleted already: a late or repeated event
-        }
-        if (event.inReplyToId() != null) {
-            stats.reply(event.postId(), event.inReplyToId(), true);
-        }
-        recent.add(authorId, post.id());
+        Set<String> authors = events.stream().map(event -> event.author().id()).collect(toCollection(
+                LinkedHashSet::new));
+        celebrities.promoteIfFollowedEnough(authors);
+        Set<String> merged = celebrities.among(authors);
+        List<CachedPost> stored = posts.storeAll(events.stream()
+                .map(event -> CachedPost.of(event, !merged.contains(event.author().id()))).toList());
+        stored.stream().filter(post -> post.inReplyToId() != null)
+                .forEach(post -> stats.reply(post.id(), post.inReplyToId(), true));
+        recent.addAll(stored);
         if (replay) {
             return changes;
         }
-        List<String> receivers = readers.activeAmong(audience(HomeEntry.of(post, Map.of()), celebrity));
-        timelines.insert(receivers, post.id());
-        changes.added(receivers, post.id());
-        if (celebrity) {
-            changes.merged(authorId, post.id());
+        List<HomeEntry> entries = stored.stream().map(post -> HomeEntry.of(post, Map.of())).toList();
+        List<Set<String>> audiences = audiences(entries, merged);
+        Set<String> active = new HashSet<>(readers.activeAmong(audiences.stream().flatMap(Set::stream)
+                .collect(toSet())));
+        Map<String, List<String>> receivers = new LinkedHashMap<>();
+        for (int i = 0; i < stored.size(); i++) {
+            receivers.put(stored.get(i).id(), audiences.get(i).stream().filter(active::contains).toList());
         }
+        timelines.insert(receivers);
+        receivers.forEach((postId, readerIds) -> changes.added(readerIds, postId));
+        stored.stream().filter(post -> !post.fannedOut()).forEach(post -> changes.merged(post.authorId(), post.id()));
         return changes;
     }
 
@@ -153,7 +163,7 @@ public class HomeFanOut {
             return changes;
         }
         posts.addRepost(event.postId(), event.repostId());
-        recent.add(actorId, event.repostId());
+        recent.addAll(List.of(repost));
         if (replay) {
             return changes;
         }
@@ -172,13 +182,24 @@ public class HomeFanOut {
      * policy admits.
      */
     private Set<String> audience(HomeEntry entry, boolean celebrity) {
-        List<Reader> candidates = new ArrayList<>();
-        candidates.add(Reader.author(entry.authorId()));
-        if (!celebrity) {
-            candidates.addAll(graph.followersOf(entry));
+        return audiences(List.of(entry), celebrity ? Set.of(entry.authorId()) : Set.of()).get(0);
+    }
+
+    /** The audience of each entry, the followers of all of them read together; {@code merged}: celebrities. */
+    private List<Set<String>> audiences(List<HomeEntry> entries, Set<String> merged) {
+        List<HomeEntry> fannedOut = entries.stream().filter(entry -> !merged.contains(entry.authorId())).toList();
+        Iterator<List<Reader>> followers = graph.followersOf(fannedOut).iterator();
+        List<Set<String>> audiences = new ArrayList<>(entries.size());
+        for (HomeEntry entry : entries) {
+            List<Reader> candidates = new ArrayList<>();
+            candidates.add(Reader.author(entry.authorId()));
+            if (!merged.contains(entry.authorId())) {
+                candidates.addAll(followers.next());
+            }
+            audiences.add(candidates.stream().filter(reader -> policy.admits(entry, reader)).map(Reader::id)
+                    .collect(toCollection(LinkedHashSet::new)));
         }
-        return candidates.stream().filter(reader -> policy.admits(entry, reader)).map(Reader::id)
-                .collect(toCollection(LinkedHashSet::new));
+        return audiences;
     }
 
     public void liked(String actorId, String postId, boolean liked) {

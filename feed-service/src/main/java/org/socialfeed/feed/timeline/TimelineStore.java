@@ -18,6 +18,7 @@ import org.socialfeed.feed.redis.RedisKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Redis mechanics of home timelines: one sorted set per user, member = status id, score = the same id (ids are
@@ -64,16 +65,18 @@ public class TimelineStore {
         this.config = config;
     }
 
-    /** Inserts one post into many timelines and trims each to the cap. */
-    public void insert(Collection<String> userIds, String postId) {
-        double score = Double.parseDouble(postId);
+    /** Inserts each post into its readers' timelines ({@code readersByPost}) and trims each to the cap. */
+    public void insert(Map<String, ? extends Collection<String>> readersByPost) {
         long trimTo = -(config.maxTimelineSize() + 1L);
         Pipeline pipeline = pipelines.open();
-        for (String userId : userIds) {
-            String key = RedisKeys.timeline(userId);
-            pipeline.add(commands -> commands.zadd(key, score, postId));
-            pipeline.add(commands -> commands.zremrangebyrank(key, 0, trimTo));
-        }
+        readersByPost.forEach((postId, userIds) -> {
+            double score = Double.parseDouble(postId);
+            for (String userId : userIds) {
+                String key = RedisKeys.timeline(userId);
+                pipeline.add(commands -> commands.zadd(key, score, postId));
+                pipeline.add(commands -> commands.zremrangebyrank(key, 0, trimTo));
+            }
+        });
         pipeline.sync();
     }
 
