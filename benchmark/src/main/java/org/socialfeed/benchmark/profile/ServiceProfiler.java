@@ -29,13 +29,23 @@ public final class ServiceProfiler {
         private final String service;
         private final long pid;
         private final Path recording;
-        private final Instant from;
-        private final Duration cpuAtStart;
+        private Instant from;
+        private Duration cpuAtStart;
 
         private Session(String service, long pid, Path recording) {
             this.service = service;
             this.pid = pid;
             this.recording = recording;
+            measureFromNow();
+        }
+
+        /**
+         * The phase summarised starts now, not when the recording did. Starting JFR redefines the classes its
+         * profile settings instrument (sockets, files) and throws away the compiled code that inlined them
+         * ("Jvmti state change invalidated dependencies"): for some seconds after, the JIT's recompiling is most of
+         * the process's CPU, so the caller lets the load run that long before the phase it measures.
+         */
+        public void measureFromNow() {
             this.cpuAtStart = cpuTime(pid);
             this.from = Instant.now();
         }

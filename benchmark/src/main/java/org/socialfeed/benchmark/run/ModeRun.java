@@ -330,6 +330,10 @@ public final class ModeRun {
             throws InterruptedException {
         awaitQuiet(endpoint.saturationPhase());
         ServiceProfiler.Session profiling = options.profile() ? startProfiling(endpoint, servicePid) : null;
+        if (profiling != null) {
+            saturate(endpoint.saturationPhase() + " (the JIT recompiles after the profiler started)", read);
+            profiling.measureFromNow();
+        }
         ClosedLoop.Result saturated = saturate(endpoint.saturationPhase(), read);
         LatencyStats atLimit = saturated.operations().getOrDefault(read.name(), LatencyStats.none(read.name()));
         ProfileSummary profile = profiling == null ? null : finishProfiling(profiling, atLimit.count());
