@@ -151,6 +151,7 @@ public class RecentNotifications {
     private final RenderedPosts posts;
     private final ObjectMapper json;
     private final int cap;
+    /** Recipients (by id) and groups (by key) being rebuilt from MongoDB in this process. */
     private final Set<String> building = ConcurrentHashMap.newKeySet();
 
     public RecentNotifications(RedisConnection redis, ReadModelWrites writes,
@@ -336,14 +337,21 @@ public class RecentNotifications {
      */
     private void ensureGroupBuilt(String recipientId, String group) {
         String[] key = {groupKey(recipientId, group)};
-        if (START_GROUP.<Long>run(connection, ScriptOutputType.INTEGER, key) == 0) {
-            return;
+        if (!building.add(key[0])) {
+            return; // being rebuilt for a read at the same time: one rebuild's MongoDB query is enough
         }
-        List<String> members = new ArrayList<>();
-        notifications.groupMembers(recipientId, group).forEach(member -> {
-            members.add(member.idString());
-            members.add(member.actor().id());
-        });
-        FINISH_GROUP.run(connection, ScriptOutputType.INTEGER, key, members.toArray(String[]::new));
+        try {
+            if (START_GROUP.<Long>run(connection, ScriptOutputType.INTEGER, key) == 0) {
+                return;
+            }
+            List<String> members = new ArrayList<>();
+            notifications.groupMembers(recipientId, group).forEach(member -> {
+                members.add(member.idString());
+                members.add(member.actor().id());
+            });
+            FINISH_GROUP.run(connection, ScriptOutputType.INTEGER, key, members.toArray(String[]::new));
+        } finally {
+            building.remove(key[0]);
+        }
     }
 }
