@@ -95,8 +95,10 @@ public final class SocialApi {
 
     /** Whether status {@code statusId} is in the reader's home timeline yet (asks only for statuses from it on). */
     public CompletableFuture<Boolean> homeTimelineShows(Account reader, String statusId) {
-        String sinceId = Long.toString(Long.parseLong(statusId) - 1);
-        return send(get(feed + "/api/v1/timelines/home?limit=40&since_id=" + sinceId, reader.token()))
+        // min_id, not since_id: since_id pages the newest 40 above the cursor, which a busy timeline fills with
+        // later posts within seconds, so a delivered post dropped off the page and counted as missed
+        String minId = Long.toString(Long.parseLong(statusId) - 1);
+        return send(get(feed + "/api/v1/timelines/home?limit=40&min_id=" + minId, reader.token()))
                 .thenApply(response -> ok(response) && response.body().contains("\"" + statusId + "\""));
     }
 
