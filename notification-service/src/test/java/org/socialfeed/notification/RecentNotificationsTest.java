@@ -18,6 +18,7 @@ import org.socialfeed.events.UserSuspended;
 import org.socialfeed.events.UserUpdated;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.notification.replica.RenderedAccounts;
+import org.socialfeed.notification.replica.RenderedPosts;
 
 import java.time.Instant;
 import java.util.List;
@@ -235,12 +236,21 @@ class RecentNotificationsTest {
         await().atMost(Api.WAIT).until(() -> "0".equals(redis.sync().hget(state, "floor")));
 
         // new posts are complete in Redis from the start: a like and a mention need no MongoDB either
-        double fromMongoDb = served("mongodb");
         String ownPost = EventFeed.newId();
         EventFeed.post(ownPost, newcomer, "mine", List.of(), null, null, null);
         EventFeed.post(EventFeed.newId(), writer, "@newcomer hi", List.of(newcomer), null, null, null);
+        // the like comes after its post, as when a user likes what they see (the two are on different topics)
+        await().atMost(Api.WAIT).until(() -> redis.sync().hexists(RenderedPosts.key(ownPost), "c"));
         EventFeed.like(fan, ownPost, newcomer);
         EventFeed.followsByNewAccounts(1, newcomer);
+        // the first read comes once the three notifications and their accounts are in Redis
+        String recent = "notif:{" + newcomer.id() + "}:recent";
+        await().atMost(Api.WAIT).until(() -> {
+            List<String> entries = redis.sync().zrange(recent, 0, -1);
+            return entries.size() == 3 && entries.stream()
+                    .allMatch(entry -> redis.sync().exists(RenderedAccounts.key(entry.split("\\|")[2])) == 1);
+        });
+        double fromMongoDb = served("mongodb");
         awaitPage(newcomer, PAGE, page -> page.jsonPath().getList("id").size() == 3
                 && page.jsonPath().getInt("find { it.type == 'favourite' }.status.favourites_count") == 1);
         assertThat(served("mongodb")).as("no read rebuilt the new account's notifications").isEqualTo(fromMongoDb);
