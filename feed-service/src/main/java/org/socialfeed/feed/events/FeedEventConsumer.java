@@ -9,6 +9,7 @@ import org.socialfeed.feed.timeline.HomeFanOut;
 import org.socialfeed.redis.RedisOutages;
 import org.socialfeed.support.events.EventCodec;
 import org.socialfeed.support.events.RecordBatches;
+import org.socialfeed.support.events.RecordRun;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -10,10 +10,10 @@ import org.socialfeed.events.PostCreated;
 import org.socialfeed.events.PostDeleted;
 import org.socialfeed.support.events.EventCodec;
 import org.socialfeed.support.events.RecordBatches;
+import org.socialfeed.support.events.RecordRun;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -46,7 +46,7 @@ public class PostEventsConsumer {
 
     private void applyAll(List<ConsumerRecord<String, String>> records,
                           BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
-        Run run = new Run(rejected);
+        RecordRun<CountedPosts.Creation> run = new RecordRun<>(counted::createdAll, rejected);
         for (ConsumerRecord<String, String> record : records) {
             try {
                 String type = EventCodec.type(record);
@@ -56,14 +56,14 @@ public class PostEventsConsumer {
                     PostDeleted deleted = codec.decode(record, PostDeleted.class);
                     String postId = required(deleted.postId(), record);
                     long authorId = authorId(deleted.authorId(), record);
-                    run.count();
+                    run.apply();
                     counted.deleted(postId, authorId);
                 }
             } catch (RuntimeException e) {
                 rejected.accept(record, e);
             }
         }
-        run.count();
+        run.apply();
     }
 
     private CountedPosts.Creation creation(ConsumerRecord<String, String> record) {
@@ -71,41 +71,6 @@ public class PostEventsConsumer {
         long authorId = authorId(created.author() == null ? null : created.author().id(), record);
         LocalDate day = created.createdAt() == null ? null : LocalDate.ofInstant(created.createdAt(), ZoneOffset.UTC);
         return new CountedPosts.Creation(required(created.postId(), record), authorId, day);
-    }
-
-    /** Creations waiting to be counted together. */
-    private final class Run {
-        private final BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected;
-        private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        private final List<CountedPosts.Creation> creations = new ArrayList<>();
-
-        Run(BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
-            this.rejected = rejected;
-        }
-
-        void add(ConsumerRecord<String, String> record, CountedPosts.Creation creation) {
-            records.add(record);
-            creations.add(creation);
-        }
-
-        void count() {
-            if (creations.isEmpty()) {
-                return;
-            }
-            try {
-                counted.createdAll(creations);
-            } catch (RuntimeException runFailed) {
-                for (int i = 0; i < creations.size(); i++) { // find the record that fails, count the others
-                    try {
-                        counted.createdAll(List.of(creations.get(i)));
-                    } catch (RuntimeException e) {
-                        rejected.accept(records.get(i), e);
-                    }
-                }
-            }
-            records.clear();
-            creations.clear();
-        }
     }
 
     private static long authorId(String id, ConsumerRecord<String, String> record) {

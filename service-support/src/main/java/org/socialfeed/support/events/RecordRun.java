@@ -1,4 +1,4 @@
-package org.socialfeed.feed.events;
+package org.socialfeed.support.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -8,28 +8,28 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Consecutive records of one kind waiting to be applied together (a batch's follows, a batch's new posts); if the
- * run fails, each is applied on its own, so one bad record goes to {@code rejected} and the others still apply
- * (every step is idempotent, so what the failed run did is done again harmlessly).
+ * Consecutive records of one kind waiting to be applied together (a batch's follows or new posts); if the run fails,
+ * each is applied on its own, so one bad record goes to {@code rejected} and the others still apply (the action must
+ * be idempotent: what the failed run did is done again).
  */
-final class RecordRun<T> {
+public final class RecordRun<T> {
 
     private final Consumer<List<T>> action;
     private final BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected;
     private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
     private final List<T> events = new ArrayList<>();
 
-    RecordRun(Consumer<List<T>> action, BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
+    public RecordRun(Consumer<List<T>> action, BiConsumer<ConsumerRecord<String, String>, RuntimeException> rejected) {
         this.action = action;
         this.rejected = rejected;
     }
 
-    void add(ConsumerRecord<String, String> record, T event) {
+    public void add(ConsumerRecord<String, String> record, T event) {
         records.add(record);
         events.add(event);
     }
 
-    void apply() {
+    public void apply() {
         if (events.isEmpty()) {
             return;
         }
