@@ -40,6 +40,7 @@ public final class RedisCluster implements AutoCloseable {
     public static final Duration NODE_TIMEOUT = Duration.ofSeconds(2);
     /** Redis 6.2 talks to other nodes on the node's port plus this; it has no option to choose that port. */
     private static final int BUS_PORT_OFFSET = 10000;
+    private static final int FIRST_EPHEMERAL_PORT = 32768;
     private static final Duration FORMING_TIMEOUT = Duration.ofSeconds(30);
     private static final String HOST = "127.0.0.1";
 
@@ -87,12 +88,13 @@ public final class RedisCluster implements AutoCloseable {
 
     /**
      * {@code count} ports that are free now together with their cluster bus ports (port + 10000), chosen at random
-     * from a range where both fit.
+     * from a range where both lie below Linux's ephemeral ports (32768 and up by default): a port in that range
+     * could be taken by any outgoing connection between this check and the node's start (it happened in CI).
      */
     public static List<Integer> freePorts(int count) {
         List<Integer> ports = new ArrayList<>();
         while (ports.size() < count) {
-            int port = ThreadLocalRandom.current().nextInt(20000, 65535 - BUS_PORT_OFFSET);
+            int port = ThreadLocalRandom.current().nextInt(10000, FIRST_EPHEMERAL_PORT - BUS_PORT_OFFSET);
             if (!ports.contains(port) && isFree(port)) {
                 ports.add(port);
             }
