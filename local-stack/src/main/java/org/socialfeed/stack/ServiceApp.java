@@ -27,6 +27,11 @@ public enum ServiceApp {
         return defaultPort;
     }
 
+    /** The MongoDB database the service keeps its documents in, or null if it keeps none. */
+    public String mongoDatabase() {
+        return mongoDatabase;
+    }
+
     public boolean usesMongo() {
         return mongoDatabase != null;
     }

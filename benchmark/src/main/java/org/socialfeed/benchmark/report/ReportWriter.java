@@ -7,6 +7,7 @@ import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.ceiling.ReferenceTimeline;
 import org.socialfeed.benchmark.ceiling.StoreWriteCeilings;
 import org.socialfeed.benchmark.graph.LoadSummary;
+import org.socialfeed.benchmark.growth.HotQueryTimes;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
 import org.socialfeed.benchmark.profile.JfrSummary;
@@ -82,6 +83,7 @@ public final class ReportWriter {
         tables.addAll(profiles(report));
         tables.add(notifications(report));
         tables.add(posting(report));
+        tables.addAll(storeGrowth(report));
         List<List<String>> operations = new ArrayList<>();
         for (ModeResult mode : report.modes()) {
             for (PhaseResult phase : mode.phases()) {
@@ -172,6 +174,68 @@ public final class ReportWriter {
                 + "intended start) beside the stores' own write rates", List.of("mode", "phase", "offered /s",
                 "accepted /s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "of store inserts/s",
                 "of Kafka producer records/s", "applied by every service"), rows);
+    }
+
+    /**
+     * Issue 17's flat cost: posting and delivery with the grown store beside the same run's figures before it grew,
+     * and the store's time for each hot query shape before and after.
+     */
+    private static List<Table> storeGrowth(Report report) {
+        List<Table> tables = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            StoreGrowthResult growth = mode.growth();
+            if (growth == null) {
+                continue;
+            }
+            String grown = String.format(Locale.ROOT, "%,d posts, %,d accounts", growth.posts(), growth.accounts());
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(comparedRow("posting saturated, posts/s", mode.posting().saturated().throughputPerSecond(),
+                    growth.posting().saturated().throughputPerSecond()));
+            rows.add(comparedRow("posting saturated, p99 ms", mode.posting().saturated().p99Ms(),
+                    growth.posting().saturated().p99Ms()));
+            rows.add(comparedRow("posting at " + rate(growth.posting().offeredRate()) + "/s, done /s",
+                    mode.posting().atOffered().throughputPerSecond(),
+                    growth.posting().atOffered().throughputPerSecond()));
+            rows.add(comparedRow("posting at " + rate(growth.posting().offeredRate()) + "/s, p99 ms",
+                    mode.posting().atOffered().p99Ms(), growth.posting().atOffered().p99Ms()));
+            rows.add(comparedRow("posting applied end to end, posts/s", mode.posting().appliedPerSecond(),
+                    growth.posting().appliedPerSecond()));
+            if (mode.delivery() != null) {
+                rows.add(comparedRow("delivery p99 ms, " + mode.delivery().normalAuthorFollowers()
+                        + "-follower author", mode.delivery().normal().p99Ms(), growth.delivery().normal().p99Ms()));
+                rows.add(comparedRow("delivery p99 ms, celebrity", mode.delivery().celebrity().p99Ms(),
+                        growth.delivery().celebrity().p99Ms()));
+                rows.add(List.of("delivery probes missed (normal, celebrity)", mode.delivery().normalMissed() + ", "
+                        + mode.delivery().celebrityMissed(), growth.delivery().normalMissed() + ", "
+                        + growth.delivery().celebrityMissed(), "-"));
+            }
+            tables.add(new Table(mode.mode() + ": posting and delivery before and after the store grew to " + grown
+                    + String.format(Locale.ROOT, " (%.0f s to grow it)", growth.seconds()), List.of("figure",
+                    "before", "grown", "grown / before"), rows));
+            List<List<String>> queries = new ArrayList<>();
+            for (HotQueryTimes.QueryTime after : growth.after()) {
+                HotQueryTimes.QueryTime before = growth.before().stream().filter(b -> b.collection()
+                        .equals(after.collection()) && b.query().equals(after.query())).findFirst().orElse(null);
+                queries.add(List.of(after.collection(), after.query(), before == null ? "-" : micros(before),
+                        micros(after), before == null ? "-" : ratio(after.stats().p50Ms() / before.stats().p50Ms())));
+            }
+            tables.add(new Table(mode.mode() + ": the store's time per hot query shape (one client thread, "
+                    + "p50 / p99 microseconds)", List.of("collection", "query", "before", "grown (" + grown + ")",
+                    "p50 grown / before"), queries));
+            tables.add(new Table(mode.mode() + ": how the store grew", List.of("collection", "documents before",
+                    "after", "seconds"), growth.growths().stream().map(g -> List.of(g.collection(),
+                    String.format(Locale.ROOT, "%,d", g.before()), String.format(Locale.ROOT, "%,d", g.after()),
+                    String.format(Locale.ROOT, "%.0f", g.seconds()))).toList()));
+        }
+        return tables;
+    }
+
+    private static List<String> comparedRow(String figure, double before, double grown) {
+        return List.of(figure, num(before), num(grown), before > 0 ? ratio(grown / before) : "-");
+    }
+
+    private static String micros(HotQueryTimes.QueryTime time) {
+        return String.format(Locale.ROOT, "%.0f / %.0f", time.stats().p50Ms() * 1000, time.stats().p99Ms() * 1000);
     }
 
     /** Each read endpoint below its limit: latency at 70% of its saturated rate, and whether that rate was sent. */

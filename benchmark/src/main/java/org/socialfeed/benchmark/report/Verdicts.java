@@ -37,6 +37,10 @@ public final class Verdicts {
     /** Issue 17: posts accepted at this rate with this p99, in an open loop with the whole stack running. */
     static final double POSTING_RATE_TARGET = 500;
     static final double POSTING_P99_TARGET_MS = 100;
+    /** Issue 17: the store grown to this much data costs posting and delivery at most this much more. */
+    static final long GROWN_POSTS_TARGET = 1_000_000;
+    static final int GROWN_ACCOUNTS_TARGET = 100_000;
+    static final double GROWN_STORE_TOLERANCE = 0.2;
     /** The open-loop generator "achieved the offered rate" if it sent at least this share of its schedule. */
     static final double SENT_SHARE_OF_OFFERED = 0.99;
     /** The reference reader whose rate is "the machine's limit for a home page" in the verdicts. */
@@ -128,6 +132,7 @@ public final class Verdicts {
         checks.add(generatorCheck(homeReadCeilings));
         checks.addAll(readTargets(hybrid, homeReadCeilings));
         checks.add(postingTarget(hybrid, ceilings));
+        checks.add(grownStoreTarget(hybrid));
         return checks;
     }
 
@@ -153,6 +158,31 @@ public final class Verdicts {
         return new Report.TargetCheck(target, measured, posting.offeredRate() >= POSTING_RATE_TARGET
                 && posting.sentPerSecond() >= posting.offeredRate() * SENT_SHARE_OF_OFFERED
                 && offered.p99Ms() <= POSTING_P99_TARGET_MS && offered.errors() == 0);
+    }
+
+    /**
+     * Issue 17: posting's saturated rate and delivery's p99 with the grown store within 20% of the same run's
+     * figures before it grew.
+     */
+    static Report.TargetCheck grownStoreTarget(ModeResult hybrid) {
+        String target = "with 1,000,000 posts and 100,000 accounts stored, posting rate and delivery p99 within 20% of "
+                + "the run's own before the store grew";
+        StoreGrowthResult growth = hybrid == null ? null : hybrid.growth();
+        if (growth == null || hybrid.posting() == null || hybrid.delivery() == null) {
+            return unmeasured(target);
+        }
+        double rate = growth.posting().saturated().throughputPerSecond()
+                / hybrid.posting().saturated().throughputPerSecond();
+        double delivery = growth.delivery().normal().p99Ms() / hybrid.delivery().normal().p99Ms();
+        String measured = String.format(Locale.ROOT, "grown to %,d posts and %,d accounts: posting %,.0f/s = %.2f of "
+                        + "before, delivery p99 %.0f ms = %.2f of before (%d of its probes missed, %d before)",
+                growth.posts(), growth.accounts(), growth.posting().saturated().throughputPerSecond(), rate,
+                growth.delivery().normal().p99Ms(), delivery, growth.delivery().normalMissed(),
+                hybrid.delivery().normalMissed());
+        return new Report.TargetCheck(target, measured, growth.posts() >= GROWN_POSTS_TARGET
+                && growth.accounts() >= GROWN_ACCOUNTS_TARGET && rate >= 1 - GROWN_STORE_TOLERANCE
+                && delivery <= 1 + GROWN_STORE_TOLERANCE
+                && growth.delivery().normalMissed() <= hybrid.delivery().normalMissed());
     }
 
     /** Issue 14's read targets on the saturated read endpoints, and whether the open-loop generator kept up. */

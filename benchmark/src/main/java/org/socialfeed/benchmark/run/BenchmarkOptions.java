@@ -20,7 +20,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
                                int saturationConcurrency, int fanOutAuthors, int fanOutRounds, long redisRequests,
                                String thresholdVariable, long hybridThreshold, String feedGroup, int maxInFlight,
                                String activeReadersKey, String timelinePattern, String output, boolean profile,
-                               int notificationWaitSeconds) {
+                               int notificationWaitSeconds, long grownPosts, int grownAccounts) {
 
     /**
      * Every service, notification-service too: its reads are measured, and the graph's follow events cost it what
@@ -65,6 +65,10 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
                 + "and the hot methods (JFR costs a few per cent of the rates)");
         HELP.put("notification-wait", "seconds to wait, after loading, for notification-service to read the graph's "
                 + "follow events (the report says how far behind it was then and at the end)");
+        HELP.put("grown-posts", "at the end of the hybrid mode, grow the store to this many posts (copies of the "
+                + "services' own documents), time its hot queries before and after, and measure posting and delivery "
+                + "again (default 1000000; 0 with --quick, where it adds about 10 minutes; 0: not at all)");
+        HELP.put("grown-accounts", "accounts the grown store holds (default 100000)");
     }
 
     /** One line per option: {@code --name}, then what it sets. */
@@ -111,7 +115,8 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
                 v.integer("hybrid-threshold", 50_000), v.text("feed-group", "feed-service"), v.integer("connections", 128),
                 v.text("active-readers-key", "feed:active"), v.text("timeline-pattern", "feed:u:*:tl"),
                 v.text("output", null), Boolean.parseBoolean(given.getOrDefault("profile", "false")),
-                v.integer("notification-wait", quick ? 60 : 180));
+                v.integer("notification-wait", quick ? 60 : 180), v.integer("grown-posts", quick ? 0 : 1_000_000),
+                v.integer("grown-accounts", 100_000));
     }
 
     /** Every value this run uses, as text, for the report. */
@@ -136,6 +141,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
         settings.put("timeline key pattern", timelinePattern);
         settings.put("profiled with JFR", Boolean.toString(profile));
         settings.put("wait for notification-service after loading, s", Integer.toString(notificationWaitSeconds));
+        settings.put("grown store (posts, accounts)", grownPosts > 0 ? grownPosts + ", " + grownAccounts : "not grown");
         return settings;
     }
 

@@ -8,6 +8,8 @@ import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.ceiling.RedisCeiling;
 import org.socialfeed.benchmark.ceiling.StoreWriteCeilings;
 import org.socialfeed.benchmark.graph.GraphLoader;
+import org.socialfeed.benchmark.growth.HotQueryTimes;
+import org.socialfeed.benchmark.growth.StoreGrowth;
 import org.socialfeed.benchmark.graph.NotificationSeed;
 import org.socialfeed.benchmark.graph.SocialGraph;
 import org.socialfeed.benchmark.load.ClosedLoop;
@@ -28,6 +30,7 @@ import org.socialfeed.benchmark.report.PhaseResult;
 import org.socialfeed.benchmark.report.PostingResult;
 import org.socialfeed.benchmark.report.ReadEndpoint;
 import org.socialfeed.benchmark.report.ReadEndpointResult;
+import org.socialfeed.benchmark.report.StoreGrowthResult;
 import org.socialfeed.benchmark.profile.ProfileSummary;
 import org.socialfeed.benchmark.profile.ServiceProfiler;
 import org.socialfeed.events.Topics;
@@ -62,6 +65,9 @@ public final class ModeRun {
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     private static final String NOTIFICATION_GROUP = "notification-service";
     private static final int NOTIFICATIONS_PAGE = 40;
+    private static final int HOT_QUERY_SAMPLES = 2_000;
+    /** What the phases measured again after the store grew add to their names. */
+    private static final String GROWN_STORE = " (grown store)";
 
     private final BenchmarkOptions options;
     private final FanOutMode mode;
@@ -133,7 +139,7 @@ public final class ModeRun {
                 openLoop(Names.LIKE, rate("like"), options.phaseSeconds(), fixed(work.like()), true);
                 openLoop(Names.FOLLOW, rate("follow"), options.phaseSeconds(), fixed(work.follow()), true);
             }
-            DeliveryResult delivery = delivery(api, graph, loaded.accounts(), work);
+            DeliveryResult delivery = delivery(api, graph, loaded.accounts(), work, "");
             FanOutResult fanOut;
             RedisStats.TimelineMemory memory;
             awaitQuiet("fan-out burst");
@@ -149,7 +155,7 @@ public final class ModeRun {
             // after the phases that write: a read the store cannot answer in time (the client gives up after 10 s) may
             // keep the MongoDB stand-in busy after that, and must not delay the posts of the delivery phase
             List<ReadEndpointResult> reads = measureReads(stack, api, work, notificationReaders.readers());
-            PostingResult posting = measurePosting(api, work);
+            PostingResult posting = measurePosting(api, work, "");
             if (measureCeilings) {
                 awaitQuiet("the ceilings");
                 ceilings.add(httpCeiling(api));
@@ -165,16 +171,49 @@ public final class ModeRun {
                 homeReadCeilings.addAll(ReferenceMeasurement.measure(api, json, loaded.accounts(), stack.redisUri(),
                         keepAlive, options.phaseSeconds()));
             }
+            StoreGrowthResult growth = full && options.grownPosts() > 0
+                    ? growStore(stack.mongoUri(), api, graph, loaded.accounts(), work) : null;
             try (ConsumerLag lag = new ConsumerLag(kafkaBootstrap)) {
                 notifications = notifications.withLagAtEnd(lag.lag(NOTIFICATION_GROUP, Topics.FOLLOWS));
             }
             return new ModeResult(mode.label(), mode.description(), environment, load, List.copyOf(phases),
-                    delivery, fanOut, memory, work.meanPageSize(), reads, posting, notifications);
+                    delivery, fanOut, memory, work.meanPageSize(), reads, posting, notifications, growth);
         }
     }
 
-    private DeliveryResult delivery(SocialApi api, SocialGraph graph, List<Account> accounts, Workloads work)
-            throws InterruptedException {
+    /**
+     * Issue 17's flat cost: the store's hot query times, then the store grown to {@code --grown-posts} posts and
+     * {@code --grown-accounts} accounts, the times again, and posting and delivery measured again beside that data.
+     */
+    private StoreGrowthResult growStore(String mongoUri, SocialApi api, SocialGraph graph, List<Account> accounts,
+                                        Workloads work) throws InterruptedException {
+        awaitQuiet("the hot query times");
+        say("  hot query times before the store grows (" + HOT_QUERY_SAMPLES + " of each)...");
+        List<HotQueryTimes.QueryTime> before = HotQueryTimes.measure(mongoUri, HOT_QUERY_SAMPLES, 0, 0, 0);
+        before.forEach(ModeRun::sayQueryTime);
+        say(String.format("  growing the store to %,d posts and %,d accounts...", options.grownPosts(),
+                options.grownAccounts()));
+        long start = System.nanoTime();
+        List<StoreGrowth.Growth> growths = StoreGrowth.grow(mongoUri, options.grownPosts(), options.grownAccounts(),
+                ModeRun::say);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<HotQueryTimes.QueryTime> after = HotQueryTimes.measure(mongoUri, HOT_QUERY_SAMPLES, 1,
+                options.grownPosts(), options.grownAccounts());
+        say("  hot query times after it grew:");
+        after.forEach(ModeRun::sayQueryTime);
+        PostingResult posting = measurePosting(api, work, GROWN_STORE);
+        DeliveryResult delivery = delivery(api, graph, accounts, work, GROWN_STORE);
+        return new StoreGrowthResult(options.grownPosts(), options.grownAccounts(), growths, seconds, before, after,
+                posting, delivery);
+    }
+
+    private static void sayQueryTime(HotQueryTimes.QueryTime time) {
+        say(String.format("  %-24s %-30s p50 %6.0f us  p99 %7.0f us", time.collection(), time.query(),
+                time.stats().p50Ms() * 1000, time.stats().p99Ms() * 1000));
+    }
+
+    private DeliveryResult delivery(SocialApi api, SocialGraph graph, List<Account> accounts, Workloads work,
+                                    String label) throws InterruptedException {
         Account probeAuthor = accounts.get(graph.probeAuthor());
         int[] followers = graph.probeFollowers();
         Operation background = work.compose();
@@ -189,7 +228,7 @@ public final class ModeRun {
                 case DELIVERY_PROBE_EVERY / 2 -> graph.celebrities() > 0 ? celebrity : background;
                 default -> background;
             };
-            PhaseResult phase = openLoop("delivery", rate("delivery"), options.deliverySeconds(), pick, true);
+            PhaseResult phase = openLoop("delivery" + label, rate("delivery"), options.deliverySeconds(), pick, true);
             Map<String, LatencyStats> seen = tracker.await();
             LatencyStats accepted = phase.operations().stream().filter(s -> s.operation().equals("post by celebrity"))
                     .findFirst().orElse(LatencyStats.none("post by celebrity"));
@@ -367,35 +406,37 @@ public final class ModeRun {
      * Posting saturated by the keep-alive connections, then the time the services take to apply it, then posting
      * offered at the posting rate in an open loop.
      */
-    private PostingResult measurePosting(SocialApi api, Workloads work) throws InterruptedException {
+    private PostingResult measurePosting(SocialApi api, Workloads work, String label) throws InterruptedException {
+        String saturation = Names.POSTING_SATURATION + label;
+        String openLoop = Names.POSTING_OPEN_LOOP + label;
         Operation post = keepAlive.postJson(Names.POST_STATUS, api.postServiceUrl() + "/api/v1/statuses",
                 sequence -> "{\"status\":\"" + Workloads.postText(sequence) + "\",\"visibility\":\"public\"}",
                 sequence -> work.poster(sequence).token());
-        awaitQuiet(Names.POSTING_SATURATION);
-        ClosedLoop.Result saturated = saturate(Names.POSTING_SATURATION, post);
+        awaitQuiet(saturation);
+        ClosedLoop.Result saturated = saturate(saturation, post);
         LatencyStats atLimit = saturated.operations().getOrDefault(Names.POST_STATUS,
                 LatencyStats.none(Names.POST_STATUS));
-        phases.add(new PhaseResult(Names.POSTING_SATURATION, "closed-loop", 0, keepAlive.connections(),
+        phases.add(new PhaseResult(saturation, "closed-loop", 0, keepAlive.connections(),
                 saturated.seconds(), List.copyOf(saturated.operations().values()), 0));
-        double catchUp = awaitQuiet(Names.POSTING_OPEN_LOOP);
+        double catchUp = awaitQuiet(openLoop);
         double applied = atLimit.count() / (saturated.seconds() + catchUp);
         say(String.format("  %-34s %,8.0f/s  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms  errors %d (%d keep-alive "
                         + "connections); applied by every service in %.1f s more: %,.0f posts/s end to end%s",
-                Names.POSTING_SATURATION, saturated.throughputPerSecond(), atLimit.p50Ms(), atLimit.p99Ms(),
+                saturation, saturated.throughputPerSecond(), atLimit.p50Ms(), atLimit.p99Ms(),
                 atLimit.p999Ms(), saturated.failed(), keepAlive.connections(), catchUp, applied,
                 saturated.firstFailure() == null ? "" : " (first failure: " + saturated.firstFailure() + ")"));
         double offered = rate("posting");
         Duration window = Duration.ofSeconds(options.phaseSeconds());
         OpenLoopRunner.Result open;
-        try (Progress progress = Progress.start(Names.POSTING_OPEN_LOOP + " @" + (long) offered + "/s",
+        try (Progress progress = Progress.start(openLoop + " @" + (long) offered + "/s",
                 (long) Math.ceil(offered * options.phaseSeconds()))) {
             open = keepAlive.offer(post, offered, window, progress);
         }
         LatencyStats below = open.operations().getOrDefault(Names.POST_STATUS, LatencyStats.none(Names.POST_STATUS));
-        phases.add(new PhaseResult(Names.POSTING_OPEN_LOOP, "open-loop", offered, 0, open.seconds(),
+        phases.add(new PhaseResult(openLoop, "open-loop", offered, 0, open.seconds(),
                 List.copyOf(open.operations().values()), open.maxSendLagMs()));
         say(String.format("  %-34s %,8.0f/s offered, %,.0f/s sent, %,.0f/s done  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms"
-                        + "  errors %d", Names.POSTING_OPEN_LOOP, offered, open.sentPerSecond(window),
+                        + "  errors %d", openLoop, offered, open.sentPerSecond(window),
                 below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
         return new PostingResult(keepAlive.connections(), atLimit, offered, open.sentPerSecond(window), below, catchUp,
                 applied);

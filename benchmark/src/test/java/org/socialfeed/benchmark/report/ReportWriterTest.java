@@ -8,6 +8,8 @@ import org.socialfeed.benchmark.ceiling.CeilingResult;
 import org.socialfeed.benchmark.ceiling.HomeReadCeiling;
 import org.socialfeed.benchmark.ceiling.StoreWriteCeilings;
 import org.socialfeed.benchmark.graph.LoadSummary;
+import org.socialfeed.benchmark.growth.HotQueryTimes;
+import org.socialfeed.benchmark.growth.StoreGrowth;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
 import org.socialfeed.benchmark.load.Wrk;
@@ -66,6 +68,17 @@ class ReportWriterTest {
         // posting: 500/s offered and done, p99 within 100 ms
         PostingResult posting = new PostingResult(32, stats(Names.POST_STATUS, 900, 60.0), 500, 500,
                 stats(Names.POST_STATUS, 500, 40.0), 3.5, 600);
+        // the grown store: posting at 0.9 of before, delivery p99 at 1.1 of before, no probe missed
+        StoreGrowthResult growth = new StoreGrowthResult(1_000_000, 100_000,
+                List.of(new StoreGrowth.Growth("posts.posts", 8_000, 1_000_000, 170)), 420,
+                List.of(new HotQueryTimes.QueryTime("posts.posts", "find {_id}", stats("find {_id}", 5_000, 0.4))),
+                List.of(new HotQueryTimes.QueryTime("posts.posts", "find {_id}", stats("find {_id}", 4_000, 0.5)),
+                        new HotQueryTimes.QueryTime("posts.posts", "find {_id} stored long ago",
+                                stats("find {_id} stored long ago", 1_000, 2.0))),
+                new PostingResult(32, stats(Names.POST_STATUS, 810, 70.0), 500, 500,
+                        stats(Names.POST_STATUS, 500, 45.0), 4, 540),
+                new DeliveryResult(100, 20, 10, 10_800, new LatencyStats("normal", 25, 0, 0, 190, 715, 750, 750, 210),
+                        0, 150_300, celebrity, 0, accepted));
         ModeResult hybrid = new ModeResult(Names.HYBRID, "hybrid fan-out",
                 Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "50000"), load,
                 List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4),
@@ -73,12 +86,12 @@ class ReportWriterTest {
                 new DeliveryResult(100, 20, 10, 10_800, normal, 0, 150_300, celebrity, 0, accepted),
                 new FanOutResult(100, 360_000, 360_000, 2.4, 150_000, true),
                 new RedisStats.TimelineMemory(5_000, 400_000, 9_000_000, 22.5, 80, Map.of("ziplist", 5_000L), 90_000_000),
-                19.6, reads, posting, notifications);
+                19.6, reads, posting, notifications, growth);
         ModeResult write = new ModeResult("write", "pure fan-out on write",
                 Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "2147483647"), load,
                 List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4)),
                 new DeliveryResult(100, 20, 10, 10_800, normal, 3, 150_300, celebrity, 7, accepted),
-                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20, List.of(), null, null);
+                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20, List.of(), null, null, null);
         List<ModeResult> modes = List.of(hybrid, write);
         List<CeilingResult> ceilings = List.of(
                 new CeilingResult(Names.ZADD_CEILING, 280_000, "redis-benchmark", "redis-benchmark -P 32 <a&b>"),
@@ -104,7 +117,7 @@ class ReportWriterTest {
         assertThat(parsed.get("modes")).hasSize(2);
         assertThat(parsed.at("/modes/0/fanOut/insertsPerSecond").asDouble()).isEqualTo(150_000);
         assertThat(parsed.at("/ceilings/0/method").asText()).isEqualTo("redis-benchmark");
-        assertThat(parsed.get("targets")).hasSize(12);
+        assertThat(parsed.get("targets")).hasSize(13);
         assertThat(parsed.at("/modes/0/reads/3/endpoint").asText()).isEqualTo("NOTIFICATIONS_V1");
         assertThat(parsed.at("/modes/0/reads/0/profile/cpuMsPerRead").asDouble()).isEqualTo(0.21);
         assertThat(parsed.at("/homeReadCeilings/1/generator").asText()).isEqualTo("wrk");
@@ -147,7 +160,7 @@ class ReportWriterTest {
         List<Report.TargetCheck> targets = sample().targets();
 
         assertThat(targets).extracting(Report.TargetCheck::pass)
-                .containsExactly(true, true, true, true, true, true, true, true, false, true, false, true);
+                .containsExactly(true, true, true, true, true, true, true, true, false, true, false, true, true);
         assertThat(targets.get(4).measured()).contains("liked none: 15,000/s vs wrk 16,000/s (0.94)");
         assertThat(targets.get(1).measured()).contains("150,000/s", "0.54 x ZADD ceiling");
         assertThat(targets.get(5).target())
@@ -168,6 +181,21 @@ class ReportWriterTest {
                 .contains("| hybrid | saturated, 32 connections | - | 900 | 20.0 | 60.0 | 90.0 | 0 | 0.20 | 0.01 | "
                         + "600/s (caught up 3.5 s after) |")
                 .contains("| hybrid | open loop | 500, sent 500 | 500 | 13.3 | 40.0 | 60.0 | 0 | - | - | - |");
+    }
+
+    @Test
+    void theGrownStoreIsComparedWithTheSameRunBeforeItGrew() {
+        assertThat(sample().targets().get(12).measured()).isEqualTo("grown to 1,000,000 posts and 100,000 accounts: "
+                + "posting 810/s = 0.90 of before, delivery p99 715 ms = 1.10 of before (0 of its probes missed, 0 "
+                + "before)");
+        assertThat(new ReportWriter(json).markdown(sample()))
+                .contains("### hybrid: posting and delivery before and after the store grew to 1,000,000 posts, "
+                        + "100,000 accounts (420 s to grow it)")
+                .contains("| posting saturated, posts/s | 900 | 810 | 0.90 |")
+                .contains("| delivery p99 ms, 10800-follower author | 650 | 715 | 1.10 |")
+                .contains("| posts.posts | find {_id} | 133 / 400 | 167 / 500 | 1.25 |")
+                .contains("| posts.posts | find {_id} stored long ago | - | 667 / 2000 | - |")
+                .contains("| posts.posts | 8,000 | 1,000,000 | 170 |");
     }
 
     @Test
@@ -213,7 +241,7 @@ class ReportWriterTest {
                 stats("read-notifications-v2", 0, 0), 0, stats("read-notifications-v2", 0, 0), none));
         ModeResult failing = new ModeResult(hybrid.mode(), hybrid.description(), hybrid.environment(), hybrid.load(),
                 hybrid.phases(), hybrid.delivery(), hybrid.fanOut(), hybrid.memory(), hybrid.meanHomePageSize(), reads,
-                hybrid.posting(), hybrid.notifications());
+                hybrid.posting(), hybrid.notifications(), null);
         Report report = new Report(sample.startedAt(), sample.durationSeconds(), sample.machine(), sample.command(),
                 sample.settings(), List.of(failing), sample.ceilings(), sample.homeReadCeilings(), List.of(),
                 List.of());
