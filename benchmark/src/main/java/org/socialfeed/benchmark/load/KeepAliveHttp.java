@@ -104,7 +104,13 @@ public final class KeepAliveHttp implements AutoCloseable {
     /** As many requests as one per connection in flight gets answered, for {@code duration}. */
     public ClosedLoop.Result saturate(Operation operation, Duration duration, Progress progress)
             throws InterruptedException {
-        return ClosedLoop.run(connections, Long.MAX_VALUE, duration, sequence -> operation, progress);
+        return saturate(sequence -> operation, duration, progress);
+    }
+
+    /** As {@link #saturate(Operation, Duration, Progress)}, request {@code sequence} being {@code pick}'s. */
+    public ClosedLoop.Result saturate(LongFunction<Operation> pick, Duration duration, Progress progress)
+            throws InterruptedException {
+        return ClosedLoop.run(connections, Long.MAX_VALUE, duration, pick, progress);
     }
 
     /**
@@ -115,9 +121,15 @@ public final class KeepAliveHttp implements AutoCloseable {
      */
     public OpenLoopRunner.Result offer(Operation operation, double ratePerSecond, Duration duration, Progress progress)
             throws InterruptedException {
+        return offer(sequence -> operation, ratePerSecond, duration, progress);
+    }
+
+    /** As {@link #offer(Operation, double, Duration, Progress)}, request {@code sequence} being {@code pick}'s. */
+    public OpenLoopRunner.Result offer(LongFunction<Operation> pick, double ratePerSecond, Duration duration,
+                                       Progress progress) throws InterruptedException {
         long requests = (long) Math.ceil(ratePerSecond * duration.toNanos() / 1e9);
         return new OpenLoopRunner(NanoClock.SYSTEM, connections, DRAIN_TIMEOUT)
-                .run(ratePerSecond, duration, requests, sequence -> operation, progress);
+                .run(ratePerSecond, duration, requests, pick, progress);
     }
 
     @Override

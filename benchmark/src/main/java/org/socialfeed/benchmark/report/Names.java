@@ -9,6 +9,9 @@ public final class Names {
     public static final String LIKE = "like";
     public static final String FOLLOW = "follow";
     public static final String MIX = "mix-60-30-10";
+    public static final String MIX_SATURATION = MIX + "-saturation";
+    /** The mix at 70% of its saturated rate, with delivery probes among its posts. */
+    public static final String MIX_DELIVERY = MIX + "-delivery";
     public static final String HOME_SATURATION = HOME + "-saturation";
     public static final String POST_STATUS = "post-status";
     public static final String POSTING_SATURATION = "posting-saturation";

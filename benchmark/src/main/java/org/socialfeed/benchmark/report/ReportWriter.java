@@ -84,6 +84,7 @@ public final class ReportWriter {
         tables.add(notifications(report));
         tables.add(posting(report));
         tables.addAll(storeGrowth(report));
+        tables.add(mixedDelivery(report));
         List<List<String>> operations = new ArrayList<>();
         for (ModeResult mode : report.modes()) {
             for (PhaseResult phase : mode.phases()) {
@@ -228,6 +229,30 @@ public final class ReportWriter {
                     String.format(Locale.ROOT, "%.0f", g.seconds()))).toList()));
         }
         return tables;
+    }
+
+    /** Delivery while the 60/30/10 mix runs at 70% of its saturated rate, to the home timeline and the stream. */
+    private static Table mixedDelivery(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            MixedDeliveryResult d = mode.mixedDelivery();
+            if (d == null) {
+                continue;
+            }
+            String load = rate(d.offeredRate()) + " (sent " + rate(d.sentPerSecond()) + ") of " + rate(
+                    d.saturatedPerSecond()) + " saturated";
+            rows.add(List.of(mode.mode(), load, String.format(Locale.ROOT, "home timeline of a follower of a %,d-"
+                    + "follower author, polled every %.0f ms", d.homeFollowers(), d.pollIntervalMs()), num(d.homeProbesPerSecond()),
+                    Long.toString(d.home().count()), ms(d.home().p50Ms()), ms(d.home().p99Ms()), ms(d.home().maxMs()),
+                    Long.toString(d.homeMissed())));
+            rows.add(List.of(mode.mode(), load, "notification (mention) on the recipient's SSE stream, "
+                            + d.streams() + " streams open", num(d.notificationProbesPerSecond()),
+                    Long.toString(d.notification().count()), ms(d.notification().p50Ms()),
+                    ms(d.notification().p99Ms()), ms(d.notification().maxMs()), Long.toString(d.notificationMissed())));
+        }
+        return new Table("Delivery under DeathStarBench's mix (60% home reads, 30% account-timeline reads, 10% posts) "
+                + "at 70% of its saturated rate, open loop; from the post's 201 to where it shows", List.of("mode",
+                "mix /s", "where", "probes /s", "seen", "p50 ms", "p99 ms", "max ms", "missed"), rows);
     }
 
     private static List<String> comparedRow(String figure, double before, double grown) {

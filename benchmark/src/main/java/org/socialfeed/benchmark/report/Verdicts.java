@@ -41,6 +41,8 @@ public final class Verdicts {
     static final long GROWN_POSTS_TARGET = 1_000_000;
     static final int GROWN_ACCOUNTS_TARGET = 100_000;
     static final double GROWN_STORE_TOLERANCE = 0.2;
+    /** Issue 17: from acceptance to the follower's home and to the recipient's notification stream, under the mix. */
+    static final double MIXED_DELIVERY_P99_TARGET_MS = 1_000;
     /** The open-loop generator "achieved the offered rate" if it sent at least this share of its schedule. */
     static final double SENT_SHARE_OF_OFFERED = 0.99;
     /** The reference reader whose rate is "the machine's limit for a home page" in the verdicts. */
@@ -133,6 +135,7 @@ public final class Verdicts {
         checks.addAll(readTargets(hybrid, homeReadCeilings));
         checks.add(postingTarget(hybrid, ceilings));
         checks.add(grownStoreTarget(hybrid));
+        checks.add(mixedDeliveryTarget(hybrid));
         return checks;
     }
 
@@ -158,6 +161,26 @@ public final class Verdicts {
         return new Report.TargetCheck(target, measured, posting.offeredRate() >= POSTING_RATE_TARGET
                 && posting.sentPerSecond() >= posting.offeredRate() * SENT_SHARE_OF_OFFERED
                 && offered.p99Ms() <= POSTING_P99_TARGET_MS && offered.errors() == 0);
+    }
+
+    /**
+     * Issue 17: delivery p99 within a second, to the home timeline and to the notification stream, while the mix
+     * runs at 70% of its saturated rate, nothing missed.
+     */
+    static Report.TargetCheck mixedDeliveryTarget(ModeResult hybrid) {
+        String target = "delivery p99 <= 1 s to home (10k-follower author) and to the notification stream, under the "
+                + "60/30/10 mix at 70% of its saturated rate";
+        MixedDeliveryResult d = hybrid == null ? null : hybrid.mixedDelivery();
+        if (d == null || d.home().count() + d.homeMissed() == 0) {
+            return unmeasured(target);
+        }
+        String measured = String.format(Locale.ROOT, "mix %,.0f/s of %,.0f/s saturated: home p99 %.0f ms (%d missed), "
+                        + "notification stream p99 %.0f ms (%d missed)", d.offeredRate(), d.saturatedPerSecond(),
+                d.home().p99Ms(), d.homeMissed(), d.notification().p99Ms(), d.notificationMissed());
+        return new Report.TargetCheck(target, measured, d.home().p99Ms() <= MIXED_DELIVERY_P99_TARGET_MS
+                && d.notification().p99Ms() <= MIXED_DELIVERY_P99_TARGET_MS && d.homeMissed() == 0
+                && d.notificationMissed() == 0 && d.notification().count() > 0
+                && d.sentPerSecond() >= d.offeredRate() * SENT_SHARE_OF_OFFERED);
     }
 
     /**

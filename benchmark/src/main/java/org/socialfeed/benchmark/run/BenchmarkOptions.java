@@ -20,7 +20,8 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
                                int saturationConcurrency, int fanOutAuthors, int fanOutRounds, long redisRequests,
                                String thresholdVariable, long hybridThreshold, String feedGroup, int maxInFlight,
                                String activeReadersKey, String timelinePattern, String output, boolean profile,
-                               int notificationWaitSeconds, long grownPosts, int grownAccounts) {
+                               int notificationWaitSeconds, long grownPosts, int grownAccounts,
+                               int mixedDeliverySeconds) {
 
     /**
      * Every service, notification-service too: its reads are measured, and the graph's follow events cost it what
@@ -48,6 +49,8 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
         HELP.put("delivery-rate", "background posts/s during the delivery probe");
         HELP.put("phase-seconds", "length of each open-loop phase");
         HELP.put("delivery-seconds", "length of the delivery phase");
+        HELP.put("mixed-delivery-seconds", "length of the phase that offers the 60/30/10 mix at 70% of its saturated "
+                + "rate with delivery probes among it (home timeline and notification stream)");
         HELP.put("fan-out-authors", "most-followed regular authors posting in the fan-out burst");
         HELP.put("fan-out-rounds", "posts per author in the fan-out burst");
         HELP.put("redis-requests", "requests per redis ceiling test");
@@ -116,7 +119,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
                 v.text("active-readers-key", "feed:active"), v.text("timeline-pattern", "feed:u:*:tl"),
                 v.text("output", null), Boolean.parseBoolean(given.getOrDefault("profile", "false")),
                 v.integer("notification-wait", quick ? 60 : 180), v.integer("grown-posts", quick ? 0 : 1_000_000),
-                v.integer("grown-accounts", 100_000));
+                v.integer("grown-accounts", 100_000), v.integer("mixed-delivery-seconds", quick ? 30 : 60));
     }
 
     /** Every value this run uses, as text, for the report. */
@@ -131,6 +134,7 @@ public record BenchmarkOptions(boolean quick, List<FanOutMode> modes, GraphSpec 
         settings.put("phase seconds", Integer.toString(phaseSeconds));
         settings.put("warm-up seconds", Integer.toString(warmupSeconds));
         settings.put("delivery seconds", Integer.toString(deliverySeconds));
+        settings.put("mixed delivery seconds", Integer.toString(mixedDeliverySeconds));
         settings.put("saturation workers", Integer.toString(saturationConcurrency));
         settings.put("fan-out burst", fanOutAuthors + " authors x " + fanOutRounds + " posts");
         settings.put("redis ceiling requests", Long.toString(redisRequests));

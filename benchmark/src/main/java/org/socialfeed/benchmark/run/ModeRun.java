@@ -23,6 +23,7 @@ import org.socialfeed.benchmark.measure.ConsumerLag;
 import org.socialfeed.benchmark.measure.RedisStats;
 import org.socialfeed.benchmark.report.DeliveryResult;
 import org.socialfeed.benchmark.report.FanOutResult;
+import org.socialfeed.benchmark.report.MixedDeliveryResult;
 import org.socialfeed.benchmark.report.ModeResult;
 import org.socialfeed.benchmark.report.Names;
 import org.socialfeed.benchmark.report.NotificationLoad;
@@ -66,6 +67,10 @@ public final class ModeRun {
     private static final String NOTIFICATION_GROUP = "notification-service";
     private static final int NOTIFICATIONS_PAGE = 40;
     private static final int HOT_QUERY_SAMPLES = 2_000;
+    /** Probes among the mix: few enough that the 10,000-follower author's fan-out is a share of the load, not all. */
+    private static final double HOME_PROBES_PER_SECOND = 1;
+    private static final double NOTIFICATION_PROBES_PER_SECOND = 2;
+    private static final int STREAMING_READERS = 4;
     /** What the phases measured again after the store grew add to their names. */
     private static final String GROWN_STORE = " (grown store)";
 
@@ -140,6 +145,7 @@ public final class ModeRun {
                 openLoop(Names.FOLLOW, rate("follow"), options.phaseSeconds(), fixed(work.follow()), true);
             }
             DeliveryResult delivery = delivery(api, graph, loaded.accounts(), work, "");
+            MixedDeliveryResult mixedDelivery = full ? mixedDelivery(api, graph, loaded.accounts(), work) : null;
             FanOutResult fanOut;
             RedisStats.TimelineMemory memory;
             awaitQuiet("fan-out burst");
@@ -177,7 +183,8 @@ public final class ModeRun {
                 notifications = notifications.withLagAtEnd(lag.lag(NOTIFICATION_GROUP, Topics.FOLLOWS));
             }
             return new ModeResult(mode.label(), mode.description(), environment, load, List.copyOf(phases),
-                    delivery, fanOut, memory, work.meanPageSize(), reads, posting, notifications, growth);
+                    delivery, fanOut, memory, work.meanPageSize(), reads, posting, notifications, growth,
+                    mixedDelivery);
         }
     }
 
@@ -241,6 +248,80 @@ public final class ModeRun {
             say(String.format("  delivery p99: normal %.0f ms (%d missed), celebrity %.0f ms (%d missed)",
                     result.normal().p99Ms(), result.normalMissed(), result.celebrity().p99Ms(),
                     result.celebrityMissed()));
+            return result;
+        }
+    }
+
+    /**
+     * Issue 17's delivery under load: DeathStarBench's mix (60% home reads, 30% account-timeline reads, 10% posts) on
+     * the keep-alive connections, saturated, then offered at 70% of that in an open loop in which a few requests are
+     * probe posts instead: by the 10,000-follower author, watched in a follower's home timeline, and mentioning a
+     * reader whose notification stream is open, watched on that stream.
+     */
+    private MixedDeliveryResult mixedDelivery(SocialApi api, SocialGraph graph, List<Account> accounts,
+                                              Workloads work) throws InterruptedException {
+        LongFunction<Operation> mix = work.mix(homeRead(Names.HOME, api, work),
+                accountStatusesRead(Names.USER_TIMELINE, api, work), posting(api, work));
+        awaitQuiet(Names.MIX_SATURATION);
+        ClosedLoop.Result saturated;
+        try (Progress progress = Progress.start(Names.MIX_SATURATION, 0)) {
+            saturated = keepAlive.saturate(mix, Duration.ofSeconds(options.phaseSeconds()), progress);
+        }
+        phases.add(new PhaseResult(Names.MIX_SATURATION, "closed-loop", 0, keepAlive.connections(),
+                saturated.seconds(), List.copyOf(saturated.operations().values()), 0));
+        say(String.format("  %-34s %,8.0f/s (%d keep-alive connections)%s", Names.MIX_SATURATION,
+                saturated.throughputPerSecond(), keepAlive.connections(), saturated.firstFailure() == null ? ""
+                        : " (first failure: " + saturated.firstFailure() + ")"));
+        double offered = ReadEndpoint.OPEN_LOOP_SHARE * saturated.throughputPerSecond();
+        long homeEvery = Math.max(1, Math.round(offered / HOME_PROBES_PER_SECOND));
+        long notificationEvery = Math.max(2, Math.round(offered / NOTIFICATION_PROBES_PER_SECOND));
+        Account probeAuthor = accounts.get(graph.probeAuthor());
+        int[] regulars = graph.regularActors();
+        List<Account> streaming = java.util.stream.IntStream.range(0, STREAMING_READERS)
+                .mapToObj(i -> accounts.get(regulars[i * regulars.length / STREAMING_READERS])).toList();
+        awaitQuiet(Names.MIX_DELIVERY);
+        try (DeliveryTracker tracker = new DeliveryTracker(api, POLL_INTERVAL, DELIVERY_TIMEOUT);
+             NotificationStreams streams = NotificationStreams.open(api.notificationServiceUrl(), streaming,
+                     DELIVERY_TIMEOUT)) {
+            Operation homeProbe = probe("post by 10k-follower author (probe)", api, tracker, "normal",
+                    sequence -> probeAuthor, accounts, graph.probeFollowers());
+            Operation mentionProbe = Operation.of("post mentioning a streaming reader (probe)", sequence -> {
+                Account reader = streaming.get((int) (sequence / notificationEvery % streaming.size()));
+                Account author = work.poster(sequence);
+                String marker = NotificationStreams.marker(sequence);
+                return api.compose(author.index() == reader.index() ? probeAuthor : author, "@" + reader.username()
+                        + " " + marker).thenApply(id -> {
+                            if (id != null) {
+                                streams.watch(marker, System.nanoTime());
+                            }
+                            return id != null;
+                        });
+            });
+            LongFunction<Operation> pick = sequence -> sequence % homeEvery == 0 ? homeProbe
+                    : sequence % notificationEvery == notificationEvery / 2 ? mentionProbe : mix.apply(sequence);
+            Duration window = Duration.ofSeconds(options.mixedDeliverySeconds());
+            OpenLoopRunner.Result open;
+            try (Progress progress = Progress.start(Names.MIX_DELIVERY + " @" + (long) offered + "/s",
+                    (long) Math.ceil(offered * window.toSeconds()))) {
+                open = keepAlive.offer(pick, offered, window, progress);
+            }
+            PhaseResult phase = new PhaseResult(Names.MIX_DELIVERY, "open-loop", offered, 0, open.seconds(),
+                    List.copyOf(open.operations().values()), open.maxSendLagMs());
+            phases.add(phase);
+            phase.operations().forEach(s -> say(String.format("  %-28s %-44s %,8.0f/s  p50 %6.1f  p99 %7.1f ms  "
+                    + "errors %d", Names.MIX_DELIVERY, s.operation(), s.throughputPerSecond(), s.p50Ms(), s.p99Ms(),
+                    s.errors())));
+            LatencyStats home = tracker.await().getOrDefault("normal", LatencyStats.none("normal"));
+            LatencyStats notification = streams.await();
+            MixedDeliveryResult result = new MixedDeliveryResult(saturated.throughputPerSecond(), offered,
+                    open.sentPerSecond(window), POLL_INTERVAL.toMillis(), DELIVERY_TIMEOUT.toSeconds(),
+                    offered / homeEvery,
+                    graph.followerCount(graph.probeAuthor()), home, tracker.missed("normal"),
+                    offered / notificationEvery, streaming.size(), notification, streams.missed());
+            say(String.format("  delivery under the mix at %,.0f/s: home p99 %.0f ms (%d missed of %d), notification "
+                            + "stream p99 %.0f ms (%d missed of %d)", offered, home.p99Ms(), result.homeMissed(),
+                    home.count() + result.homeMissed(), notification.p99Ms(), result.notificationMissed(),
+                    notification.count() + result.notificationMissed()));
             return result;
         }
     }
@@ -343,13 +424,10 @@ public final class ModeRun {
         for (ReadEndpoint endpoint : ReadEndpoint.values()) {
             String name = endpoint.operation();
             Operation read = switch (endpoint) {
-                case HOME -> keepAlive.get(name, api.feedServiceUrl() + "/api/v1/timelines/home?limit="
-                        + Workloads.PAGE, sequence -> work.homeReader(sequence).token());
+                case HOME -> homeRead(name, api, work);
                 case HOME_RANKED -> keepAlive.get(name, api.feedServiceUrl() + "/api/v1/timelines/home/ranked?limit="
                         + Workloads.PAGE, sequence -> work.homeReader(sequence).token());
-                case ACCOUNT_STATUSES -> keepAlive.get(name, api.postServiceUrl(), sequence -> "/api/v1/accounts/"
-                                + work.userTimelineAuthor(sequence).id() + "/statuses?limit=" + Workloads.PAGE,
-                        sequence -> work.userTimelineReader(sequence).token());
+                case ACCOUNT_STATUSES -> accountStatusesRead(name, api, work);
                 case NOTIFICATIONS_V1 -> keepAlive.get(name, api.notificationServiceUrl()
                         + "/api/v1/notifications?limit=" + NOTIFICATIONS_PAGE, notificationReader);
                 case NOTIFICATIONS_V2 -> keepAlive.get(name, api.notificationServiceUrl()
@@ -358,6 +436,23 @@ public final class ModeRun {
             reads.add(measureRead(endpoint, read, stack.service(serviceOf(endpoint)).pid()));
         }
         return reads;
+    }
+
+    private Operation homeRead(String name, SocialApi api, Workloads work) {
+        return keepAlive.get(name, api.feedServiceUrl() + "/api/v1/timelines/home?limit=" + Workloads.PAGE,
+                sequence -> work.homeReader(sequence).token());
+    }
+
+    private Operation accountStatusesRead(String name, SocialApi api, Workloads work) {
+        return keepAlive.get(name, api.postServiceUrl(), sequence -> "/api/v1/accounts/"
+                        + work.userTimelineAuthor(sequence).id() + "/statuses?limit=" + Workloads.PAGE,
+                sequence -> work.userTimelineReader(sequence).token());
+    }
+
+    private Operation posting(SocialApi api, Workloads work) {
+        return keepAlive.postJson(Names.POST_STATUS, api.postServiceUrl() + "/api/v1/statuses",
+                sequence -> "{\"status\":\"" + Workloads.postText(sequence) + "\",\"visibility\":\"public\"}",
+                sequence -> work.poster(sequence).token());
     }
 
     private ReadEndpointResult measureRead(ReadEndpoint endpoint, Operation read, long servicePid)
@@ -409,9 +504,7 @@ public final class ModeRun {
     private PostingResult measurePosting(SocialApi api, Workloads work, String label) throws InterruptedException {
         String saturation = Names.POSTING_SATURATION + label;
         String openLoop = Names.POSTING_OPEN_LOOP + label;
-        Operation post = keepAlive.postJson(Names.POST_STATUS, api.postServiceUrl() + "/api/v1/statuses",
-                sequence -> "{\"status\":\"" + Workloads.postText(sequence) + "\",\"visibility\":\"public\"}",
-                sequence -> work.poster(sequence).token());
+        Operation post = posting(api, work);
         awaitQuiet(saturation);
         ClosedLoop.Result saturated = saturate(saturation, post);
         LatencyStats atLimit = saturated.operations().getOrDefault(Names.POST_STATUS,

@@ -120,9 +120,11 @@ final class Workloads {
 
     /** DeathStarBench's mixed workload: 60% home-timeline reads, 30% user-timeline reads, 10% posts. */
     LongFunction<Operation> mix() {
-        Operation home = home();
-        Operation user = userTimeline();
-        Operation compose = compose();
+        return mix(home(), userTimeline(), compose());
+    }
+
+    /** The mix of {@link #mix()} over other operations for the same three requests. */
+    LongFunction<Operation> mix(Operation home, Operation user, Operation compose) {
         return sequence -> {
             long roll = Math.floorMod(hash(sequence, 9), 100);
             return roll < 60 ? home : roll < 90 ? user : compose;

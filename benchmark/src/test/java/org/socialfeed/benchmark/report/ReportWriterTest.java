@@ -86,12 +86,15 @@ class ReportWriterTest {
                 new DeliveryResult(100, 20, 10, 10_800, normal, 0, 150_300, celebrity, 0, accepted),
                 new FanOutResult(100, 360_000, 360_000, 2.4, 150_000, true),
                 new RedisStats.TimelineMemory(5_000, 400_000, 9_000_000, 22.5, 80, Map.of("ziplist", 5_000L), 90_000_000),
-                19.6, reads, posting, notifications, growth);
+                19.6, reads, posting, notifications, growth, new MixedDeliveryResult(400, 280, 280, 20, 10, 1,
+                10_800, new LatencyStats("normal", 30, 0, 0, 200, 800, 850, 850, 250), 0, 2, 4,
+                new LatencyStats("notification", 60, 0, 0, 30, 1_200, 1_300, 1_300, 40), 1));
         ModeResult write = new ModeResult("write", "pure fan-out on write",
                 Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "2147483647"), load,
                 List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4)),
                 new DeliveryResult(100, 20, 10, 10_800, normal, 3, 150_300, celebrity, 7, accepted),
-                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20, List.of(), null, null, null);
+                new FanOutResult(100, 360_000, 200_000, 3, 66_000, false), null, 20, List.of(), null, null, null,
+                null);
         List<ModeResult> modes = List.of(hybrid, write);
         List<CeilingResult> ceilings = List.of(
                 new CeilingResult(Names.ZADD_CEILING, 280_000, "redis-benchmark", "redis-benchmark -P 32 <a&b>"),
@@ -117,7 +120,7 @@ class ReportWriterTest {
         assertThat(parsed.get("modes")).hasSize(2);
         assertThat(parsed.at("/modes/0/fanOut/insertsPerSecond").asDouble()).isEqualTo(150_000);
         assertThat(parsed.at("/ceilings/0/method").asText()).isEqualTo("redis-benchmark");
-        assertThat(parsed.get("targets")).hasSize(13);
+        assertThat(parsed.get("targets")).hasSize(14);
         assertThat(parsed.at("/modes/0/reads/3/endpoint").asText()).isEqualTo("NOTIFICATIONS_V1");
         assertThat(parsed.at("/modes/0/reads/0/profile/cpuMsPerRead").asDouble()).isEqualTo(0.21);
         assertThat(parsed.at("/homeReadCeilings/1/generator").asText()).isEqualTo("wrk");
@@ -160,7 +163,8 @@ class ReportWriterTest {
         List<Report.TargetCheck> targets = sample().targets();
 
         assertThat(targets).extracting(Report.TargetCheck::pass)
-                .containsExactly(true, true, true, true, true, true, true, true, false, true, false, true, true);
+                .containsExactly(true, true, true, true, true, true, true, true, false, true, false, true, true,
+                        false);
         assertThat(targets.get(4).measured()).contains("liked none: 15,000/s vs wrk 16,000/s (0.94)");
         assertThat(targets.get(1).measured()).contains("150,000/s", "0.54 x ZADD ceiling");
         assertThat(targets.get(5).target())
@@ -196,6 +200,17 @@ class ReportWriterTest {
                 .contains("| posts.posts | find {_id} | 133 / 400 | 167 / 500 | 1.25 |")
                 .contains("| posts.posts | find {_id} stored long ago | - | 667 / 2000 | - |")
                 .contains("| posts.posts | 8,000 | 1,000,000 | 170 |");
+    }
+
+    @Test
+    void deliveryUnderTheMixIsReportedToTheHomeTimelineAndToTheNotificationStream() {
+        assertThat(sample().targets().get(13).measured()).isEqualTo("mix 280/s of 400/s saturated: home p99 800 ms "
+                + "(0 missed), notification stream p99 1200 ms (1 missed)");
+        assertThat(new ReportWriter(json).markdown(sample()))
+                .contains("| hybrid | 280 (sent 280) of 400 saturated | home timeline of a follower of a 10,800-follower "
+                        + "author, polled every 20 ms | 1 | 30 | 200 | 800 | 850 | 0 |")
+                .contains("| hybrid | 280 (sent 280) of 400 saturated | notification (mention) on the recipient's SSE "
+                        + "stream, 4 streams open | 2 | 60 | 30.0 | 1,200 | 1,300 | 1 |");
     }
 
     @Test
@@ -241,7 +256,7 @@ class ReportWriterTest {
                 stats("read-notifications-v2", 0, 0), 0, stats("read-notifications-v2", 0, 0), none));
         ModeResult failing = new ModeResult(hybrid.mode(), hybrid.description(), hybrid.environment(), hybrid.load(),
                 hybrid.phases(), hybrid.delivery(), hybrid.fanOut(), hybrid.memory(), hybrid.meanHomePageSize(), reads,
-                hybrid.posting(), hybrid.notifications(), null);
+                hybrid.posting(), hybrid.notifications(), null, null);
         Report report = new Report(sample.startedAt(), sample.durationSeconds(), sample.machine(), sample.command(),
                 sample.settings(), List.of(failing), sample.ceilings(), sample.homeReadCeilings(), List.of(),
                 List.of());

@@ -1,0 +1,17 @@
+package org.socialfeed.benchmark.report;
+
+import org.socialfeed.benchmark.load.LatencyStats;
+
+/**
+ * Delivery while DeathStarBench's mix runs: the mix saturated at {@code saturatedPerSecond}, then offered at
+ * {@code offeredRate} (the generator sent {@code sentPerSecond}) with probe posts among it: {@code homeProbesPerSecond}
+ * by an author of {@code homeFollowers} followers, each timed until it shows in a follower's home timeline
+ * ({@code home}), and {@code notificationProbesPerSecond} mentioning one of {@code streams} readers whose notification
+ * stream is open, each timed until its notification arrives there ({@code notification}). Probes that did not show
+ * within the timeout are {@code missed}.
+ */
+public record MixedDeliveryResult(double saturatedPerSecond, double offeredRate, double sentPerSecond,
+                                  double pollIntervalMs, double timeoutSeconds, double homeProbesPerSecond, int homeFollowers,
+                                  LatencyStats home, long homeMissed, double notificationProbesPerSecond, int streams,
+                                  LatencyStats notification, long notificationMissed) {
+}
