@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -102,8 +103,12 @@ public class ProblemExceptionMappers {
                 .toResponse();
     }
 
-    /** The database is unreachable: the write did not happen, and the client may retry shortly. */
-    @ServerExceptionMapper({MongoTimeoutException.class, MongoSocketException.class})
+    /**
+     * The database is unreachable: the write did not happen, and the client may retry shortly. A cleared pool is
+     * the driver giving up on the operations in flight when the server stopped answering its heartbeat.
+     */
+    @ServerExceptionMapper({MongoTimeoutException.class, MongoSocketException.class,
+            MongoConnectionPoolClearedException.class})
     public Response storeUnavailable(RuntimeException e, UriInfo uri) {
         LOG.warnf("Store unavailable on %s: %s", path(uri), e.getMessage());
         return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
