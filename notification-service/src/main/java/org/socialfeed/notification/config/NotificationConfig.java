@@ -42,6 +42,17 @@ public interface NotificationConfig {
          */
         @WithDefault("200")
         int recentLimit();
+
+        /**
+         * Pages read from MongoDB at once per instance (ADR 18's fallback): a grouped page there is dozens of
+         * queries, and more at once would take the store from every other caller. Others wait up to
+         * {@link #mongoPageWait()}, then get 503 with Retry-After.
+         */
+        @WithDefault("4")
+        int mongoPageReads();
+
+        @WithDefault("2S")
+        Duration mongoPageWait();
     }
 
     interface Stream {

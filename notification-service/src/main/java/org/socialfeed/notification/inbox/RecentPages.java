@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.socialfeed.notification.config.NotificationConfig;
 import org.socialfeed.notification.replica.RenderedAccounts;
 import org.socialfeed.notification.replica.RenderedPosts;
 import org.socialfeed.redis.LuaScript;
@@ -53,6 +54,7 @@ public class RecentPages {
     private static final int SLACK = 10;
 
     private static final Logger LOG = Logger.getLogger(RecentPages.class);
+
 
     /**
      * For each group's members' set (KEYS[2..]), its count and its latest distinct accounts (up to ARGV[1]), the
@@ -108,16 +110,22 @@ public class RecentPages {
     private final Counter servedByRedis;
     private final Counter servedByMongo;
 
-    public RecentPages(RedisReads reads, MeterRegistry meters) {
+    private final MongoPageReads mongoPageReads;
+
+    public RecentPages(RedisReads reads, MeterRegistry meters, NotificationConfig config) {
         this.reads = reads;
+
         this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
         this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
+        this.mongoPageReads = new MongoPageReads(config.notifications().mongoPageReads(),
+                config.notifications().mongoPageWait(), meters.counter("social.notifications.pages", "source",
+                "none-mongodb-busy"));
     }
 
     /**
      * Answers from the read model when it can, without blocking a thread (the page is put together where Redis's
-     * replies arrive, on Lettuce's I/O threads), else (or if Redis fails) with {@code fromMongo} on a worker thread.
-     * Counted in {@code social.notifications.pages} by source.
+     * replies arrive, on Lettuce's I/O threads), else (or if Redis fails) with {@code fromMongo} on a worker thread,
+     * a few at a time (503 with Retry-After past the wait). Counted in {@code social.notifications.pages} by source.
      */
     public Uni<Response> serve(Supplier<CompletionStage<Read>> fromRedis, UriInfo uri, Supplier<Response> fromMongo) {
         return Uni.createFrom().completionStage(fromRedis)
@@ -132,10 +140,11 @@ public class RecentPages {
                         return Uni.createFrom().item(Response.ok(Buffer.buffer(read.json()))
                                 .header("Link", LinkHeader.of(uri, read.ids())).build());
                     }
-                    return Uni.createFrom().item(() -> {
-                        servedByMongo.increment();
-                        return fromMongo.get();
-                    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    return Uni.createFrom().item(() -> mongoPageReads.read(() -> {
+                                servedByMongo.increment();
+                                return fromMongo.get();
+                            }, uri.getPath()))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                 });
     }
 
