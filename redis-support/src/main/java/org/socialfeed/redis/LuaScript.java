@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * A Lua script run by its SHA-1 ({@code EVALSHA}), so the body crosses the network only when Redis has forgotten it
- * (after a restart or {@code SCRIPT FLUSH}).
+ * (after a restart or {@code SCRIPT FLUSH}); queued in a pipeline, it goes with its body (see {@link #queue}).
  */
 public final class LuaScript {
 
@@ -38,15 +38,14 @@ public final class LuaScript {
         }
     }
 
-    /** Makes sure Redis knows the script before a pipeline sends it by SHA many times. */
-    public void load(RedisConnection connection) {
-        connection.sync().scriptLoad(body);
-    }
-
-    /** Queues the script by SHA (call {@link #load} first). */
+    /**
+     * Queues the script with its body ({@code EVAL}), routed by its keys like any command: no node needs to know it
+     * beforehand, so a pipeline survives a failover to a replica that never loaded it, and no {@code SCRIPT LOAD} has
+     * to reach every node of a cluster (one that is down fails it).
+     */
     public <T> RedisFuture<T> queue(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType output,
                                     String[] keys, String... args) {
-        return commands.evalsha(sha, output, keys, args);
+        return commands.eval(body, output, keys, args);
     }
 
     /** Runs the script on a connection that sends at once, without waiting. */

@@ -156,7 +156,6 @@ public class RankingSignals {
         if (followers.isEmpty()) {
             return;
         }
-        ENDORSEMENT.load(redis);
         String[] args = {postId + ":" + actorId, postId, added ? "1" : "0",
                 String.valueOf(SnowflakeIds.floorAt(Instant.now().minus(config.endorsementWindow()))),
                 String.valueOf(config.endorsementsKept()), String.valueOf(config.endorsementWindow().toSeconds())};

@@ -90,7 +90,6 @@ public class TimelineStore {
         Map<String, List<String>> postsByReader = new HashMap<>();
         readersByPost.forEach((postId, userIds) -> userIds.forEach(userId -> postsByReader
                 .computeIfAbsent(userId, reader -> new ArrayList<>(1)).add(postId)));
-        ADD_TRIMMED.load(redis);
         String cap = String.valueOf(config.maxTimelineSize());
         Pipeline pipeline = pipelines.open();
         postsByReader.forEach((userId, postIds) -> {
@@ -121,7 +120,6 @@ public class TimelineStore {
 
     /** Inserts a repost into many timelines, each de-duplicated on its own; returns the users it was added for. */
     public List<String> insertRepost(List<String> userIds, String repostId, String originalId) {
-        ADD_REPOST.load(redis);
         Pipeline pipeline = pipelines.open();
         List<RedisFuture<Long>> added = new ArrayList<>(userIds.size());
         String falloff = String.valueOf(config.reblogFalloff());
