@@ -14,7 +14,6 @@ import org.socialfeed.events.Visibility;
 import org.socialfeed.testing.KafkaProbe;
 import org.socialfeed.testing.MongoCommands;
 import org.socialfeed.testing.UniqueKeyLookups;
-import org.socialfeed.user.events.UserEventOutbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,28 +37,26 @@ class StatusesCountHotPathTest {
             "followeeId", "an account's followers (follows followeeId_1_state_1_seq_-1)",
             "followerId", "an account's follows (follows followerId_1_state_1_seq_-1)",
             "sourceId", "an account's blocks or mutes (sourceId_1_active_1_seq_-1)",
-            "pendingCounts.createdAt", "the follow counters' recovery (pendingCounts.createdAt_1)",
-            "outbox.createdAt", "the outbox recovery sweep (outbox_pending)");
+            "pendingCounts.createdAt", "the follow counters' recovery (pendingCounts.createdAt_1)");
 
     /**
      * What counting touches. user-service's recoveries of follow counters and of block severing poll their own
-     * collections every second whatever the events, so they are not judged here.
+     * collections every second whatever the events, and the outbox's recovery sweep reads accounts on its own
+     * schedule (its first run can fall inside the window, right after start-up), so they are not judged here.
      */
     private static final java.util.Set<String> COUNTING = java.util.Set.of("counted_posts", "accounts");
+    private static final String OUTBOX_RECOVERY = "outbox.createdAt";
 
     @Inject
     MongoCommands commands;
     @Inject
     MongoDatabase database;
     @Inject
-    UserEventOutbox outbox;
-    @Inject
     ObjectMapper json;
 
     @Test
     void aRunOfNewPostsIsCountedByUniqueKeys() throws Exception {
         UserApi.Registered author = UserApi.register("hotpath");
-        outbox.sweepAll(); // this process's first sweep recovers with a query over the collection: not in the window
 
         commands.start();
         String last = null;
@@ -87,7 +84,9 @@ class StatusesCountHotPathTest {
     }
 
     private static List<MongoCommands.Statement> counting(List<MongoCommands.Statement> recorded) {
-        return recorded.stream().filter(statement -> COUNTING.contains(statement.collection())).toList();
+        return recorded.stream().filter(statement -> COUNTING.contains(statement.collection()))
+                .filter(statement -> statement.filter() == null || !statement.filter().toJson().contains(OUTBOX_RECOVERY))
+                .toList();
     }
 
     private boolean counted(String postId) {
