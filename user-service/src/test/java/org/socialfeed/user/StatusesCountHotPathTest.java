@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class StatusesCountHotPathTest {
      * collections every second whatever the events, and the outbox's recovery sweep reads accounts on its own
      * schedule (its first run can fall inside the window, right after start-up), so they are not judged here.
      */
-    private static final java.util.Set<String> COUNTING = java.util.Set.of("counted_posts", "accounts");
+    private static final Set<String> COUNTING = Set.of("counted_posts", "accounts");
     private static final String OUTBOX_RECOVERY = "outbox.createdAt";
 
     @Inject
@@ -85,7 +86,8 @@ class StatusesCountHotPathTest {
 
     private static List<MongoCommands.Statement> counting(List<MongoCommands.Statement> recorded) {
         return recorded.stream().filter(statement -> COUNTING.contains(statement.collection()))
-                .filter(statement -> statement.filter() == null || !statement.filter().toJson().contains(OUTBOX_RECOVERY))
+                .filter(statement -> statement.filter() == null
+                        || !statement.filter().toJson().contains(OUTBOX_RECOVERY))
                 .toList();
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Grows the services' collections in the MongoDB-protocol store to a size (issue 17: a million posts, 100,000
@@ -66,7 +67,7 @@ public final class StoreGrowth {
      * Adds documents until each collection of {@link #COLLECTIONS} holds at least {@code posts} or
      * {@code accounts} of them; a collection the services left empty has no document to copy and stays empty.
      */
-    public static List<Growth> grow(String mongoUri, long posts, int accounts, java.util.function.Consumer<String> say)
+    public static List<Growth> grow(String mongoUri, long posts, int accounts, Consumer<String> say)
             throws InterruptedException {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try (MongoClient client = MongoClients.create(mongoUri)) {
@@ -92,7 +93,7 @@ public final class StoreGrowth {
     }
 
     private static Growth grow(MongoCollection<Document> collection, Grown grown, long size, int accounts,
-                               java.util.function.Consumer<String> say) {
+                               Consumer<String> say) {
         long start = System.nanoTime();
         long before = collection.estimatedDocumentCount();
         Document template = collection.find().first();

@@ -81,18 +81,21 @@ final class NotificationStreams implements AutoCloseable {
         }
         LatencyRecorder recorder = new LatencyRecorder();
         accepted.forEach((marker, at) -> {
-            Long arrival = arrived.get(marker);
-            if (arrival != null && arrival - at <= timeout.toNanos()) {
+            if (arrivedInTime(marker)) {
                 // the event can beat the POST's answer to the client: that is no delay at all
-                recorder.success(KIND, Math.max(0, arrival - at));
+                recorder.success(KIND, Math.max(0, arrived.get(marker) - at));
             }
         });
         return recorder.snapshot(0).getOrDefault(KIND, LatencyStats.none(KIND));
     }
 
     long missed() {
-        return accepted.keySet().stream().filter(marker -> !arrived.containsKey(marker)
-                || arrived.get(marker) - accepted.get(marker) > timeout.toNanos()).count();
+        return accepted.keySet().stream().filter(marker -> !arrivedInTime(marker)).count();
+    }
+
+    private boolean arrivedInTime(String marker) {
+        Long arrival = arrived.get(marker);
+        return arrival != null && arrival - accepted.get(marker) <= timeout.toNanos();
     }
 
     private void read(HttpRequest request, CountDownLatch answered) {

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.socialfeed.stack.ValueOrderedH2Backend;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The store grows by copies of the services' own documents, on the same stand-in the stack runs. */
 class StoreGrowthTest {
@@ -59,13 +61,13 @@ class StoreGrowthTest {
         List<StoreGrowth.Growth> growths = StoreGrowth.grow(uri, POSTS, ACCOUNTS, line -> { });
 
         assertThat(growths).extracting(StoreGrowth.Growth::collection, StoreGrowth.Growth::after).contains(
-                org.assertj.core.groups.Tuple.tuple("posts.posts", POSTS),
-                org.assertj.core.groups.Tuple.tuple("users.accounts", (long) ACCOUNTS),
-                org.assertj.core.groups.Tuple.tuple("notifications.accounts", (long) ACCOUNTS),
+                tuple("posts.posts", POSTS),
+                tuple("users.accounts", (long) ACCOUNTS),
+                tuple("notifications.accounts", (long) ACCOUNTS),
                 // the services wrote nothing here, so there is nothing to copy
-                org.assertj.core.groups.Tuple.tuple("users.counted_posts", 0L));
+                tuple("users.counted_posts", 0L));
         try (MongoClient client = MongoClients.create(uri)) {
-            List<Document> posts = client.getDatabase("posts").getCollection("posts").find().into(new java.util.ArrayList<>());
+            List<Document> posts = client.getDatabase("posts").getCollection("posts").find().into(new ArrayList<>());
             Document grown = posts.stream().filter(post -> post.getLong("_id") != 246444458710351L).findFirst()
                     .orElseThrow();
             assertThat(grown.getLong("_id")).as("older than the services' own").isLessThan(246444458710351L);
@@ -76,7 +78,7 @@ class StoreGrowthTest {
             assertThat(authors).as("written by the grown accounts").hasSize(ACCOUNTS + 1);
 
             List<Document> accounts = client.getDatabase("users").getCollection("accounts").find()
-                    .into(new java.util.ArrayList<>());
+                    .into(new ArrayList<>());
             assertThat(accounts.stream().map(account -> account.get("emailLower")).distinct()).hasSize(ACCOUNTS);
             assertThat(client.getDatabase("notifications").getCollection("accounts").find().first().get("_id"))
                     .isInstanceOf(String.class);
@@ -84,11 +86,11 @@ class StoreGrowthTest {
 
         List<HotQueryTimes.QueryTime> times = HotQueryTimes.measure(uri, 50, 1, POSTS - 1, ACCOUNTS - 1);
         assertThat(times).extracting(HotQueryTimes.QueryTime::collection, HotQueryTimes.QueryTime::query).contains(
-                org.assertj.core.groups.Tuple.tuple("posts.posts", "insert"),
-                org.assertj.core.groups.Tuple.tuple("posts.posts", "find {_id} stored long ago"),
-                org.assertj.core.groups.Tuple.tuple("users.accounts", "find {usernameLower}"),
-                org.assertj.core.groups.Tuple.tuple("users.accounts", "find {emailLower}"),
-                org.assertj.core.groups.Tuple.tuple("users.accounts", "update {_id} $inc"));
+                tuple("posts.posts", "insert"),
+                tuple("posts.posts", "find {_id} stored long ago"),
+                tuple("users.accounts", "find {usernameLower}"),
+                tuple("users.accounts", "find {emailLower}"),
+                tuple("users.accounts", "update {_id} $inc"));
         assertThat(times).allSatisfy(time -> assertThat(time.stats().count()).isEqualTo(50));
         try (MongoClient client = MongoClients.create(uri)) {
             assertThat(client.getDatabase("posts").getCollection("posts").countDocuments())

@@ -55,7 +55,6 @@ public class RecentPages {
 
     private static final Logger LOG = Logger.getLogger(RecentPages.class);
 
-
     /**
      * For each group's members' set (KEYS[2..]), its count and its latest distinct accounts (up to ARGV[1]), the
      * silenced accounts (KEYS[1]) left out, or only the account ARGV[2] if not empty; nothing if a set is missing or
@@ -109,12 +108,10 @@ public class RecentPages {
     private final RedisReads reads;
     private final Counter servedByRedis;
     private final Counter servedByMongo;
-
     private final MongoPageReads mongoPageReads;
 
     public RecentPages(RedisReads reads, MeterRegistry meters, NotificationConfig config) {
         this.reads = reads;
-
         this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
         this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
         this.mongoPageReads = new MongoPageReads(config.notifications().mongoPageReads(),
