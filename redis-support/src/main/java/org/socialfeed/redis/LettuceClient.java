@@ -110,12 +110,14 @@ public final class LettuceClient {
     }
 
     public RedisConnection connect() {
-        return node != null ? RedisConnection.of(node.connect()) : RedisConnection.of(cluster.connect());
+        return node != null ? RedisConnection.of(node.connect(ExactUtf8Codec.INSTANCE))
+                : RedisConnection.of(cluster.connect(ExactUtf8Codec.INSTANCE));
     }
 
     /** Pub/sub: on a cluster, a message published on any node reaches subscribers on every node. */
     public StatefulRedisPubSubConnection<String, String> connectPubSub() {
-        return node != null ? node.connectPubSub() : cluster.connectPubSub();
+        return node != null ? node.connectPubSub(ExactUtf8Codec.INSTANCE)
+                : cluster.connectPubSub(ExactUtf8Codec.INSTANCE);
     }
 
     /**
