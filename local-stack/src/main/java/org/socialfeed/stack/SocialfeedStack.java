@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -196,6 +197,17 @@ public final class SocialfeedStack implements AutoCloseable {
             throw new IllegalStateException(store + " is external: the stack did not start it");
         }
         return process;
+    }
+
+    /** Every process the stack started that is still running, by name (its log's name), in the order started. */
+    public synchronized Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        started.descendingIterator().forEachRemaining(process -> {
+            if (process.isAlive()) {
+                pids.put(process.name(), process.pid());
+            }
+        });
+        return pids;
     }
 
     /** The stores the stack starts itself (unless external ones are configured). */

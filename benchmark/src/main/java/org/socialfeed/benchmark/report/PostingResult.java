@@ -1,14 +1,17 @@
 package org.socialfeed.benchmark.report;
 
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.ProcessCpu;
 
 /**
  * Posting ({@code POST /api/v1/statuses}, regular authors in turn): {@code saturated} by {@code connections}
  * keep-alive connections (closed loop), then {@code offeredRate} posts/s in an open loop ({@code atOffered}, latency
  * from each request's intended start), of which the generator sent {@code sentPerSecond}. {@code appliedPerSecond}:
  * the saturated phase's posts over the time until every service had applied them (its seconds plus the consumers'
- * catch-up after it), what the whole stack sustains end to end.
+ * catch-up after it), what the whole stack sustains end to end. {@code cpu}: CPU per post of each process over the
+ * saturated phase and its catch-up (from /proc).
  */
 public record PostingResult(int connections, LatencyStats saturated, double offeredRate, double sentPerSecond,
-                            LatencyStats atOffered, double catchUpSeconds, double appliedPerSecond) {
+                            LatencyStats atOffered, double catchUpSeconds, double appliedPerSecond,
+                            ProcessCpu.Usage cpu) {
 }

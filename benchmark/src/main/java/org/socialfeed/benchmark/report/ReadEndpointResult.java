@@ -1,16 +1,18 @@
 package org.socialfeed.benchmark.report;
 
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.profile.ProfileSummary;
 
 /**
  * One read endpoint in one mode: {@code saturated} by {@code connections} keep-alive connections (closed loop), then
  * {@code offeredRate} requests/s in an open loop ({@code atOffered}, latency from each request's intended start), of
- * which the generator sent {@code sentPerSecond}. {@code profile} is null unless the run was profiled.
+ * which the generator sent {@code sentPerSecond}. {@code profile} is null unless the run was profiled. {@code cpu}:
+ * CPU per read of each process over the saturated phase (from /proc; with the profiler's cost when profiled).
  */
 public record ReadEndpointResult(ReadEndpoint endpoint, int connections, LatencyStats saturated, double offeredRate,
                                  double sentPerSecond, LatencyStats atOffered, double maxSendLagMs,
-                                 ProfileSummary profile) {
+                                 ProfileSummary profile, ProcessCpu.Usage cpu) {
 
     /** Whether the open-loop generator sent (nearly) every request its schedule held. */
     public boolean generatorKeptUp() {

@@ -10,6 +10,7 @@ import org.socialfeed.benchmark.graph.LoadSummary;
 import org.socialfeed.benchmark.growth.HotQueryTimes;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.profile.JfrSummary;
 import org.socialfeed.benchmark.profile.ProfileSummary;
 
@@ -17,8 +18,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a {@link Report} three ways into one folder: {@code report.json} (for machines), {@code report.md} (the
@@ -80,6 +85,7 @@ public final class ReportWriter {
                         t.pass() == null ? "n/a" : t.pass() ? "PASS" : "FAIL")).toList()));
         tables.add(saturatedReads(report));
         tables.add(openLoopReads(report));
+        cpuByProcess(report).ifPresent(tables::add);
         tables.addAll(profiles(report));
         tables.add(notifications(report));
         tables.add(posting(report));
@@ -280,6 +286,42 @@ public final class ReportWriter {
                 + "rate (" + KeepAliveHttp.OPEN_LOOP_GENERATOR + ", latency from intended start)", List.of("mode",
                 "endpoint", "offered /s", "sent /s", "done /s", "p50 ms", "p99 ms", "p99.9 ms", "errors",
                 "max send lag ms"), rows);
+    }
+
+    /**
+     * Where each saturated phase's CPU went, process by process (the stack's and the harness's own): which process a
+     * request costs most, and whether the machine's cores were the limit.
+     */
+    private static Optional<Table> cpuByProcess(Report report) {
+        Set<String> processes = new LinkedHashSet<>();
+        List<Map.Entry<String, ProcessCpu.Usage>> phases = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            for (ReadEndpointResult read : mode.reads()) {
+                phases.add(Map.entry(mode.mode() + ": " + read.endpoint().request(), read.cpu()));
+            }
+            if (mode.posting() != null) {
+                phases.add(Map.entry(mode.mode() + ": posting, saturated, with its catch-up", mode.posting().cpu()));
+            }
+        }
+        phases.forEach(phase -> processes.addAll(phase.getValue().msPerOperation().keySet()));
+        if (processes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, ProcessCpu.Usage> phase : phases) {
+            Map<String, Double> perRequest = phase.getValue().msPerOperation();
+            List<String> row = new ArrayList<>(List.of(phase.getKey(),
+                    String.format(Locale.ROOT, "%.0f%%", phase.getValue().machineBusy() * 100)));
+            processes.forEach(process -> row.add(perRequest.containsKey(process)
+                    ? String.format(Locale.ROOT, "%.3f", perRequest.get(process)) : "-"));
+            row.add(String.format(Locale.ROOT, "%.3f", perRequest.values().stream().mapToDouble(d -> d).sum()));
+            rows.add(row);
+        }
+        List<String> columns = new ArrayList<>(List.of("saturated phase", "machine busy"));
+        processes.forEach(process -> columns.add(process + " ms"));
+        columns.add("sum ms");
+        return Optional.of(new Table("CPU per request by process over the saturated phases (from /proc; the profiler's "
+                + "cost included when profiled)", columns, rows));
     }
 
     /** CPU and allocation per read of each profiled saturation phase, then its hottest methods and packages. */

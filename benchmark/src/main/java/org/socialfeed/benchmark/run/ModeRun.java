@@ -20,6 +20,7 @@ import org.socialfeed.benchmark.load.OpenLoopRunner;
 import org.socialfeed.benchmark.load.Operation;
 import org.socialfeed.benchmark.load.Progress;
 import org.socialfeed.benchmark.measure.ConsumerLag;
+import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.measure.RedisStats;
 import org.socialfeed.benchmark.report.DeliveryResult;
 import org.socialfeed.benchmark.report.FanOutResult;
@@ -82,6 +83,8 @@ public final class ModeRun {
     private final List<PhaseResult> phases = new ArrayList<>();
     private String kafkaBootstrap;
     private KeepAliveHttp keepAlive;
+    /** CPU per request by process over the saturation phases (the stack's processes and the harness). */
+    private ProcessCpu cpu;
     /** Consumer groups still behind after loading: phases no longer wait for them (each says so instead). */
     private Set<String> laggards = Set.of();
 
@@ -111,6 +114,7 @@ public final class ModeRun {
              KeepAliveHttp saturating = new KeepAliveHttp(options.saturationConcurrency())) {
             kafkaBootstrap = stack.kafkaBootstrap();
             keepAlive = saturating;
+            cpu = new ProcessCpu(stack.processIds());
             HttpClient http = SocialApi.newHttpClient();
             SocialApi api = new SocialApi(http, json, stack.serviceUrl(ServiceApp.USER),
                     stack.serviceUrl(ServiceApp.POST), stack.serviceUrl(ServiceApp.FEED),
@@ -463,8 +467,10 @@ public final class ModeRun {
             saturate(endpoint.saturationPhase() + " (the JIT recompiles after the profiler started)", read);
             profiling.measureFromNow();
         }
+        ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
         ClosedLoop.Result saturated = saturate(endpoint.saturationPhase(), read);
         LatencyStats atLimit = saturated.operations().getOrDefault(read.name(), LatencyStats.none(read.name()));
+        ProcessCpu.Usage cpuPerRead = cpu.snapshot().since(cpuBefore, atLimit.count());
         ProfileSummary profile = profiling == null ? null : finishProfiling(profiling, atLimit.count());
         phases.add(new PhaseResult(endpoint.saturationPhase(), "closed-loop", 0, keepAlive.connections(),
                 saturated.seconds(), List.copyOf(saturated.operations().values()), 0));
@@ -479,7 +485,8 @@ public final class ModeRun {
         }
         double offered = ReadEndpoint.OPEN_LOOP_SHARE * saturated.throughputPerSecond();
         if (offered < 1) {
-            return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, 0, 0, null, 0, profile);
+            return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, 0, 0, null, 0, profile,
+                    cpuPerRead);
         }
         Duration window = Duration.ofSeconds(options.phaseSeconds());
         OpenLoopRunner.Result open;
@@ -494,7 +501,7 @@ public final class ModeRun {
                         + "  errors %d", endpoint.openLoopPhase(), offered, open.sentPerSecond(window),
                 below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
         return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, offered, open.sentPerSecond(window),
-                below, open.maxSendLagMs(), profile);
+                below, open.maxSendLagMs(), profile, cpuPerRead);
     }
 
     /**
@@ -506,12 +513,14 @@ public final class ModeRun {
         String openLoop = Names.POSTING_OPEN_LOOP + label;
         Operation post = posting(api, work);
         awaitQuiet(saturation);
+        ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
         ClosedLoop.Result saturated = saturate(saturation, post);
         LatencyStats atLimit = saturated.operations().getOrDefault(Names.POST_STATUS,
                 LatencyStats.none(Names.POST_STATUS));
         phases.add(new PhaseResult(saturation, "closed-loop", 0, keepAlive.connections(),
                 saturated.seconds(), List.copyOf(saturated.operations().values()), 0));
         double catchUp = awaitQuiet(openLoop);
+        ProcessCpu.Usage cpuPerPost = cpu.snapshot().since(cpuBefore, atLimit.count());
         double applied = atLimit.count() / (saturated.seconds() + catchUp);
         say(String.format("  %-34s %,8.0f/s  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms  errors %d (%d keep-alive "
                         + "connections); applied by every service in %.1f s more: %,.0f posts/s end to end%s",
@@ -532,7 +541,7 @@ public final class ModeRun {
                         + "  errors %d", openLoop, offered, open.sentPerSecond(window),
                 below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
         return new PostingResult(keepAlive.connections(), atLimit, offered, open.sentPerSecond(window), below, catchUp,
-                applied);
+                applied, cpuPerPost);
     }
 
     /** A profiler that fails (no jcmd, attach refused) costs the run its profile, not its figures. */

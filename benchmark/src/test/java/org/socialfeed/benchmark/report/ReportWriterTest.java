@@ -12,6 +12,7 @@ import org.socialfeed.benchmark.growth.HotQueryTimes;
 import org.socialfeed.benchmark.growth.StoreGrowth;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.load.Wrk;
 import org.socialfeed.benchmark.measure.RedisStats;
 import org.socialfeed.benchmark.profile.ProfileSummary;
@@ -41,7 +42,8 @@ class ReportWriterTest {
     static ReadEndpointResult read(ReadEndpoint endpoint, LatencyStats saturated, double offered,
                                    LatencyStats atOffered, ProfileSummary profile) {
         return new ReadEndpointResult(endpoint, 32, saturated, offered, atOffered.throughputPerSecond(), atOffered,
-                0.3, profile);
+                0.3, profile, new ProcessCpu.Usage(Map.of("feed-service", 0.21, "redis", 0.05, "harness", 0.04),
+                0.97));
     }
 
     static Report sample() {
@@ -67,7 +69,8 @@ class ReportWriterTest {
         NotificationLoad notifications = new NotificationLoad(4, 576, 40, 38.5, false, 300, 120_000, 80_000);
         // posting: 500/s offered and done, p99 within 100 ms
         PostingResult posting = new PostingResult(32, stats(Names.POST_STATUS, 900, 60.0), 500, 500,
-                stats(Names.POST_STATUS, 500, 40.0), 3.5, 600);
+                stats(Names.POST_STATUS, 500, 40.0), 3.5, 600,
+                new ProcessCpu.Usage(Map.of("post-service", 1.7, "feed-service", 3.4), 1.0));
         // the grown store: posting at 0.9 of before, delivery p99 at 1.1 of before, no probe missed
         StoreGrowthResult growth = new StoreGrowthResult(1_000_000, 100_000,
                 List.of(new StoreGrowth.Growth("posts.posts", 8_000, 1_000_000, 170)), 420,
@@ -76,7 +79,7 @@ class ReportWriterTest {
                         new HotQueryTimes.QueryTime("posts.posts", "find {_id} stored long ago",
                                 stats("find {_id} stored long ago", 1_000, 2.0))),
                 new PostingResult(32, stats(Names.POST_STATUS, 810, 70.0), 500, 500,
-                        stats(Names.POST_STATUS, 500, 45.0), 4, 540),
+                        stats(Names.POST_STATUS, 500, 45.0), 4, 540, ProcessCpu.Usage.NONE),
                 new DeliveryResult(100, 20, 10, 10_800, new LatencyStats("normal", 25, 0, 0, 190, 715, 750, 750, 210),
                         0, 150_300, celebrity, 0, accepted));
         ModeResult hybrid = new ModeResult(Names.HYBRID, "hybrid fan-out",
@@ -185,6 +188,17 @@ class ReportWriterTest {
                 .contains("| hybrid | saturated, 32 connections | - | 900 | 20.0 | 60.0 | 90.0 | 0 | 0.20 | 0.01 | "
                         + "600/s (caught up 3.5 s after) |")
                 .contains("| hybrid | open loop | 500, sent 500 | 500 | 13.3 | 40.0 | 60.0 | 0 | - | - | - |");
+    }
+
+    @Test
+    void cpuPerRequestIsReportedProcessByProcess() {
+        String markdown = new ReportWriter(json).markdown(sample());
+
+        assertThat(markdown).contains("### CPU per request by process over the saturated phases");
+        assertThat(markdown.lines().filter(line -> line.startsWith("| hybrid: GET /api/v1/timelines/home?limit=20 |")))
+                .singleElement().asString().startsWith("| hybrid: GET /api/v1/timelines/home?limit=20 | 97% |")
+                .contains("| 0.210 |", "| 0.050 |", "| 0.040 |").endsWith("| 0.300 |");
+        assertThat(markdown).contains("| hybrid: posting, saturated, with its catch-up | 100% |");
     }
 
     @Test
