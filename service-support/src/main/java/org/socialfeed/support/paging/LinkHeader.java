@@ -24,7 +24,8 @@ public final class LinkHeader {
         return of(uri.getRequestUri(), idsNewestFirst);
     }
 
-    static String of(URI request, List<String> idsNewestFirst) {
+    /** @param request the request's absolute URI */
+    public static String of(URI request, List<String> idsNewestFirst) {
         if (idsNewestFirst.isEmpty()) {
             return null;
         }

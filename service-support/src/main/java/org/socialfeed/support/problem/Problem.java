@@ -57,9 +57,14 @@ public record Problem(String error, @JsonProperty("error_description") String er
 
     /** Answers a request from a Vert.x route, before JAX-RS, and closes the connection (its body is left unread). */
     public void send(HttpServerRequest request) {
+        request.response().putHeader(HttpHeaders.CONNECTION, "close");
+        answer(request);
+    }
+
+    /** Answers a request a Vert.x route has read whole (a GET), keeping the connection open. */
+    public void answer(HttpServerRequest request) {
         request.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, mediaTypeFor(request.getHeader(HttpHeaders.ACCEPT)))
-                .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(Json.encode(this));
     }
 

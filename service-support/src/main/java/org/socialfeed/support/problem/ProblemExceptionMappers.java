@@ -32,24 +32,30 @@ import java.util.UUID;
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
+    /** How long a client is asked to wait when a store is unreachable. */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) { // the JSON reader wraps what it cannot read
             return jsonProblem(json, uri);
         }
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+        if (e.getResponse().getStatusInfo().getFamily() == Response.Status.Family.SERVER_ERROR) {
             return unexpected(e, uri);
         }
-        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
-                ? status.getReasonPhrase() : e.getMessage();
-        Response.ResponseBuilder response = Response.fromResponse(Problem.of(status, detail, path(uri)).toResponse());
+        Response.ResponseBuilder response = Response.fromResponse(refusal(e, path(uri)).toResponse());
         copyHeader(e, response, HttpHeaders.WWW_AUTHENTICATE);
         copyHeader(e, response, HttpHeaders.RETRY_AFTER);
         copyHeader(e, response, HttpHeaders.ALLOW);
         return response.build();
+    }
+
+    /** A client error thrown as a JAX-RS exception: its message, or its status's phrase for a bare one. */
+    public static Problem refusal(WebApplicationException e, String path) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? status.getReasonPhrase() : e.getMessage();
+        return Problem.of(status, detail, path);
     }
 
     @ServerExceptionMapper
@@ -92,9 +98,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(UriInfo uri) {
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                        "A valid bearer token is required", path(uri)).toResponse())
+        return Response.fromResponse(unauthenticated(path(uri)).toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** No token, or one that fails verification; answered with {@code WWW-Authenticate: Bearer}. */
+    public static Problem unauthenticated(String path) {
+        return Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required", path);
     }
 
     @ServerExceptionMapper
@@ -110,18 +120,28 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper({MongoTimeoutException.class, MongoSocketException.class,
             MongoConnectionPoolClearedException.class})
     public Response storeUnavailable(RuntimeException e, UriInfo uri) {
-        LOG.warnf("Store unavailable on %s: %s", path(uri), e.getMessage());
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                        "The service is temporarily unavailable; retry later", path(uri)).toResponse())
+        return Response.fromResponse(storeUnavailable(e, path(uri)).toResponse())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    /** A store is unreachable ({@code e} says how): logged; answered with {@code Retry-After}. */
+    public static Problem storeUnavailable(Throwable e, String path) {
+        LOG.warnf("Store unavailable on %s: %s", path, e.getMessage());
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later",
+                path);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        return unexpected(e, path(uri)).toResponse();
+    }
+
+    /** A failure that is the service's fault: logged with an id the answer quotes. */
+    public static Problem unexpected(Throwable e, String path) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, path);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
-                "Unexpected error; quote " + errorId + " when reporting it", path(uri)).toResponse();
+                "Unexpected error; quote " + errorId + " when reporting it", path);
     }
 
     private static Response jsonProblem(JsonProcessingException e, UriInfo uri) {
