@@ -32,7 +32,8 @@ class ReportWriterTest {
             90_000, 0.21, 48_128, 2_400, List.of(new ProfileSummary.Hotspot("io.vertx.core.Foo.bar", 600, 0.25),
             new ProfileSummary.Hotspot("com.fasterxml.jackson.Baz.qux", 300, 0.125)),
             List.of(new ProfileSummary.Hotspot("io.vertx.core", 900, 0.375)),
-            List.of(new ProfileSummary.Hotspot("org.socialfeed.feed.timeline.HomeTimelineResource.home", 1_800, 0.75)));
+            List.of(new ProfileSummary.Hotspot("org.socialfeed.feed.timeline.rest.HomeTimelineRoute.home", 1_800,
+                    0.75)));
 
     static LatencyStats stats(String operation, double perSecond, double p99Ms) {
         return new LatencyStats(operation, (long) perSecond * 12, 0, perSecond, p99Ms / 3, p99Ms, p99Ms * 1.5,
@@ -256,7 +257,7 @@ class ReportWriterTest {
                         + "GET /api/v1/timelines/home?limit=20 on feed-service")
                 .contains("| io.vertx.core.Foo.bar | 600 | 25.0% |")
                 .contains("| io.vertx.core | 900 | 37.5% |")
-                .contains("| org.socialfeed.feed.timeline.HomeTimelineResource.home | 1,800 | 75.0% |");
+                .contains("| org.socialfeed.feed.timeline.rest.HomeTimelineRoute.home | 1,800 | 75.0% |");
         assertThat(markdown.split("### Hot methods", -1)).as("only the profiled endpoint").hasSize(2);
     }
 
