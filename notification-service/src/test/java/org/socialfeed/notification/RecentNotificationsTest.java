@@ -292,8 +292,10 @@ class RecentNotificationsTest {
 
         forgetRecipient(reader);
         double fromMongoDb = served("mongodb");
+        double notBuilt = missed("not-built");
         Response stored = Api.as(reader).urlEncodingEnabled(false).get(path);
         assertThat(served("mongodb")).as("read from MongoDB").isEqualTo(fromMongoDb + 1);
+        assertThat(missed("not-built")).as("missed as not built").isEqualTo(notBuilt + 1);
 
         assertThat(fast.statusCode()).isEqualTo(200);
         assertThat(fast.body().asString()).as(path).isEqualTo(stored.body().asString());
@@ -307,6 +309,10 @@ class RecentNotificationsTest {
 
     private double served(String source) {
         return meters.counter("social.notifications.pages", "source", source).count();
+    }
+
+    private double missed(String reason) {
+        return meters.counter("social.notifications.pages.missed", "reason", reason).count();
     }
 
     private static void awaitPage(AccountRef reader, String path, Predicate<Response> done) {

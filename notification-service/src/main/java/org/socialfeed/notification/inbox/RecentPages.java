@@ -26,10 +26,12 @@ import org.socialfeed.support.paging.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +47,7 @@ import java.util.stream.Stream;
  * is written by copying those strings: the bytes Jackson writes for {@link NotificationView} and
  * {@link GroupedNotificationResource.GroupedPage}. Whatever the model cannot answer exactly (a page reaching below
  * its floor, {@code include_filtered}, filters that leave the entries read short, an account or a post it has not
- * rendered yet, a suspended account) is answered {@link Read#MISSED}: the caller reads MongoDB instead.
+ * rendered yet, a suspended account) is answered {@link Read#missed}: the caller reads MongoDB instead.
  */
 @ApplicationScoped
 public class RecentPages {
@@ -108,12 +110,16 @@ public class RecentPages {
     private final RedisReads reads;
     private final Counter servedByRedis;
     private final Counter servedByMongo;
+    private final Map<Miss, Counter> missed = new EnumMap<>(Miss.class);
     private final MongoPageReads mongoPageReads;
 
     public RecentPages(RedisReads reads, MeterRegistry meters, NotificationConfig config) {
         this.reads = reads;
         this.servedByRedis = meters.counter("social.notifications.pages", "source", "redis");
         this.servedByMongo = meters.counter("social.notifications.pages", "source", "mongodb");
+        for (Miss miss : Miss.values()) {
+            missed.put(miss, meters.counter("social.notifications.pages.missed", "reason", miss.tag()));
+        }
         this.mongoPageReads = new MongoPageReads(config.notifications().mongoPageReads(),
                 config.notifications().mongoPageWait(), meters.counter("social.notifications.pages", "source",
                 "none-mongodb-busy"));
@@ -122,13 +128,14 @@ public class RecentPages {
     /**
      * Answers from the read model when it can, without blocking a thread (the page is put together where Redis's
      * replies arrive, on Lettuce's I/O threads), else (or if Redis fails) with {@code fromMongo} on a worker thread,
-     * a few at a time (503 with Retry-After past the wait). Counted in {@code social.notifications.pages} by source.
+     * a few at a time (503 with Retry-After past the wait). Counted in {@code social.notifications.pages} by source,
+     * and what the model missed in {@code social.notifications.pages.missed} by {@link Miss reason}.
      */
     public Uni<Response> serve(Supplier<CompletionStage<Read>> fromRedis, UriInfo uri, Supplier<Response> fromMongo) {
         return Uni.createFrom().completionStage(fromRedis)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Reading notifications from Redis failed, reading MongoDB: %s", failure.getMessage());
-                    return Read.MISSED;
+                    return Read.missed(Miss.REDIS_FAILED);
                 })
                 .onItem().transformToUni(read -> {
                     if (read.served()) {
@@ -137,6 +144,7 @@ public class RecentPages {
                         return Uni.createFrom().item(Response.ok(Buffer.buffer(read.json()))
                                 .header("Link", LinkHeader.of(uri, read.ids())).build());
                     }
+                    missed.get(read.miss()).increment();
                     return Uni.createFrom().item(() -> mongoPageReads.read(() -> {
                                 servedByMongo.increment();
                                 return fromMongo.get();
@@ -145,19 +153,48 @@ public class RecentPages {
                 });
     }
 
-    /** A page as JSON with its ids (newest first, for the Link header); {@link #MISSED}: read it from MongoDB. */
-    public record Read(String json, List<String> ids) {
-        public static final Read MISSED = new Read(null, List.of());
+    /** Why the read model could not answer a page (the caller reads MongoDB, which rebuilds what was missing). */
+    public enum Miss {
+        /** {@code include_filtered}: the model keeps only what the policy let through. */
+        INCLUDE_FILTERED,
+        /** The recipient's model has no floor: never built, or Redis lost it. */
+        NOT_BUILT,
+        /** The page may hold notifications older than the model's floor. */
+        BELOW_FLOOR,
+        /** A group's members' set is missing or being rebuilt (v2). */
+        GROUP_INCOMPLETE,
+        /** An account the page shows is not rendered in Redis. */
+        ACCOUNT_MISSING,
+        /** An account the page shows is suspended: MongoDB decides what is hidden. */
+        ACCOUNT_SUSPENDED,
+        /** A post the page shows has no template or its members were never copied. */
+        POST_INCOMPLETE,
+        /** A post the page shows was deleted: its notifications leave the model. */
+        POST_DELETED,
+        /** Redis did not answer. */
+        REDIS_FAILED;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** A page as JSON with its ids (newest first, for the Link header), or why the model missed it. */
+    public record Read(String json, List<String> ids, Miss miss) {
+
+        static Read missed(Miss miss) {
+            return new Read(null, List.of(), miss);
+        }
 
         public boolean served() {
-            return json != null;
+            return miss == null;
         }
     }
 
     /** {@code GET /api/v1/notifications}. */
     public CompletionStage<Read> page(String recipientId, NotificationQuery query, PageRequest page) {
         if (query.includeFiltered()) {
-            return CompletableFuture.completedFuture(Read.MISSED);
+            return CompletableFuture.completedFuture(Read.missed(Miss.INCLUDE_FILTERED));
         }
         int wanted = page.limit() + SLACK;
         Range<Long> range = Range.from(Range.Boundary.excluding(page.lowerBound()),
@@ -182,12 +219,12 @@ public class RecentPages {
             // upward, the set's lowest entries are the page only if none below its floor could come first
             if (page.readsUpward() ? !completeAbove(page, floor) || !full && more
                     : !full && (more || !completeAbove(page, floor))) {
-                return CompletableFuture.completedFuture(null);
+                return CompletableFuture.completedFuture(Selection.missed(Miss.BELOW_FLOOR));
             }
             if (page.readsUpward()) {
                 Collections.reverse(entries);
             }
-            return CompletableFuture.completedFuture(new Selection(entries, entries, actorsOf(entries)));
+            return CompletableFuture.completedFuture(new Selection(entries, entries, actorsOf(entries), null));
         }, this::writeList);
     }
 
@@ -198,7 +235,7 @@ public class RecentPages {
      */
     public CompletionStage<Read> groups(String recipientId, NotificationQuery query, PageRequest page) {
         if (query.includeFiltered()) {
-            return CompletableFuture.completedFuture(Read.MISSED);
+            return CompletableFuture.completedFuture(Read.missed(Miss.INCLUDE_FILTERED));
         }
         RedisReads.Connection connection = reads.connection();
         CompletableFuture<List<String>> members = connection.commands()
@@ -231,13 +268,13 @@ public class RecentPages {
             }
             // a walk cut short stops where MongoDB's stops; one that ran out of entries needs all of them above
             if (heads.size() < page.limit() && walked == inRange.size() && !completeAbove(page, floor)) {
-                return CompletableFuture.completedFuture(null);
+                return CompletableFuture.completedFuture(Selection.missed(Miss.BELOW_FLOOR));
             }
             return counted(connection, recipientId, query, heads);
         }, this::writeGroups);
     }
 
-    /** Counts and samples the groups these entries head, from their members' sets; null if one is not complete. */
+    /** Counts and samples the groups these entries head, from their members' sets; missed if one is not complete. */
     private CompletionStage<Selection> counted(RedisReads.Connection connection, String recipientId,
                                                NotificationQuery query, List<RecentEntry> heads) {
         List<RecentEntry> grouped = heads.stream().filter(head -> NotificationGrouping.grouped(head.groupKey()))
@@ -250,7 +287,8 @@ public class RecentPages {
                         query.accountId() == null ? "" : query.accountId());
         return facts.thenApply(answer -> {
             if (answer.size() < 2 * grouped.size()) {
-                return null; // a set missing or being rebuilt: MongoDB answers, and the read that does rebuilds it
+                // a set missing or being rebuilt: MongoDB answers, and the read that does rebuilds it
+                return Selection.missed(Miss.GROUP_INCOMPLETE);
             }
             Map<RecentEntry, Group> counts = new HashMap<>();
             for (int i = 0; i < grouped.size(); i++) {
@@ -258,7 +296,7 @@ public class RecentPages {
                 List<String> samples = (List<String>) answer.get(2 * i + 1);
                 long count = (Long) answer.get(2 * i);
                 if (count < 1 || samples.isEmpty()) {
-                    return null;
+                    return Selection.missed(Miss.GROUP_INCOMPLETE);
                 }
                 counts.put(grouped.get(i), new Group(grouped.get(i), count, samples));
             }
@@ -266,7 +304,7 @@ public class RecentPages {
                     new Group(head, 1, List.of(head.actorId())))).toList();
             Set<String> actors = new LinkedHashSet<>();
             groups.forEach(group -> actors.addAll(group.sampleAccountIds()));
-            return new Selection(groups, heads, actors);
+            return new Selection(groups, heads, actors, null);
         });
     }
 
@@ -274,8 +312,15 @@ public class RecentPages {
     private record Group(RecentEntry mostRecent, long count, List<String> sampleAccountIds) {
     }
 
-    /** What a page shows ({@code items}), the entries whose statuses it shows, and the accounts it shows. */
-    private record Selection(List<?> items, List<RecentEntry> entries, Collection<String> actorIds) {
+    /**
+     * What a page shows ({@code items}), the entries whose statuses it shows, and the accounts it shows; or why the
+     * model cannot tell ({@code miss}).
+     */
+    private record Selection(List<?> items, List<RecentEntry> entries, Collection<String> actorIds, Miss miss) {
+
+        static Selection missed(Miss miss) {
+            return new Selection(List.of(), List.of(), List.of(), miss);
+        }
     }
 
     private static Set<String> actorsOf(List<RecentEntry> entries) {
@@ -285,7 +330,7 @@ public class RecentPages {
     }
 
     private interface Selector {
-        /** @return null, or completes with null, if the model cannot tell what the page shows */
+        /** @return a {@link Selection#missed} one if the model cannot tell what the page shows */
         CompletionStage<Selection> select(long floor, Set<String> silenced);
     }
 
@@ -294,10 +339,15 @@ public class RecentPages {
     }
 
     /**
-     * The accounts' JSON by account id and the posts' hashes by post id. Ids are time-ordered numbers (ADR 3), keyed
-     * as such: {@code String.hashCode} of such digits collides in a small table.
+     * The accounts' JSON by account id and the posts' hashes by post id, or why the model lacks one ({@code miss}).
+     * Ids are time-ordered numbers (ADR 3), keyed as such: {@code String.hashCode} of such digits collides in a small
+     * table.
      */
-    private record Parts(Map<Long, String> accounts, Map<Long, RenderedPosts.Fields> posts) {
+    private record Parts(Map<Long, String> accounts, Map<Long, RenderedPosts.Fields> posts, Miss miss) {
+
+        static Parts missed(Miss miss) {
+            return new Parts(Map.of(), Map.of(), miss);
+        }
 
         String account(String id) {
             return accounts.get(Long.parseLong(id));
@@ -319,16 +369,16 @@ public class RecentPages {
         connection.send();
         return CompletableFuture.allOf(members, floor, silenced).thenCompose(done -> {
             if (floor.join() == null) {
-                return CompletableFuture.completedFuture(Read.MISSED); // not built: MongoDB, which rebuilds it
+                return CompletableFuture.completedFuture(Read.missed(Miss.NOT_BUILT)); // MongoDB, which rebuilds it
             }
             return selector.select(Long.parseLong(floor.join()), silenced.join()).thenCompose(selection ->
-                    selection == null ? CompletableFuture.completedFuture(Read.MISSED)
+                    selection.miss() != null ? CompletableFuture.completedFuture(Read.missed(selection.miss()))
                             : parts(connection, recipientId, selection).thenApply(parts ->
-                            parts == null ? Read.MISSED : writer.write(selection, parts)));
+                            parts.miss() != null ? Read.missed(parts.miss()) : writer.write(selection, parts)));
         });
     }
 
-    /** The accounts and posts a selection shows, or null if any is missing, suspended or deleted. */
+    /** The accounts and posts a selection shows, or missed if any is missing, suspended or deleted. */
     private CompletionStage<Parts> parts(RedisReads.Connection connection, String recipientId, Selection selection) {
         RedisClusterAsyncCommands<String, String> redis = connection.commands();
         List<RecentEntry> entries = selection.entries();
@@ -340,7 +390,7 @@ public class RecentPages {
             }
         });
         if (actorIds.isEmpty()) {
-            return CompletableFuture.completedFuture(new Parts(Map.of(), Map.of()));
+            return CompletableFuture.completedFuture(new Parts(Map.of(), Map.of(), null));
         }
         CompletableFuture<List<KeyValue<String, String>>> accountJson = redis.mget(actorIds.stream()
                 .map(RenderedAccounts::key).toArray(String[]::new)).toCompletableFuture();
@@ -356,8 +406,11 @@ public class RecentPages {
             List<KeyValue<String, String>> values = accountJson.join();
             for (int i = 0; i < ids.size(); i++) {
                 KeyValue<String, String> value = values.get(i);
-                if (!value.hasValue() || RenderedAccounts.SUSPENDED.equals(value.getValue())) {
-                    return null;
+                if (!value.hasValue()) {
+                    return Parts.missed(Miss.ACCOUNT_MISSING);
+                }
+                if (RenderedAccounts.SUSPENDED.equals(value.getValue())) {
+                    return Parts.missed(Miss.ACCOUNT_SUSPENDED);
                 }
                 accounts.put(Long.parseLong(ids.get(i)), value.getValue());
             }
@@ -365,16 +418,16 @@ public class RecentPages {
             for (var post : postFields.entrySet()) {
                 RenderedPosts.Fields found = RenderedPosts.Fields.of(post.getValue().join());
                 if (!found.usable()) {
-                    return null;
+                    return Parts.missed(Miss.POST_INCOMPLETE);
                 }
                 if (found.deleted()) {
                     forgetAbout(redis, recipientId, post.getKey(), entries);
                     connection.send();
-                    return null;
+                    return Parts.missed(Miss.POST_DELETED);
                 }
                 posts.put(Long.parseLong(post.getKey()), found);
             }
-            return new Parts(accounts, posts);
+            return new Parts(accounts, posts, null);
         });
     }
 
@@ -400,7 +453,7 @@ public class RecentPages {
             entry.appendTo(json, parts.account(entry.actorId()), parts.post(entry.statusId()));
             ids.add(entry.id());
         }
-        return new Read(json.append(']').toString(), ids);
+        return new Read(json.append(']').toString(), ids, null);
     }
 
     @SuppressWarnings("unchecked")
@@ -440,7 +493,7 @@ public class RecentPages {
             }
             ids.add(head.id());
         }
-        return new Read(json.append("]}").toString(), ids);
+        return new Read(json.append("]}").toString(), ids, null);
     }
 
     private static Predicate<RecentEntry> shown(NotificationQuery query, Set<String> silenced) {
