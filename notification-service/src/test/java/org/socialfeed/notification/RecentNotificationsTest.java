@@ -224,6 +224,32 @@ class RecentNotificationsTest {
     }
 
     @Test
+    void aPostLikedBeforeItArrivedIsCompleteInRedisWithoutARead() {
+        AccountRef author = EventFeed.account("author");
+        AccountRef fan = EventFeed.account("fan");
+        for (AccountRef account : List.of(fan, author)) {
+            EventFeed.send(Topics.USERS, account.id(), UserRegistered.TYPE,
+                    new UserRegistered(account, false, Instant.now()));
+        }
+        await().atMost(Api.WAIT).until(() -> "0".equals(redis.sync().hget("notif:{" + author.id() + "}:state",
+                "floor")) && redis.sync().exists(RenderedAccounts.key(fan.id())) == 1);
+
+        // the like is applied before its post: they come on different topics, as when this service lags on posts
+        String post = EventFeed.newId();
+        EventFeed.like(fan, post, author);
+        await().atMost(Api.WAIT).until(() -> redis.sync().hexists(RenderedPosts.key(post), "f:" + fan.id()));
+        EventFeed.post(post, author, "liked before it arrived", List.of(), null, null, null);
+        await().atMost(Api.WAIT).until(() -> redis.sync().hexists(RenderedPosts.key(post), "c"));
+
+        double fromMongoDb = served("mongodb");
+        awaitPage(author, PAGE, page -> page.jsonPath().getInt("find { it.type == 'favourite' }.status"
+                + ".favourites_count") == 1);
+        assertThat(served("mongodb")).as("no read needed MongoDB").isEqualTo(fromMongoDb);
+        assertSameAsMongoDb(author, PAGE);
+        assertSameAsMongoDb(author, GROUPS);
+    }
+
+    @Test
     void aNewAccountIsServedFromRedisFromItsFirstReadAndARegistrationReplayedAfterALossIsNot() {
         AccountRef newcomer = EventFeed.account("newcomer");
         AccountRef fan = EventFeed.account("fan");

@@ -26,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
  * Fields: {@code t} the template ({@link #NOT_CACHED} when this service never saw the post, {@link #DELETED} once
  * it is deleted); {@code f}, {@code b}, {@code p} the favourites, reblogs (boosts) and replies counts;
  * {@code f:<accountId>}, {@code b:<accountId>}, {@code p:<replyId>} their members; {@code c} present once the
- * members were copied from MongoDB ({@link #warm}), or from the start for a post that had none when it was cached
- * ({@link #created}). Live changes apply to any hash, so a complete one stays complete; a read that finds {@code t}
+ * members were copied from MongoDB ({@link #warm}, and at once for an edited post or one whose interactions came
+ * first, {@link #changed}), or from the start for a post that had none when it was cached ({@link #created}). Live changes apply to any hash, so a complete one stays complete; a read that finds {@code t}
  * or {@code c} missing falls back to MongoDB and warms the post.
  */
 @ApplicationScoped
@@ -113,11 +113,15 @@ public class RenderedPosts {
         }, key);
     }
 
-    /** An edited post, or one whose interactions came first: its template as the author reads now. */
+    /**
+     * An edited post, or one whose interactions came first: its template as the author reads now, and its members
+     * copied from MongoDB, so the hash is complete without waiting for a read to find it incomplete (a post liked
+     * before its creation reached this service would otherwise send every page showing it to MongoDB until then).
+     */
     public void changed(CachedPost post) {
         writes.apply(() -> {
             redis.hset(key(post.postId()), TEMPLATE, template(post, currentAuthor(post)));
-            redis.sadd(authoredKey(post.author().id()), post.postId());
+            warm(List.of(post.postId()));
         }, key(post.postId()));
     }
 
