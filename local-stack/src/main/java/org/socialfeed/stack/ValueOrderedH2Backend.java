@@ -22,6 +22,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +43,15 @@ public final class ValueOrderedH2Backend extends H2Backend {
     private static final KeyOrder KEY_ORDER = new KeyOrder();
     private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndexConstructor();
 
+    /**
+     * How long the store keeps a chunk after its last live page moved on: MVStore's default (45 s) is shorter than a
+     * scan on an overloaded stand-in can take, and a scan that outlives it fails with "Chunk N not found".
+     */
+    private static final int RETENTION_MILLIS = (int) Duration.ofMinutes(10).toMillis();
+
     private ValueOrderedH2Backend(MVStore store) {
         super(store);
+        store.setRetentionTime(RETENTION_MILLIS);
     }
 
     public static ValueOrderedH2Backend inMemory() {
