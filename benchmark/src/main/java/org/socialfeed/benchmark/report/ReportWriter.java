@@ -10,6 +10,7 @@ import org.socialfeed.benchmark.graph.LoadSummary;
 import org.socialfeed.benchmark.growth.HotQueryTimes;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.NotificationPageSources;
 import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.profile.JfrSummary;
 import org.socialfeed.benchmark.profile.ProfileSummary;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writes a {@link Report} three ways into one folder: {@code report.json} (for machines), {@code report.md} (the
@@ -88,6 +90,7 @@ public final class ReportWriter {
         cpuByProcess(report).ifPresent(tables::add);
         tables.addAll(profiles(report));
         tables.add(notifications(report));
+        tables.add(notificationPageSources(report));
         tables.add(posting(report));
         tables.addAll(storeGrowth(report));
         tables.add(mixedDelivery(report));
@@ -381,6 +384,27 @@ public final class ReportWriter {
                 List.of("mode", "readers", "mentions, likes, follows over HTTP", "mean v1 page",
                         "mean v2 page (groups)",
                         "caught up after loading", "records behind then", "records behind at the end"), rows);
+    }
+
+    /** The notification read phases' pages by the store that answered, from notification-service's counters. */
+    private static Table notificationPageSources(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            for (ReadEndpointResult read : mode.reads()) {
+                NotificationPageSources.Counts pages = read.pageSources();
+                if (pages != null) {
+                    rows.add(List.of(mode.mode(), read.endpoint().request(), num(pages.source("redis")),
+                            num(pages.source("mongodb")), num(pages.source("none-mongodb-busy")),
+                            pages.missedByReason().isEmpty() ? "-" : pages.missedByReason().entrySet().stream()
+                                    .map(miss -> miss.getKey() + " " + num(miss.getValue()))
+                                    .collect(Collectors.joining(", "))));
+                }
+            }
+        }
+        return new Table("notification-service: which store answered the read phases' pages (its "
+                + "social.notifications.pages counters, saturated and open-loop phases together)",
+                List.of("mode", "endpoint", "from Redis", "from MongoDB", "503, MongoDB busy",
+                        "why Redis missed"), rows);
     }
 
     private static String ratio(double value) {

@@ -20,6 +20,7 @@ import org.socialfeed.benchmark.load.OpenLoopRunner;
 import org.socialfeed.benchmark.load.Operation;
 import org.socialfeed.benchmark.load.Progress;
 import org.socialfeed.benchmark.measure.ConsumerLag;
+import org.socialfeed.benchmark.measure.NotificationPageSources;
 import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.measure.RedisStats;
 import org.socialfeed.benchmark.report.DeliveryResult;
@@ -164,7 +165,8 @@ public final class ModeRun {
             }
             // after the phases that write: a read the store cannot answer in time (the client gives up after 10 s) may
             // keep the MongoDB stand-in busy after that, and must not delay the posts of the delivery phase
-            List<ReadEndpointResult> reads = measureReads(stack, api, work, notificationReaders.readers());
+            List<ReadEndpointResult> reads = measureReads(stack, api, work, notificationReaders.readers(),
+                    new NotificationPageSources(http, api.notificationServiceUrl()));
             PostingResult posting = measurePosting(api, work, "");
             if (measureCeilings) {
                 awaitQuiet("the ceilings");
@@ -421,7 +423,8 @@ public final class ModeRun {
 
     /** Every read endpoint, saturated and then offered 70% of that, in the order of {@link ReadEndpoint}. */
     private List<ReadEndpointResult> measureReads(SocialfeedStack stack, SocialApi api, Workloads work,
-                                                  List<Account> notificationReaders) throws InterruptedException {
+                                                  List<Account> notificationReaders,
+                                                  NotificationPageSources pageSources) throws InterruptedException {
         LongFunction<String> notificationReader = sequence -> notificationReaders.get(
                 (int) (sequence % notificationReaders.size())).token();
         List<ReadEndpointResult> reads = new ArrayList<>();
@@ -437,7 +440,7 @@ public final class ModeRun {
                 case NOTIFICATIONS_V2 -> keepAlive.get(name, api.notificationServiceUrl()
                         + "/api/v2/notifications?limit=" + NOTIFICATIONS_PAGE, notificationReader);
             };
-            reads.add(measureRead(endpoint, read, stack.service(serviceOf(endpoint)).pid()));
+            reads.add(measureRead(endpoint, read, stack.service(serviceOf(endpoint)).pid(), pageSources));
         }
         return reads;
     }
@@ -459,9 +462,10 @@ public final class ModeRun {
                 sequence -> work.poster(sequence).token());
     }
 
-    private ReadEndpointResult measureRead(ReadEndpoint endpoint, Operation read, long servicePid)
-            throws InterruptedException {
+    private ReadEndpointResult measureRead(ReadEndpoint endpoint, Operation read, long servicePid,
+                                           NotificationPageSources pageSources) throws InterruptedException {
         awaitQuiet(endpoint.saturationPhase());
+        NotificationPageSources.Counts sourcesBefore = endpoint.isNotifications() ? pageSources.snapshot() : null;
         ServiceProfiler.Session profiling = options.profile() ? startProfiling(endpoint, servicePid) : null;
         if (profiling != null) {
             saturate(endpoint.saturationPhase() + " (the JIT recompiles after the profiler started)", read);
@@ -486,7 +490,7 @@ public final class ModeRun {
         double offered = ReadEndpoint.OPEN_LOOP_SHARE * saturated.throughputPerSecond();
         if (offered < 1) {
             return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, 0, 0, null, 0, profile,
-                    cpuPerRead);
+                    cpuPerRead, pagesServed(pageSources, sourcesBefore));
         }
         Duration window = Duration.ofSeconds(options.phaseSeconds());
         OpenLoopRunner.Result open;
@@ -501,7 +505,19 @@ public final class ModeRun {
                         + "  errors %d", endpoint.openLoopPhase(), offered, open.sentPerSecond(window),
                 below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
         return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, offered, open.sentPerSecond(window),
-                below, open.maxSendLagMs(), profile, cpuPerRead);
+                below, open.maxSendLagMs(), profile, cpuPerRead, pagesServed(pageSources, sourcesBefore));
+    }
+
+    /** Which store answered the pages since {@code before} (null if not a notification read), said as it is. */
+    private NotificationPageSources.Counts pagesServed(NotificationPageSources pageSources,
+                                                      NotificationPageSources.Counts before)
+            throws InterruptedException {
+        if (before == null) {
+            return null;
+        }
+        NotificationPageSources.Counts served = pageSources.snapshot().since(before);
+        say("  notification pages by source " + served.bySource() + ", Redis missed " + served.missedByReason());
+        return served;
     }
 
     /**

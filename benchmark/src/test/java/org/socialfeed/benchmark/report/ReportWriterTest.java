@@ -12,6 +12,7 @@ import org.socialfeed.benchmark.growth.HotQueryTimes;
 import org.socialfeed.benchmark.growth.StoreGrowth;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.NotificationPageSources;
 import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.load.Wrk;
 import org.socialfeed.benchmark.measure.RedisStats;
@@ -35,6 +36,11 @@ class ReportWriterTest {
             List.of(new ProfileSummary.Hotspot("org.socialfeed.feed.timeline.rest.HomeTimelineRoute.home", 1_800,
                     0.75)));
 
+    /** Most pages from Redis, a few from MongoDB because the model was not built or a group's set was missing. */
+    static final NotificationPageSources.Counts NOTIFICATION_PAGES = new NotificationPageSources.Counts(
+            Map.of("redis", 9_000L, "mongodb", 40L, "none-mongodb-busy", 2L),
+            Map.of("not-built", 4L, "group-incomplete", 36L));
+
     static LatencyStats stats(String operation, double perSecond, double p99Ms) {
         return new LatencyStats(operation, (long) perSecond * 12, 0, perSecond, p99Ms / 3, p99Ms, p99Ms * 1.5,
                 p99Ms * 2, p99Ms / 2);
@@ -44,7 +50,7 @@ class ReportWriterTest {
                                    LatencyStats atOffered, ProfileSummary profile) {
         return new ReadEndpointResult(endpoint, 32, saturated, offered, atOffered.throughputPerSecond(), atOffered,
                 0.3, profile, new ProcessCpu.Usage(Map.of("feed-service", 0.21, "redis", 0.05, "harness", 0.04),
-                0.97));
+                0.97), endpoint.isNotifications() ? NOTIFICATION_PAGES : null);
     }
 
     static Report sample() {
@@ -189,6 +195,15 @@ class ReportWriterTest {
                 .contains("| hybrid | saturated, 32 connections | - | 900 | 20.0 | 60.0 | 90.0 | 0 | 0.20 | 0.01 | "
                         + "600/s (caught up 3.5 s after) |")
                 .contains("| hybrid | open loop | 500, sent 500 | 500 | 13.3 | 40.0 | 60.0 | 0 | - | - | - |");
+    }
+
+    @Test
+    void notificationPagesAreReportedByTheStoreThatAnsweredThem() {
+        String markdown = new ReportWriter(json).markdown(sample());
+
+        assertThat(markdown).contains("### notification-service: which store answered the read phases' pages")
+                .contains("| hybrid | GET /api/v1/notifications?limit=40 | 9,000 | 40 | 2 | group-incomplete 36, "
+                        + "not-built 4 |");
     }
 
     @Test
