@@ -2,7 +2,6 @@ package org.socialfeed.feed.timeline.rest;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.socialfeed.feed.timeline.HomeReader;
 import org.socialfeed.redis.RedisOutages;
+import org.socialfeed.support.auth.BearerTokens;
 import org.socialfeed.support.paging.LinkHeader;
 import org.socialfeed.support.paging.PageRequest;
 import org.socialfeed.support.problem.Problem;
@@ -32,7 +32,6 @@ import java.util.concurrent.CompletionException;
 public class HomeTimelineRoute {
 
     static final String PATH = "/api/v1/timelines/home";
-    private static final String BEARER = "Bearer ";
     private static final String JSON = "application/json;charset=UTF-8";
 
     private final HomeReader timeline;
@@ -50,7 +49,7 @@ public class HomeTimelineRoute {
 
     private void home(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String callerId = callerId(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String callerId = BearerTokens.subject(tokens, request.getHeader(HttpHeaders.AUTHORIZATION));
         if (callerId == null) {
             request.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             ProblemExceptionMappers.unauthenticated(request.path()).answer(request);
@@ -80,18 +79,6 @@ public class HomeTimelineRoute {
             });
         } catch (RuntimeException failure) {
             fail(request, failure);
-        }
-    }
-
-    /** The subject of a valid bearer token; null for no token or one that fails verification. */
-    private String callerId(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        try {
-            return tokens.parse(authorization.substring(BEARER.length()).trim()).getSubject();
-        } catch (ParseException invalid) {
-            return null;
         }
     }
 
