@@ -19,11 +19,13 @@ import org.socialfeed.events.UserUpdated;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.notification.replica.RenderedAccounts;
 import org.socialfeed.notification.replica.RenderedPosts;
+import org.socialfeed.testing.ErrorBody;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -221,6 +223,30 @@ class RecentNotificationsTest {
     private static void awaitGroupCount(AccountRef reader, int count) {
         awaitPage(reader, FIRST_GROUP,
                 page -> page.jsonPath().getInt("notification_groups[0].notifications_count") == count);
+    }
+
+    /** The route that serves pages from Redis (ADR 33) leaves to the JAX-RS resources whatever it cannot answer. */
+    @Test
+    void theFastPathAnswersOnlyWhatTheResourcesWouldAnswerTheSame() {
+        AccountRef reader = EventFeed.account("reader");
+        EventFeed.followsByNewAccounts(2, reader);
+        awaitPage(reader, PAGE, page -> page.jsonPath().getList("id").size() == 2);
+
+        double fromRedis = served("redis");
+        Api.as(reader).get(PAGE).then().statusCode(200).contentType("application/json;charset=UTF-8");
+        Api.as(reader).get(GROUPS).then().statusCode(200).contentType("application/json;charset=UTF-8");
+        assertThat(served("redis")).isEqualTo(fromRedis + 2);
+
+        double includeFiltered = missed("include-filtered");
+        Api.as(reader).queryParam("include_filtered", "true").get(PAGE).then().statusCode(200);
+        assertThat(missed("include-filtered")).as("include_filtered read by the resource").isEqualTo(
+                includeFiltered + 1);
+        Api.as(reader).accept("text/html").get(PAGE).then().statusCode(406);
+        Api.as(reader).accept("text/html").get(GROUPS).then().statusCode(406);
+        Api.as(reader).queryParam("types[]", "nonsense").get(GROUPS).then().statusCode(400)
+                .spec(ErrorBody.MASTODON);
+        given().get(GROUPS).then().statusCode(401).spec(ErrorBody.MASTODON);
+        assertThat(served("redis")).as("none of those from Redis").isEqualTo(fromRedis + 2);
     }
 
     @Test

@@ -30,12 +30,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Mastodon 4.3's grouped notifications: "B and 4 others liked your post". */
-@Path("/api/v2/notifications")
+@Path(GroupedNotificationResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "jwt")
 @Tag(name = "notifications")
 public class GroupedNotificationResource {
+
+    static final String PATH = "/api/v2/notifications";
 
     private final NotificationReader reader;
     private final NotificationViews views;

@@ -7,7 +7,9 @@ import org.socialfeed.support.paging.PageRequest;
 /** The query parameters the notification lists share (v1 and the grouped v2): filters and Mastodon's cursors. */
 public class NotificationParams extends NotificationFilters {
 
-    @QueryParam("include_filtered")
+    static final String INCLUDE_FILTERED = "include_filtered";
+
+    @QueryParam(INCLUDE_FILTERED)
     @DefaultValue("false")
     boolean includeFiltered;
     @QueryParam("max_id")

@@ -24,12 +24,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Mastodon's notification endpoints (v1). The caller reads and changes only their own notifications. */
-@Path("/api/v1/notifications")
+@Path(NotificationResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "jwt")
 @Tag(name = "notifications")
 public class NotificationResource {
+
+    static final String PATH = "/api/v1/notifications";
 
     private final NotificationReader reader;
     private final NotificationViews views;

@@ -179,6 +179,11 @@ public class RecentPages {
         }
     }
 
+    /** A page the read model answered outside {@link #serve} (by {@link RecentPagesRoute}). */
+    void countServedByRedis() {
+        servedByRedis.increment();
+    }
+
     /** A page as JSON with its ids (newest first, for the Link header), or why the model missed it. */
     public record Read(String json, List<String> ids, Miss miss) {
 

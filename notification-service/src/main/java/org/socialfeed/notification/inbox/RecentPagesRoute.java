@@ -1,0 +1,106 @@
+package org.socialfeed.notification.inbox;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.socialfeed.support.auth.BearerTokens;
+import org.socialfeed.support.paging.LinkHeader;
+import org.socialfeed.support.paging.PageRequest;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The notification lists' fast path (ADR 33): {@code GET /api/v1/notifications} and {@code /api/v2/notifications}
+ * answered from the Redis read model by a Vert.x route, without RESTEasy's per-request work (the CDI request scope,
+ * the security interceptors, the Mutiny chain). It answers only what it can answer exactly as the JAX-RS resources
+ * do; everything else passes on to them unchanged ({@link RoutingContext#next}): no token or an invalid one (their
+ * 401), parameters they would refuse (their 400), an {@code Accept} without JSON (their 406),
+ * {@code include_filtered}, a page the read model misses (read from MongoDB there) or a Redis failure. The resources stay the endpoints' definition, with their OpenAPI entries.
+ */
+@ApplicationScoped
+public class RecentPagesRoute {
+
+    private static final String JSON = "application/json;charset=UTF-8";
+
+    /** A read of one kind of page from the model, as {@link RecentPages#page} and {@link RecentPages#groups}. */
+    private interface PageRead {
+        CompletionStage<RecentPages.Read> read(String recipientId, NotificationQuery query, PageRequest page);
+    }
+
+    private final RecentPages recentPages;
+    private final JWTParser tokens;
+
+    public RecentPagesRoute(RecentPages recentPages, JWTParser tokens) {
+        this.recentPages = recentPages;
+        this.tokens = tokens;
+    }
+
+    /** Before JAX-RS's catch-all route, after the filters every request passes (limits, streaming tokens). */
+    void register(@Observes Router router) {
+        router.get(NotificationResource.PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(context -> serve(context, recentPages::page));
+        router.get(GroupedNotificationResource.PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(context -> serve(context, recentPages::groups));
+    }
+
+    /** Whether JAX-RS would answer JSON to this {@code Accept} (else it answers 406, and so it should here). */
+    static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void serve(RoutingContext context, PageRead model) {
+        HttpServerRequest request = context.request();
+        String callerId = BearerTokens.subject(tokens, request.getHeader(HttpHeaders.AUTHORIZATION));
+        MultiMap params = request.params();
+        if (callerId == null || params.contains(NotificationParams.INCLUDE_FILTERED)
+                || !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+            context.next();
+            return;
+        }
+        NotificationQuery filters;
+        PageRequest page;
+        try {
+            filters = NotificationFilters.clientFilters(params.getAll(NotificationFilters.TYPES),
+                    params.getAll(NotificationFilters.EXCLUDE_TYPES), params.get(NotificationFilters.ACCOUNT_ID),
+                    false);
+            page = PageRequest.parse(params.get("max_id"), params.get("since_id"), params.get("min_id"),
+                    params.get("limit"));
+        } catch (WebApplicationException refused) {
+            context.next();
+            return;
+        }
+        Context routing = Vertx.currentContext();
+        model.read(callerId, filters, page).whenComplete((read, failure) -> {
+            if (failure != null || !read.served()) {
+                routing.runOnContext(passOn -> context.next()); // routing goes on where it started
+                return;
+            }
+            recentPages.countServedByRedis();
+            String link = LinkHeader.of(URI.create(request.absoluteURI()), read.ids());
+            if (link != null) {
+                request.response().putHeader(HttpHeaders.LINK, link);
+            }
+            request.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(read.json());
+        });
+    }
+}
