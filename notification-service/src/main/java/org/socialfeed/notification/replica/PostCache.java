@@ -48,9 +48,8 @@ public class PostCache {
         this.json = json;
     }
 
-    /** Stores the post (new or edited), keeping the counts it has. */
     /**
-     * Caches the post as it is now.
+     * Caches the post as it is now (new or edited), keeping the counts it has.
      *
      * @return whether the cache had nothing of it before (no earlier version, no interaction that came first)
      */
