@@ -26,7 +26,8 @@ import java.util.concurrent.CompletionStage;
  * the security interceptors, the Mutiny chain). It answers only what it can answer exactly as the JAX-RS resources
  * do; everything else passes on to them unchanged ({@link RoutingContext#next}): no token or an invalid one (their
  * 401), parameters they would refuse (their 400), an {@code Accept} without JSON (their 406),
- * {@code include_filtered}, a page the read model misses (read from MongoDB there) or a Redis failure. The resources stay the endpoints' definition, with their OpenAPI entries.
+ * {@code include_filtered}, a page the read model misses (read from MongoDB there) or a Redis failure. The resources
+ * stay the endpoints' definition, with their OpenAPI entries.
  */
 @ApplicationScoped
 public class RecentPagesRoute {
@@ -55,7 +56,7 @@ public class RecentPagesRoute {
     }
 
     /** Whether JAX-RS would answer JSON to this {@code Accept} (else it answers 406, and so it should here). */
-    static boolean acceptsJson(String accept) {
+    private static boolean acceptsJson(String accept) {
         if (accept == null || accept.isBlank()) {
             return true;
         }
@@ -90,7 +91,14 @@ public class RecentPagesRoute {
             return;
         }
         Context routing = Vertx.currentContext();
-        model.read(callerId, filters, page).whenComplete((read, failure) -> {
+        CompletionStage<RecentPages.Read> answer;
+        try {
+            answer = model.read(callerId, filters, page);
+        } catch (RuntimeException failure) {
+            context.next(); // the resource reads again, and MongoDB if Redis fails
+            return;
+        }
+        answer.whenComplete((read, failure) -> {
             if (failure != null || !read.served()) {
                 routing.runOnContext(passOn -> context.next()); // routing goes on where it started
                 return;
