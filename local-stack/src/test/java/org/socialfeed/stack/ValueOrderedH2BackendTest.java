@@ -23,6 +23,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -111,6 +117,32 @@ class ValueOrderedH2BackendTest {
         }));
         assertThat(found.get("value ordered")).isEqualTo(found.get("stock"));
         assertThat(found.get("stock").get(0)).hasSize((DOCUMENTS + 2) / 3);
+    }
+
+    /** A long scan must not hold up lookups as the stock collection's one lock did; writes still take turns. */
+    @Test
+    void queriesDoNotWaitForTheLockThatWritesTake() {
+        ValueOrderedH2Backend backend = ValueOrderedH2Backend.inMemory();
+        withCollection(backend, things -> {
+            things.insertOne(new Document("_id", "a"));
+            Object collection = backend.resolveDatabase("test").resolveCollection("things", true);
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> write;
+                synchronized (collection) { // as a write (or, before, a scan) holds it
+                    Future<Document> read = other.submit(() -> things.find(Filters.eq("_id", "a")).first());
+                    assertThat(read.get(30, TimeUnit.SECONDS)).isNotNull();
+                    write = other.submit(() -> things.insertOne(new Document("_id", "b")));
+                    assertThatThrownBy(() -> write.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+                }
+                write.get(30, TimeUnit.SECONDS);
+                assertThat(things.countDocuments()).isEqualTo(2);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                throw new AssertionError(e);
+            } finally {
+                other.shutdownNow();
+            }
+        });
     }
 
     private static void withCollection(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
