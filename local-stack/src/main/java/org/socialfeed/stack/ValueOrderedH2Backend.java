@@ -126,8 +126,8 @@ public final class ValueOrderedH2Backend extends H2Backend {
         /**
          * Queries run without the collection's lock. The stock collection takes one lock for every operation, so a
          * scan (an outbox recovery sweep reads 160,000 notifications in about 4 s) held up every insert and lookup
-         * on that collection for as long (mentions reached their SSE streams up to 10 s late under the benchmark's mix).
-         * MongoDB does not do that. The H2 maps are MVCC: a query reads a consistent version while writes go on
+         * on that collection for as long (mentions reached their SSE streams up to 10 s late under the benchmark's
+         * mix). MongoDB does not do that. The H2 maps are MVCC: a query reads a consistent version while writes go on
          * (which is why the store keeps old chunks a while: RETENTION_MILLIS); writes still take the lock. The body
          * is mongo-java-server's own {@code AbstractMongoCollection.handleQuery} (1.47), which its synchronized
          * subclass wraps: the selector's query and sort, in their wrapped forms too.
