@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -13,11 +14,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.socialfeed.support.auth.BearerTokens;
-import org.socialfeed.support.paging.LinkHeader;
+import org.socialfeed.support.paging.JsonPage;
 import org.socialfeed.support.paging.PageRequest;
+import org.socialfeed.support.problem.Problem;
 
-import java.net.URI;
-import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,8 +31,6 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class RecentPagesRoute {
-
-    private static final String JSON = "application/json;charset=UTF-8";
 
     /** A read of one kind of page from the model, as {@link RecentPages#page} and {@link RecentPages#groups}. */
     private interface PageRead {
@@ -55,26 +53,12 @@ public class RecentPagesRoute {
                 .handler(context -> serve(context, recentPages::groups));
     }
 
-    /** Whether JAX-RS would answer JSON to this {@code Accept} (else it answers 406, and so it should here). */
-    private static boolean acceptsJson(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
-        for (String range : accept.split(",")) {
-            String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-            if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void serve(RoutingContext context, PageRead model) {
         HttpServerRequest request = context.request();
         String callerId = BearerTokens.subject(tokens, request.getHeader(HttpHeaders.AUTHORIZATION));
         MultiMap params = request.params();
         if (callerId == null || params.contains(NotificationParams.INCLUDE_FILTERED)
-                || !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+                || !Problem.acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
             context.next();
             return;
         }
@@ -104,11 +88,7 @@ public class RecentPagesRoute {
                 return;
             }
             recentPages.countServedByRedis();
-            String link = LinkHeader.of(URI.create(request.absoluteURI()), read.ids());
-            if (link != null) {
-                request.response().putHeader(HttpHeaders.LINK, link);
-            }
-            request.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(read.json());
+            JsonPage.answer(request, read.ids(), Buffer.buffer(read.json()));
         });
     }
 }

@@ -87,6 +87,22 @@ public record Problem(String error, @JsonProperty("error_description") String er
         }
     }
 
+    /**
+     * Whether a JSON answer is acceptable to this {@code Accept} (none, or one whose most specific entry covering
+     * {@code application/json} has a q-value above 0), as JAX-RS decides before it answers 406; a malformed header
+     * is left to JAX-RS to judge.
+     */
+    public static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            return quality(MediaTypeHelper.parseHeader(accept), MediaType.APPLICATION_JSON_TYPE) > 0;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
     /** The q-value of the most specific accepted type that covers {@code offered}; 0 when none does. */
     private static float quality(List<MediaType> accepted, MediaType offered) {
         return accepted.stream().filter(type -> type.isCompatible(offered))

@@ -12,12 +12,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.socialfeed.feed.timeline.HomeReader;
 import org.socialfeed.redis.RedisOutages;
 import org.socialfeed.support.auth.BearerTokens;
-import org.socialfeed.support.paging.LinkHeader;
+import org.socialfeed.support.paging.JsonPage;
 import org.socialfeed.support.paging.PageRequest;
 import org.socialfeed.support.problem.Problem;
 import org.socialfeed.support.problem.ProblemExceptionMappers;
 
-import java.net.URI;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -32,7 +31,6 @@ import java.util.concurrent.CompletionException;
 public class HomeTimelineRoute {
 
     static final String PATH = "/api/v1/timelines/home";
-    private static final String JSON = "application/json;charset=UTF-8";
 
     private final HomeReader timeline;
     private final JWTParser tokens;
@@ -71,11 +69,7 @@ public class HomeTimelineRoute {
                             ? wrapped.getCause() : failure);
                     return;
                 }
-                String link = LinkHeader.of(URI.create(request.absoluteURI()), result.cursorIds());
-                if (link != null) {
-                    request.response().putHeader(HttpHeaders.LINK, link);
-                }
-                request.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(result.json());
+                JsonPage.answer(request, result.cursorIds(), result.json());
             });
         } catch (RuntimeException failure) {
             fail(request, failure);
