@@ -55,6 +55,11 @@ public final class RedisConnection {
         return values;
     }
 
+    /** Whether commands go to a Redis Cluster, which refuses multi-key commands whose keys span slots. */
+    public boolean isCluster() {
+        return connection instanceof StatefulRedisClusterConnection;
+    }
+
     public RedisClusterCommands<String, String> sync() {
         return sync;
     }

@@ -1,8 +1,14 @@
 package org.socialfeed.redis;
 
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.output.CommandOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import org.jboss.logging.Logger;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +81,58 @@ public final class RedisReads {
             return connection.async();
         }
 
+        /**
+         * Queues an {@code MGET} whose values come back as the bytes Redis holds (null where a key has none), in
+         * the order of {@code keys}: for values a read copies into its response as they are, without decoding them
+         * into Strings and encoding them back. On a cluster, one {@code MGET} per slot, as Lettuce's own splits it.
+         */
+        public CompletableFuture<List<byte[]>> getAllBytes(List<String> keys) {
+            Map<Integer, List<String>> bySlot = connection.isCluster()
+                    ? SlotHash.partition(ExactUtf8Codec.INSTANCE, keys) : Map.of(0, keys);
+            if (bySlot.size() == 1) {
+                return getBytes(keys);
+            }
+            // the slots' answers may arrive on different threads: gathered once all are in
+            Map<List<String>, CompletableFuture<List<byte[]>>> parts = new HashMap<>();
+            bySlot.values().forEach(slotKeys -> parts.put(slotKeys, getBytes(slotKeys)));
+            return CompletableFuture.allOf(parts.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+                Map<String, byte[]> values = new HashMap<>(keys.size() * 2);
+                parts.forEach((slotKeys, answer) -> {
+                    for (int i = 0; i < slotKeys.size(); i++) {
+                        values.put(slotKeys.get(i), answer.join().get(i));
+                    }
+                });
+                return keys.stream().map(values::get).toList();
+            });
+        }
+
+        private CompletableFuture<List<byte[]>> getBytes(List<String> keys) {
+            return connection.async().dispatch(CommandType.MGET, new BytesOutput(),
+                    new CommandArgs<>(ExactUtf8Codec.INSTANCE).addKeys(keys)).toCompletableFuture();
+        }
+
         /** Writes every command queued on the connection (other reads' too: they lose nothing by it). */
         public void send() {
             connection.flushCommands();
+        }
+    }
+
+    /** An array of bulk strings as byte arrays; a missing value as null. */
+    private static final class BytesOutput extends CommandOutput<String, String, List<byte[]>> {
+
+        BytesOutput() {
+            super(ExactUtf8Codec.INSTANCE, new ArrayList<>());
+        }
+
+        @Override
+        public void set(ByteBuffer bytes) {
+            if (bytes == null) {
+                output.add(null);
+                return;
+            }
+            byte[] value = new byte[bytes.remaining()];
+            bytes.get(value);
+            output.add(value);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import org.socialfeed.redis.RedisConnection;
+import org.socialfeed.redis.RedisReads;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Posts and reposts by id, as JSON strings in Redis with an expiry, filled from posts.events and
@@ -125,10 +127,12 @@ public class PostCache {
         redis.sync().del(RedisKeys.repostIds(originalId));
     }
 
-    /** Queues one MGET of the posts' views; missing ones (expired, deleted) come back without a value. */
-    public RedisFuture<List<KeyValue<String, String>>> fetchViews(RedisClusterAsyncCommands<String, String> commands,
-                                                                 Collection<String> postIds) {
-        return commands.mget(postIds.stream().map(RedisKeys::view).toArray(String[]::new));
+    /**
+     * Queues one MGET of the posts' views, as their stored bytes ({@link PostView#decode(byte[])}); missing ones
+     * (expired, deleted) come back as null.
+     */
+    public CompletableFuture<List<byte[]>> fetchViews(RedisReads.Connection redis, Collection<String> postIds) {
+        return redis.getAllBytes(postIds.stream().map(RedisKeys::view).toList());
     }
 
     /** The cached posts among those asked for, by id; missing ones (expired, deleted) are left out. */

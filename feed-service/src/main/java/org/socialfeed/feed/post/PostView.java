@@ -2,22 +2,26 @@ package org.socialfeed.feed.post;
 
 import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.Visibility;
+import org.socialfeed.support.mastodon.StatusTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A cached post as home reads use it, stored beside the {@link CachedPost} it is made from: the facts the home policy
- * asks about and the Status rendered once ({@code StatusTemplate}), in one string that is read without a JSON parser.
- * Lines: id, author, visibility, account replied to, mentioned ids (comma-separated), reposted original, its author,
- * then the template (Jackson escapes line breaks inside JSON strings, so the template is one line).
+ * asks about and the Status rendered once ({@link StatusTemplate.Utf8}), in one value that is read without a JSON
+ * parser, from the bytes Redis returns. Lines: id, author, visibility, account replied to, mentioned ids
+ * (comma-separated), reposted original, its author (all ASCII), then the template (Jackson escapes line breaks inside
+ * JSON strings, so the template is one line).
  *
  * @param inReplyToAccountId null if not a reply
  * @param reblogOfId         the original's id for a repost, else null
  * @param reblogOfAuthorId   the original's author for a repost, else null
  */
 public record PostView(String id, String authorId, Visibility visibility, String inReplyToAccountId,
-                       Set<String> mentionIds, String reblogOfId, String reblogOfAuthorId, String template) {
+                       Set<String> mentionIds, String reblogOfId, String reblogOfAuthorId,
+                       StatusTemplate.Utf8 template) {
 
     private static final int FACT_LINES = 7;
 
@@ -54,9 +58,10 @@ public record PostView(String id, String authorId, Visibility visibility, String
         }
     }
 
+    /** @param template the post's template in {@link StatusTemplate}'s String form */
     public static PostView of(CachedPost post, String template) {
         return new PostView(post.id(), post.authorId(), post.visibility(), post.inReplyToAccountId(),
-                idsOf(post.mentions()), post.reblogOfId(), post.reblogOfAuthorId(), template);
+                idsOf(post.mentions()), post.reblogOfId(), post.reblogOfAuthorId(), StatusTemplate.Utf8.of(template));
     }
 
     public boolean isRepost() {
@@ -69,20 +74,24 @@ public record PostView(String id, String authorId, Visibility visibility, String
 
     public String encode() {
         return String.join("\n", id, authorId, visibility == null ? "" : visibility.name(), orEmpty(inReplyToAccountId),
-                String.join(",", mentionIds), orEmpty(reblogOfId), orEmpty(reblogOfAuthorId), template);
+                String.join(",", mentionIds), orEmpty(reblogOfId), orEmpty(reblogOfAuthorId), template.stored());
     }
 
-    public static PostView decode(String value) {
+    /** The view from its stored bytes, which its template keeps (not copied). */
+    public static PostView decode(byte[] value) {
         String[] facts = new String[FACT_LINES];
         int from = 0;
         for (int line = 0; line < FACT_LINES; line++) {
-            int end = value.indexOf('\n', from);
-            facts[line] = value.substring(from, end);
+            int end = from;
+            while (value[end] != '\n') {
+                end++;
+            }
+            facts[line] = new String(value, from, end - from, StandardCharsets.ISO_8859_1); // ASCII: a plain copy
             from = end + 1;
         }
         return new PostView(facts[0], facts[1], facts[2].isEmpty() ? Visibility.PUBLIC : Visibility.valueOf(facts[2]),
                 emptyToNull(facts[3]), facts[4].isEmpty() ? Set.of() : Set.of(facts[4].split(",")),
-                emptyToNull(facts[5]), emptyToNull(facts[6]), value.substring(from));
+                emptyToNull(facts[5]), emptyToNull(facts[6]), StatusTemplate.Utf8.read(value, from, value.length));
     }
 
     private static Set<String> idsOf(List<AccountRef> accounts) {

@@ -29,6 +29,7 @@ import org.socialfeed.redis.RedisReads;
 import org.socialfeed.support.id.SnowflakeIds;
 import org.socialfeed.support.paging.PageRequest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -159,7 +160,8 @@ public class RankedReader {
         return timeline.statuses(readerId, page.stream().map(RankedEntry::entryId).toList(), admission)
                 .thenApply(statuses -> new RankedPage(new HomeReader.Page(statuses.stream()
                         .map(status -> new HomeReader.RenderedStatus(status.entryId(),
-                                byId.get(status.entryId()).explain(status.json())))
+                                byId.get(status.entryId()).explain(status.jsonText())
+                                        .getBytes(StandardCharsets.UTF_8)))
                         .toList(), List.of()).json(), next));
     }
 

@@ -15,9 +15,10 @@ public final class RedisKeys {
     /**
      * The key layout's version, part of the state markers' names: a feed-service with a new layout finds no marker
      * and rebuilds its state from Kafka (ADR 6). Version 3: hash-tagged per user and per post (ADR 24). Version 4: a
-     * post's {@link #authorship} beside its view.
+     * post's {@link #authorship} beside its view. Version 5: a view's template gap counted in bytes
+     * ({@code StatusTemplate.Utf8}).
      */
-    static final String LAYOUT = "v4";
+    static final String LAYOUT = "v5";
 
     /** String with expiry: held by the instance running a recovery. Global: one recovery at a time. */
     public static final String RECOVERY_LOCK = PREFIX + "recovery-lock";

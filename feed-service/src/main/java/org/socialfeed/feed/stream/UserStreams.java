@@ -185,7 +185,7 @@ public class UserStreams {
     /** An {@code update} or {@code status.update}; the kinds of the live channel are Mastodon's event names. */
     private StreamEvent status(String name, HomeReader.RenderedStatus status) {
         // an edit is no new position in the timeline: without an id, Last-Event-ID stays where it was
-        return new StreamEvent(name, LiveEvent.UPDATE.equals(name) ? status.entryId() : null, status.json());
+        return new StreamEvent(name, LiveEvent.UPDATE.equals(name) ? status.entryId() : null, status.jsonText());
     }
 
     private static StreamEvent delete(String eventId, String postId) {

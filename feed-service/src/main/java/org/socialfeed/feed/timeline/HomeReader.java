@@ -1,6 +1,5 @@
 package org.socialfeed.feed.timeline;
 
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -19,7 +18,6 @@ import org.socialfeed.redis.LuaScript;
 import org.socialfeed.feed.redis.RedisKeys;
 import org.socialfeed.feed.redis.StateMarkers;
 import org.socialfeed.redis.RedisReads;
-import org.socialfeed.support.mastodon.StatusTemplate;
 import org.socialfeed.support.paging.PageRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -102,34 +100,41 @@ public class HomeReader {
     public record Page(List<RenderedStatus> statuses, List<String> cursorIds) {
 
         /**
-         * The statuses as Mastodon's JSON array, encoded straight into the one array the response writes (no
+         * The statuses as Mastodon's JSON array, copied straight into the one array the response writes (no
          * page-sized String in between: a page is about 24 KB, and every copy of it is garbage of every read; nor
          * Netty's default allocator, which counts every heap buffer it hands out in a shared counter).
          */
         public Buffer json() {
-            byte[][] encoded = new byte[statuses.size()][];
             int length = 2 + Math.max(0, statuses.size() - 1);
-            for (int i = 0; i < encoded.length; i++) {
-                encoded[i] = statuses.get(i).json().getBytes(StandardCharsets.UTF_8); // an intrinsic copy for ASCII
-                length += encoded[i].length;
+            for (RenderedStatus status : statuses) {
+                length += status.json().length;
             }
             byte[] page = new byte[length];
             page[0] = '[';
             int at = 1;
-            for (int i = 0; i < encoded.length; i++) {
+            for (int i = 0; i < statuses.size(); i++) {
                 if (i > 0) {
                     page[at++] = ',';
                 }
-                System.arraycopy(encoded[i], 0, page, at, encoded[i].length);
-                at += encoded[i].length;
+                byte[] status = statuses.get(i).json();
+                System.arraycopy(status, 0, page, at, status.length);
+                at += status.length;
             }
             page[at] = ']';
             return Buffer.buffer(Unpooled.wrappedBuffer(page));
         }
     }
 
-    /** One status of a home timeline, rendered for its reader; {@code entryId} is the repost's id for a repost. */
-    public record RenderedStatus(String entryId, String json) {
+    /**
+     * One status of a home timeline, rendered for its reader; {@code entryId} is the repost's id for a repost.
+     *
+     * @param json the Status in UTF-8
+     */
+    public record RenderedStatus(String entryId, byte[] json) {
+
+        public String jsonText() {
+            return new String(json, StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -251,7 +256,7 @@ public class HomeReader {
         if (entryIds.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return send(redis, posts.fetchViews(redis.commands(), entryIds)).thenCompose(values -> {
+        return send(redis, posts.fetchViews(redis, entryIds)).thenCompose(values -> {
             Map<String, PostView> entries = decode(values);
             Set<String> originalIds = new LinkedHashSet<>();
             List<String> shownIds = new ArrayList<>(entries.size());
@@ -266,7 +271,7 @@ public class HomeReader {
             RedisClusterAsyncCommands<String, String> commands = redis.commands();
             CompletableFuture<Map<String, PostView>> originals = originalIds.isEmpty()
                     ? CompletableFuture.completedFuture(Map.of())
-                    : posts.fetchViews(commands, originalIds).thenApply(HomeReader::decode).toCompletableFuture();
+                    : posts.fetchViews(redis, originalIds).thenApply(HomeReader::decode);
             CompletableFuture<Map<String, PostStats.Stats>> counts =
                     stats.fetch(commands, blocksAndMutes.id(), shownIds).toCompletableFuture();
             // which accounts' follows the policy asks about does not depend on the originals' mentions
@@ -296,15 +301,9 @@ public class HomeReader {
             if (!shown.add(shownId)) {
                 continue;
             }
-            StringBuilder json = new StringBuilder(entry.template().length() + 256
-                    + (original == null ? 0 : original.template().length()));
             var interactions = counts.getOrDefault(shownId, PostStats.Stats.NONE).interactions();
-            if (original == null) {
-                StatusTemplate.appendStatus(json, entry.template(), interactions);
-            } else {
-                StatusTemplate.appendRepost(json, entry.template(), original.template(), interactions);
-            }
-            statuses.add(new RenderedStatus(entry.id(), json.toString()));
+            statuses.add(new RenderedStatus(entry.id(), original == null ? entry.template().status(interactions)
+                    : entry.template().repost(original.template(), interactions)));
         }
         return statuses;
     }
@@ -350,11 +349,11 @@ public class HomeReader {
         return (List<String>) scriptArray;
     }
 
-    private static Map<String, PostView> decode(List<KeyValue<String, String>> values) {
+    private static Map<String, PostView> decode(List<byte[]> values) {
         Map<String, PostView> views = new HashMap<>(values.size() * 2);
-        for (KeyValue<String, String> value : values) {
-            if (value.hasValue()) {
-                PostView view = PostView.decode(value.getValue());
+        for (byte[] value : values) {
+            if (value != null) {
+                PostView view = PostView.decode(value);
                 views.put(view.id(), view);
             }
         }

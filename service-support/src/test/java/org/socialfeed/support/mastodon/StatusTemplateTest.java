@@ -7,6 +7,7 @@ import org.socialfeed.events.AccountRef;
 import org.socialfeed.events.Visibility;
 import org.socialfeed.support.mastodon.RenderablePost.Interactions;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,6 +40,47 @@ class StatusTemplateTest {
             assertThat(filled.toString())
                     .isEqualTo(JSON.writeValueAsString(RENDERING.status(TRICKY, interactions, null)));
         }
+    }
+
+    /** Text outside ASCII before the gap: its offset in bytes is not its offset in chars. */
+    private static final RenderablePost NOT_ASCII = new RenderablePost("2004", new AccountRef("1003", "zoë", "Zoë 🌻"),
+            "<p>Grüße aus Köln 🌧️, \"reblogs_count\":0 | 12|</p>", Visibility.UNLISTED, true, "🙈 spoilers", "de",
+            null, List.of(ADA), List.of("köln"), AT, null, null, null);
+
+    @Test
+    void aFilledUtf8TemplateIsTheBytesJacksonWritesForTheWholeStatus() throws Exception {
+        for (RenderablePost post : List.of(TRICKY, NOT_ASCII)) {
+            StatusTemplate.Utf8 template = storedAndReadBack(StatusTemplate.Utf8.of(
+                    StatusTemplate.ofStatus(JSON, RENDERING.status(post, Interactions.counts(0, 0, 0), null))));
+
+            for (Interactions interactions : List.of(new Interactions(3, 12, 1234567, true, false),
+                    Interactions.counts(0, 0, 0), new Interactions(10, 9, 100, false, true),
+                    new Interactions(-1, Long.MAX_VALUE, 0, null, true))) {
+                assertThat(new String(template.status(interactions), StandardCharsets.UTF_8))
+                        .isEqualTo(JSON.writeValueAsString(RENDERING.status(post, interactions, null)));
+            }
+        }
+    }
+
+    @Test
+    void aFilledUtf8RepostIsTheBytesJacksonWritesForTheRepostAroundItsOriginal() throws Exception {
+        StatusTemplate.Utf8 original = storedAndReadBack(StatusTemplate.Utf8.of(
+                StatusTemplate.ofStatus(JSON, RENDERING.status(NOT_ASCII, Interactions.counts(0, 0, 0), null))));
+        StatusTemplate.Utf8 repost = storedAndReadBack(StatusTemplate.Utf8.of(StatusTemplate.ofRepost(JSON,
+                RENDERING.repostShell("2005", new AccountRef("1004", "jürgen", "Jürgen"), AT, Visibility.PUBLIC))));
+        Interactions interactions = new Interactions(1, 22, 333, true, null);
+
+        assertThat(new String(repost.repost(original, interactions), StandardCharsets.UTF_8))
+                .isEqualTo(JSON.writeValueAsString(RENDERING.repost("2005",
+                        new AccountRef("1004", "jürgen", "Jürgen"), AT, RENDERING.status(NOT_ASCII, interactions, null))));
+    }
+
+    /** Through its stored form, among other bytes, as a view in Redis holds it. */
+    private static StatusTemplate.Utf8 storedAndReadBack(StatusTemplate.Utf8 template) {
+        byte[] stored = ("facts\n" + template.stored()).getBytes(StandardCharsets.UTF_8);
+        StatusTemplate.Utf8 read = StatusTemplate.Utf8.read(stored, "facts\n".length(), stored.length);
+        assertThat(read).isEqualTo(template).hasSameHashCodeAs(template);
+        return read;
     }
 
     @Test
