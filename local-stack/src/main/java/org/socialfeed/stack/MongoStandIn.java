@@ -18,10 +18,13 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MongoStandIn {
 
-    /** The data file, its indexes in {@link ValueOrderedH2Backend}'s order. */
-    static final String DATA_FILE = "mongo-v2.mv";
-    /** What stand-ins before the value order wrote (the stock backend's order), converted at the first start. */
-    static final String STOCK_DATA_FILE = "mongo.mv";
+    /** The data file, its indexes in {@link ValueOrderedH2Backend}'s order, its documents as BSON. */
+    static final String DATA_FILE = "mongo-v3.mv";
+    /**
+     * What older stand-ins wrote, converted at the first start: newest first, the value order with Java-serialized
+     * documents, then the stock backend's order.
+     */
+    static final List<String> OLDER_DATA_FILES = List.of("mongo-v2.mv", "mongo.mv");
     /**
      * Netty event loops answering the connections: each connection is served by one loop, one request at a time, so
      * a long scan holds up every connection that shares its loop. Netty's default (two per core, 4 here) made a
@@ -52,10 +55,12 @@ public final class MongoStandIn {
     public static void main(String[] args) throws InterruptedException, IOException {
         Path directory = Path.of(args[1]);
         Path file = directory.resolve(DATA_FILE);
-        Path stockFile = directory.resolve(STOCK_DATA_FILE);
-        if (!Files.exists(file) && Files.exists(stockFile)) {
-            System.out.println("Converting " + stockFile + " (stock index order) to " + file + "...");
-            ValueOrderedH2Backend.upgrade(stockFile, file);
+        for (String olderName : OLDER_DATA_FILES) {
+            Path older = directory.resolve(olderName);
+            if (!Files.exists(file) && Files.exists(older)) {
+                System.out.println("Converting " + older + " (an older stand-in's) to " + file + "...");
+                ValueOrderedH2Backend.upgrade(older, file);
+            }
         }
         ValueOrderedH2Backend backend = ValueOrderedH2Backend.onDisk(file.toString());
         MongoServer server = new MongoServer(backend);

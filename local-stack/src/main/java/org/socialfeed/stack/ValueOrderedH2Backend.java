@@ -13,20 +13,29 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,14 +44,18 @@ import java.util.Set;
  * binary search serializes both keys with Java serialization: about 40% of the stand-in's CPU while posting. Here
  * strings and numbers compare as such.
  * <p>
- * The order is not the stock backend's: a data file it wrote is converted once ({@link #upgrade}). And a query of
- * one field by {@code $in} is matched through a hash set ({@link InMatchingCollection}).
+ * The order is not the stock backend's: a data file it wrote is converted once ({@link #upgrade}). A query of one
+ * field by {@code $in} is matched through a hash set ({@link InMatchingCollection}). And documents are stored as BSON
+ * ({@link BsonDocuments}) rather than by Java serialization.
  */
 public final class ValueOrderedH2Backend extends H2Backend {
 
     /** What the stock backend's index maps are named by: {@code <database>.<collection>._index_<index>}. */
     private static final String INDEX_MAP = "._index_";
+    /** What the stock backend's document maps are named by: {@code databases.<database>.<collection>}. */
+    private static final String DATA_MAP = "databases.";
     private static final KeyOrder KEY_ORDER = new KeyOrder();
+    private static final BsonDocuments DOCUMENTS = new BsonDocuments();
     private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndexConstructor();
 
     /**
@@ -82,7 +95,7 @@ public final class ValueOrderedH2Backend extends H2Backend {
             // the stock backend's map names, as its own openOrCreateCollection opens them
             String namespace = getFullCollectionNamespace(collectionName);
             return new InMatchingCollection(this, collectionName, options,
-                    getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace),
+                    getMvStore().openMap(DATA_MAP + namespace, documentMap()), getMvStore().openMap("meta." + namespace),
                     cursorRegistry);
         }
 
@@ -196,20 +209,24 @@ public final class ValueOrderedH2Backend extends H2Backend {
     }
 
     /**
-     * Converts a data file the stock backend wrote into {@code upgraded}: every map copied, the indexes into this
-     * order. The copy is written beside it and renamed when complete, so a crash midway leaves the stock file
-     * untouched and the next start copies again; the stock file is deleted last.
+     * Converts a data file an older stand-in wrote (the stock backend's, or one with Java-serialized documents) into
+     * {@code upgraded}: every map copied, the indexes into this order, the documents into BSON. The copy is written
+     * beside it and renamed when complete, so a crash midway leaves the older file untouched and the next start copies
+     * again; the older file is deleted last.
      */
-    public static void upgrade(Path stock, Path upgraded) throws IOException {
+    public static void upgrade(Path older, Path upgraded) throws IOException {
         Path partial = upgraded.resolveSibling(upgraded.getFileName() + ".partial");
         Files.deleteIfExists(partial);
-        MVStore from = new MVStore.Builder().fileName(stock.toString()).readOnly().open();
+        // both older forms read with the stock types: this order serializes keys as the stock one does
+        MVStore from = new MVStore.Builder().fileName(older.toString()).readOnly().open();
         MVStore to = MVStore.open(partial.toString());
         try {
             for (String name : from.getMapNames()) {
                 MVMap<Object, Object> source = from.openMap(name);
+                @SuppressWarnings({"unchecked", "rawtypes"})
                 MVMap<Object, Object> target = name.contains(INDEX_MAP)
-                        ? to.openMap(name, new MVMap.Builder<>().keyType(KEY_ORDER)) : to.openMap(name);
+                        ? to.openMap(name, new MVMap.Builder<>().keyType(KEY_ORDER))
+                        : name.startsWith(DATA_MAP) ? (MVMap) to.openMap(name, documentMap()) : to.openMap(name);
                 source.entrySet().forEach(entry -> target.put(entry.getKey(), entry.getValue()));
             }
         } finally {
@@ -217,7 +234,78 @@ public final class ValueOrderedH2Backend extends H2Backend {
             from.close();
         }
         Files.move(partial, upgraded, StandardCopyOption.ATOMIC_MOVE);
-        Files.delete(stock);
+        Files.delete(older);
+    }
+
+    private static MVMap.Builder<Object, Document> documentMap() {
+        return new MVMap.Builder<Object, Document>().valueType(DOCUMENTS);
+    }
+
+    /**
+     * A collection's documents as BSON, as they came over the wire. H2's default type writes them by Java
+     * serialization, with their classes' descriptors, each time a page of them is written: under the benchmark's
+     * reads, the store's background writer serializing pages was most of the stand-in's CPU, and reads that miss the
+     * page cache deserialized whole pages.
+     */
+    static final class BsonDocuments extends BasicDataType<Document> {
+
+        /** What a document is taken to occupy before its fields are counted: the map and its entries' overhead. */
+        private static final int DOCUMENT_OVERHEAD = 64;
+        private static final int FIELD_OVERHEAD = 48;
+
+        @Override
+        public void write(WriteBuffer buffer, Document document) {
+            ByteBuf bson = Unpooled.buffer(256);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                buffer.put(bson.nioBuffer());
+            } finally {
+                bson.release();
+            }
+        }
+
+        @Override
+        public Document read(ByteBuffer buffer) {
+            int length = Integer.reverseBytes(buffer.getInt(buffer.position())); // BSON's length, little-endian
+            ByteBuffer bson = buffer.slice();
+            bson.limit(length);
+            buffer.position(buffer.position() + length);
+            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        }
+
+        /** An estimate for the page cache's accounting, without encoding. */
+        @Override
+        public int getMemory(Document document) {
+            return memoryOf(document);
+        }
+
+        private static int memoryOf(Object value) {
+            if (value instanceof String text) {
+                return 40 + text.length();
+            }
+            if (value instanceof Map<?, ?> fields) {
+                int memory = DOCUMENT_OVERHEAD;
+                for (Map.Entry<?, ?> field : fields.entrySet()) {
+                    memory += FIELD_OVERHEAD + memoryOf(field.getKey()) + memoryOf(field.getValue());
+                }
+                return memory;
+            }
+            if (value instanceof Collection<?> items) {
+                return DOCUMENT_OVERHEAD + items.stream().mapToInt(item -> 8 + memoryOf(item)).sum();
+            }
+            return 24;
+        }
+
+        /** Values are compared only to tell whether a map's value changed. */
+        @Override
+        public int compare(Document a, Document b) {
+            return a.equals(b) ? 0 : 1;
+        }
+
+        @Override
+        public Document[] createStorage(int size) {
+            return new Document[size];
+        }
     }
 
     /**

@@ -12,6 +12,9 @@ import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +146,30 @@ class ValueOrderedH2BackendTest {
                 other.shutdownNow();
             }
         });
+    }
+
+    /** Documents are stored as BSON: every kind of value the services write reads back as written, after a restart. */
+    @Test
+    void documentsOfEveryKindReadBackAsWrittenAfterARestart() {
+        Path file = directory.resolve("bson.mv");
+        List<Document> written = List.of(
+                new Document("_id", 1L).append("text", "Grüße 🌧️ \"quoted\"\n").append("int", 7).append("long", 1L << 60)
+                        .append("double", 0.1).append("flag", true).append("nothing", null)
+                        .append("at", new java.util.Date(1_764_000_000_123L)).append("oid", new ObjectId())
+                        .append("bytes", new Binary(new byte[]{0, 1, -2})).append("decimal", new Decimal128(12345L))
+                        .append("nested", new Document("list", List.of(1L, "two", new Document("three", 3.0)))),
+                new Document("_id", "text-id").append("empty", new Document()).append("emptyList", List.of()),
+                new Document("_id", new Document("compound", 1).append("key", "k")).append("n", -1));
+        withCollection(ValueOrderedH2Backend.onDisk(file.toString()), things -> things.insertMany(written));
+
+        withCollection(ValueOrderedH2Backend.onDisk(file.toString()), things -> {
+            List<Document> read = things.find().into(new ArrayList<>());
+            assertThat(read).containsExactlyInAnyOrderElementsOf(written);
+            things.updateOne(Filters.eq("_id", 1L), new Document("$set", new Document("text", "edited")));
+        });
+        withCollection(ValueOrderedH2Backend.onDisk(file.toString()), things ->
+                assertThat(things.find(Filters.eq("_id", 1L)).first()).extracting(found -> found.get("text"))
+                        .isEqualTo("edited"));
     }
 
     private static void withCollection(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
