@@ -57,19 +57,6 @@ public final class StatusTemplate {
         appendClosed(out, template, gap, interactions);
     }
 
-    /**
-     * Appends a repost's Status: its template around the original's Status; the repost's flags are the original's,
-     * as {@link StatusRendering#repost} shows them.
-     */
-    public static void appendRepost(StringBuilder out, String repostTemplate, String originalTemplate,
-                                    RenderablePost.Interactions originalInteractions) {
-        int separator = repostTemplate.indexOf(SEPARATOR);
-        int gap = separator + 1 + Integer.parseInt(repostTemplate, 0, separator, 10);
-        out.append(repostTemplate, separator + 1, gap);
-        appendStatus(out, originalTemplate, originalInteractions);
-        appendClosed(out, repostTemplate, gap, originalInteractions);
-    }
-
     /** The rest of a template after its gap, with the flags (if any) before the closing brace. */
     private static void appendClosed(StringBuilder out, String template, int from,
                                      RenderablePost.Interactions interactions) {

@@ -62,19 +62,6 @@ class StatusTemplateTest {
         }
     }
 
-    @Test
-    void aFilledUtf8RepostIsTheBytesJacksonWritesForTheRepostAroundItsOriginal() throws Exception {
-        StatusTemplate.Utf8 original = storedAndReadBack(StatusTemplate.Utf8.of(
-                StatusTemplate.ofStatus(JSON, RENDERING.status(NOT_ASCII, Interactions.counts(0, 0, 0), null))));
-        StatusTemplate.Utf8 repost = storedAndReadBack(StatusTemplate.Utf8.of(StatusTemplate.ofRepost(JSON,
-                RENDERING.repostShell("2005", new AccountRef("1004", "jürgen", "Jürgen"), AT, Visibility.PUBLIC))));
-        Interactions interactions = new Interactions(1, 22, 333, true, null);
-
-        assertThat(new String(repost.repost(original, interactions), StandardCharsets.UTF_8))
-                .isEqualTo(JSON.writeValueAsString(RENDERING.repost("2005",
-                        new AccountRef("1004", "jürgen", "Jürgen"), AT, RENDERING.status(NOT_ASCII, interactions, null))));
-    }
-
     /** Through its stored form, among other bytes, as a view in Redis holds it. */
     private static StatusTemplate.Utf8 storedAndReadBack(StatusTemplate.Utf8 template) {
         byte[] stored = ("facts\n" + template.stored()).getBytes(StandardCharsets.UTF_8);
@@ -84,21 +71,21 @@ class StatusTemplateTest {
     }
 
     @Test
-    void aFilledRepostIsWhatJacksonWritesForTheRepostAroundItsOriginal() throws Exception {
+    void aFilledUtf8RepostIsTheBytesJacksonWritesForTheRepostAroundItsOriginal() throws Exception {
+        AccountRef reposter = new AccountRef("1004", "jürgen", "Jürgen");
         for (Visibility visibility : Visibility.values()) {
-            RenderablePost original = new RenderablePost("2002", ADA, "<p>hi</p>", visibility, true, "cw", null,
-                    null, null, null, AT, AT.plusSeconds(60), "1999", "1002");
-            Interactions interactions = new Interactions(1, 2, 3, false, true);
-            String originalTemplate = StatusTemplate.ofStatus(JSON,
-                    RENDERING.status(original, Interactions.counts(0, 0, 0), null));
-            String repostTemplate = StatusTemplate.ofRepost(JSON,
-                    RENDERING.repostShell("2003", BOB, AT.plusSeconds(90), visibility));
+            for (RenderablePost original : List.of(NOT_ASCII, new RenderablePost("2002", ADA, "<p>hi</p>", visibility,
+                    true, "cw", null, null, null, null, AT, AT.plusSeconds(60), "1999", "1002"))) {
+                Interactions interactions = new Interactions(1, 22, 333, true, null);
+                StatusTemplate.Utf8 originalTemplate = storedAndReadBack(StatusTemplate.Utf8.of(StatusTemplate.ofStatus(
+                        JSON, RENDERING.status(original, Interactions.counts(0, 0, 0), null))));
+                StatusTemplate.Utf8 repostTemplate = storedAndReadBack(StatusTemplate.Utf8.of(StatusTemplate.ofRepost(
+                        JSON, RENDERING.repostShell("2005", reposter, AT.plusSeconds(90), original.visibility()))));
 
-            StringBuilder filled = new StringBuilder();
-            StatusTemplate.appendRepost(filled, repostTemplate, originalTemplate, interactions);
-
-            assertThat(filled.toString()).isEqualTo(JSON.writeValueAsString(RENDERING.repost("2003", BOB,
-                    AT.plusSeconds(90), RENDERING.status(original, interactions, null))));
+                assertThat(new String(repostTemplate.repost(originalTemplate, interactions), StandardCharsets.UTF_8))
+                        .isEqualTo(JSON.writeValueAsString(RENDERING.repost("2005", reposter, AT.plusSeconds(90),
+                                RENDERING.status(original, interactions, null))));
+            }
         }
     }
 }
