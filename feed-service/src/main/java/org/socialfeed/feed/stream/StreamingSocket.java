@@ -29,9 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * with {@code {"error":"Unknown stream type","status":400}} and the connection stays open, and a message that is no
  * JSON or has another type is ignored.
  */
-@WebSocket(path = "/api/v1/streaming")
+@WebSocket(path = StreamingSocket.PATH)
 @Authenticated
 public class StreamingSocket {
+
+    static final String PATH = "/api/v1/streaming";
 
     private static final UserData.TypedKey<Map<MastodonStream, SocketSubscriber>> SUBSCRIPTIONS =
             new UserData.TypedKey<>("subscriptions");
