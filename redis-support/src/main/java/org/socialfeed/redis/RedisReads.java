@@ -93,15 +93,16 @@ public final class RedisReads {
                 return getBytes(keys);
             }
             // the slots' answers may arrive on different threads: gathered once all are in
-            Map<List<String>, CompletableFuture<List<byte[]>>> parts = new HashMap<>();
-            bySlot.values().forEach(slotKeys -> parts.put(slotKeys, getBytes(slotKeys)));
-            return CompletableFuture.allOf(parts.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<List<String>> slotKeys = List.copyOf(bySlot.values());
+            List<CompletableFuture<List<byte[]>>> answers = slotKeys.stream().map(this::getBytes).toList();
+            return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 Map<String, byte[]> values = new HashMap<>(keys.size() * 2);
-                parts.forEach((slotKeys, answer) -> {
-                    for (int i = 0; i < slotKeys.size(); i++) {
-                        values.put(slotKeys.get(i), answer.join().get(i));
+                for (int slot = 0; slot < slotKeys.size(); slot++) {
+                    List<byte[]> answer = answers.get(slot).join();
+                    for (int i = 0; i < slotKeys.get(slot).size(); i++) {
+                        values.put(slotKeys.get(slot).get(i), answer.get(i));
                     }
-                });
+                }
                 return keys.stream().map(values::get).toList();
             });
         }
