@@ -37,12 +37,14 @@ abstract class FeedEventConsumer implements ReplayedTopic {
 
     protected final HomeFanOut feed;
     protected final EventCodec codec;
+    protected final EventDelays delays;
     private final RecoveryGate recovery;
 
-    protected FeedEventConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
+    protected FeedEventConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery, EventDelays delays) {
         this.feed = feed;
         this.codec = new EventCodec(json);
         this.recovery = recovery;
+        this.delays = delays;
     }
 
     protected abstract void apply(ConsumerRecord<String, String> record, boolean replay);
@@ -92,7 +94,7 @@ abstract class FeedEventConsumer implements ReplayedTopic {
      * Applies a batch from the live consumer: each record that fails goes to the dead-letter topic on its own (the
      * rest of the batch still applies), and the batch is acknowledged once those copies are written. If Redis was
      * unreachable, the whole batch is applied again, in order, until Redis answers (every write is idempotent), for at
-     * most {@link #REDIS_OUTAGE_LIMIT}.
+     * most {@link #REDIS_OUTAGE_LIMIT}. How long after their send the records were applied goes to {@link EventDelays}.
      */
     protected CompletionStage<Void> applyLive(KafkaRecordBatch<String, String> batch) {
         return RecordBatches.apply(batch, (records, rejected) -> {
@@ -107,6 +109,7 @@ abstract class FeedEventConsumer implements ReplayedTopic {
                     poison.put(record, failure);
                 });
             }, REDIS_OUTAGE_LIMIT);
+            delays.applied(records);
             poison.forEach(rejected);
         });
     }

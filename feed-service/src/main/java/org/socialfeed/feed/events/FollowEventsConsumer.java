@@ -31,8 +31,8 @@ public class FollowEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "follows";
 
-    public FollowEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
-        super(feed, json, recovery);
+    public FollowEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery, EventDelays delays) {
+        super(feed, json, recovery, delays);
     }
 
     @Incoming(CHANNEL)

@@ -30,8 +30,8 @@ public class InteractionEventsConsumer extends FeedEventConsumer {
     private final RankingSignals signals;
 
     public InteractionEventsConsumer(HomeFanOut feed, LiveFeed live, RankingSignals signals, ObjectMapper json,
-                                     RecoveryGate recovery) {
-        super(feed, json, recovery);
+                                     RecoveryGate recovery, EventDelays delays) {
+        super(feed, json, recovery, delays);
         this.live = live;
         this.signals = signals;
     }

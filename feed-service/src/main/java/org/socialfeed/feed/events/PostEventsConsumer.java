@@ -33,8 +33,8 @@ public class PostEventsConsumer extends FeedEventConsumer {
     private final RankingSignals signals;
 
     public PostEventsConsumer(HomeFanOut feed, LiveFeed live, RankingSignals signals, ObjectMapper json,
-                              RecoveryGate recovery) {
-        super(feed, json, recovery);
+                              RecoveryGate recovery, EventDelays delays) {
+        super(feed, json, recovery, delays);
         this.live = live;
         this.signals = signals;
     }
@@ -70,6 +70,9 @@ public class PostEventsConsumer extends FeedEventConsumer {
             return event;
         }, created -> {
             live.publish(feed.postsCreated(created, replay));
+            if (!replay) {
+                created.forEach(event -> delays.delivered(event.createdAt()));
+            }
             created.forEach(signals::posted);
         }, replay, rejected);
     }

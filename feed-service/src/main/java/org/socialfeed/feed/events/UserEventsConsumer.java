@@ -20,8 +20,8 @@ public class UserEventsConsumer extends FeedEventConsumer {
 
     public static final String CHANNEL = "users";
 
-    public UserEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery) {
-        super(feed, json, recovery);
+    public UserEventsConsumer(HomeFanOut feed, ObjectMapper json, RecoveryGate recovery, EventDelays delays) {
+        super(feed, json, recovery, delays);
     }
 
     @Incoming(CHANNEL)
