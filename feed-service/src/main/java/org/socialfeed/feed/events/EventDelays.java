@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * How far behind the live consumers run, in time (Kafka's own lag metrics count records): for each applied record,
  * {@code social.feed.events.delay} from its send by the producer (the record's timestamp) to the moment its batch was
  * applied, per topic; for each new post, {@code social.feed.posts.delivery} from its creation in post-service to
- * that moment, the time a follower waits for it (publication included). Both with percentiles and a histogram.
+ * that moment, the time a follower waits for it (publication included); {@code social.feed.events.batches}, how long
+ * applying each batch took, per topic (a consumer whose batches take as long as the time between them is saturated).
+ * All with percentiles and a histogram.
  */
 @Singleton
 public class EventDelays {
@@ -23,7 +25,8 @@ public class EventDelays {
     private static final Duration LONGEST_EXPECTED = Duration.ofMinutes(1);
 
     private final MeterRegistry meters;
-    private final Map<String, Timer> byTopic = new ConcurrentHashMap<>();
+    private final Map<String, Timer> delayByTopic = new ConcurrentHashMap<>();
+    private final Map<String, Timer> batchByTopic = new ConcurrentHashMap<>();
     private final Timer postDelivery;
 
     public EventDelays(MeterRegistry meters) {
@@ -32,14 +35,20 @@ public class EventDelays {
                 + "publication included").register(meters);
     }
 
-    /** Records the delay of each record of a batch just applied. */
-    void applied(List<ConsumerRecord<String, String>> records) {
+    /** Records the delay of each record of a batch just applied, and how long applying it took. */
+    void applied(List<ConsumerRecord<String, String>> records, long startedNanos) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String topic = records.get(0).topic();
+        batchByTopic.computeIfAbsent(topic, name -> timer("social.feed.events.batches", "Time to apply a batch")
+                .tag("topic", name).register(meters)).record(Duration.ofNanos(System.nanoTime() - startedNanos));
+        Timer delay = delayByTopic.computeIfAbsent(topic, name -> timer("social.feed.events.delay",
+                "From a record's send to its application").tag("topic", name).register(meters));
         long now = System.currentTimeMillis();
         for (ConsumerRecord<String, String> record : records) {
             if (record.timestamp() > 0) {
-                byTopic.computeIfAbsent(record.topic(), topic -> timer("social.feed.events.delay",
-                                "From a record's send to its application").tag("topic", topic).register(meters))
-                        .record(Duration.ofMillis(Math.max(0, now - record.timestamp())));
+                delay.record(Duration.ofMillis(Math.max(0, now - record.timestamp())));
             }
         }
     }

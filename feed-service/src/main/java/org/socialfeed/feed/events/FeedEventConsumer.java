@@ -98,6 +98,7 @@ abstract class FeedEventConsumer implements ReplayedTopic {
      */
     protected CompletionStage<Void> applyLive(KafkaRecordBatch<String, String> batch) {
         return RecordBatches.apply(batch, (records, rejected) -> {
+            long started = System.nanoTime();
             Map<ConsumerRecord<String, String>, RuntimeException> poison = new LinkedHashMap<>();
             RedisOutages.retryThroughOutage(() -> {
                 recovery.awaitRecovered();
@@ -109,7 +110,7 @@ abstract class FeedEventConsumer implements ReplayedTopic {
                     poison.put(record, failure);
                 });
             }, REDIS_OUTAGE_LIMIT);
-            delays.applied(records);
+            delays.applied(records, started);
             poison.forEach(rejected);
         });
     }
