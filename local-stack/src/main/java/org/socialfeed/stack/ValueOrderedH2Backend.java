@@ -33,8 +33,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * mongo-java-server's H2 backend, with its unique indexes ordered by their values ({@link KeyOrder}). The stock
@@ -109,6 +114,18 @@ public final class ValueOrderedH2Backend extends H2Backend {
                 throw new IllegalStateException("Cannot open unique index " + mapName, e);
             }
         }
+
+        /** {@link FieldValueIndex} where it serves; the stock backend's empty stand-in for the others. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                          List<IndexKey> keys, boolean sparse) {
+            if (!FieldValueIndex.serves(keys)) {
+                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
+            String mapName = getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName;
+            return new FieldValueIndex(getMvStore().openMap(mapName,
+                    new MVMap.Builder<KeyValue, Boolean>().keyType(KEY_ORDER)), indexName, keys);
+        }
     }
 
     /**
@@ -156,6 +173,36 @@ public final class ValueOrderedH2Backend extends H2Backend {
             }
             return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
                     parameters.getBatchSize(), parameters.getProjection());
+        }
+
+        /**
+         * A query a unique index answers goes to it, as before; one that a {@link FieldValueIndex} answers reads the
+         * documents of that value only, in {@code _id} order when sorted by {@code _id} alone (or not sorted), so a
+         * page stops once it has its documents; anything else reads every document, as the stock collection does.
+         */
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            FieldValueIndex byValue = null;
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof FieldValueIndex candidate) {
+                    byValue = byValue == null && candidate.canHandle(query) ? candidate : byValue;
+                } else if (index.canHandle(query)) {
+                    return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+            if (byValue == null) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Object idOrder = orderBy == null || orderBy.isEmpty() ? 1 : orderBy.size() == 1 ? orderBy.get("_id") : null;
+            if (!(idOrder instanceof Number direction)) {
+                return matchDocuments(query, byValue.getPositions(query), orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
+            }
+            Iterator<Object> positions = byValue.positions(byValue.equalityIn(query), direction.intValue() < 0);
+            Stream<Document> inOrder = StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions,
+                    Spliterator.ORDERED), false).map(this::getDocument);
+            return matchDocumentsFromStream(query, inOrder, numberToSkip, limit, batchSize, null, fieldSelector);
         }
 
         @Override
@@ -311,6 +358,8 @@ public final class ValueOrderedH2Backend extends H2Backend {
 
         private static final List<Class<?>> NATIVE = List.of(String.class, Long.class, Integer.class, Double.class,
                 Boolean.class);
+        /** Sorts after every value: the end of a range of keys that share their first values. Never stored. */
+        static final Object AFTER_EVERY_VALUE = new Object();
 
         @Override
         public int compare(Object a, Object b) {
@@ -328,6 +377,9 @@ public final class ValueOrderedH2Backend extends H2Backend {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private int compareValues(Object a, Object b) {
+            if (a == AFTER_EVERY_VALUE || b == AFTER_EVERY_VALUE) {
+                return a == b ? 0 : a == AFTER_EVERY_VALUE ? 1 : -1;
+            }
             int kind = kind(a);
             int byKind = Integer.compare(kind, kind(b));
             if (byKind != 0) {

@@ -122,6 +122,69 @@ class ValueOrderedH2BackendTest {
         assertThat(found.get("stock").get(0)).hasSize((DOCUMENTS + 2) / 3);
     }
 
+    /**
+     * Queries a secondary index answers ({@link FieldValueIndex}) find what the stock backend finds by reading every
+     * document, in the same order, before and after updates that move documents between values and deletes, and
+     * after a restart; the index is built from the documents already there when it is created.
+     */
+    @Test
+    void secondaryIndexQueriesFindWhatTheStockBackendFindsInTheSameOrder() {
+        List<Document> documents = new ArrayList<>();
+        IntStream.range(0, DOCUMENTS).forEach(i -> documents.add(new Document("_id", (long) i)
+                .append("authorId", (long) (i % 7)).append("deleted", i % 5 == 0).append("n", i % 3)));
+        documents.add(new Document("_id", 10_001L).append("authorId", 3));
+        documents.add(new Document("_id", 10_002L).append("authorId", 3.0));
+        documents.add(new Document("_id", 10_003L).append("authorId", "3"));
+        documents.add(new Document("_id", 10_004L).append("authorId", List.of(3L, 4L)));
+        documents.add(new Document("_id", 10_005L).append("authorId", null));
+        documents.add(new Document("_id", 10_006L));
+        documents.add(new Document("_id", 10_007L).append("authorId", 3.5));
+        List<Query> queries = List.of(
+                new Query(Filters.eq("authorId", 3L), new Document("_id", -1), 20),
+                new Query(Filters.eq("authorId", 3), new Document("_id", -1), 0),
+                new Query(Filters.and(Filters.eq("authorId", 3L), Filters.eq("deleted", false),
+                        Filters.lt("_id", 1_000L)), new Document("_id", -1), 20),
+                new Query(Filters.and(Filters.eq("authorId", 4L), Filters.gt("_id", 500L)), new Document("_id", 1), 20),
+                new Query(Filters.eq("authorId", 4L), null, 0),
+                new Query(Filters.eq("authorId", 4L), new Document("n", 1).append("_id", -1), 15),
+                new Query(Filters.eq("authorId", "3"), new Document("_id", -1), 0),
+                new Query(Filters.eq("authorId", 3.5), new Document("_id", -1), 0),
+                new Query(Filters.eq("authorId", null), new Document("_id", -1), 0),
+                new Query(Filters.eq("authorId", 99L), new Document("_id", -1), 20));
+        List<List<Object>> stock = new ArrayList<>();
+        withCollection(new MemoryBackend(), things -> stock.addAll(findBeforeAndAfterChanges(things, documents, queries)));
+        Path file = directory.resolve("secondary.mv");
+        List<List<Object>> valueOrdered = new ArrayList<>();
+        withCollection(ValueOrderedH2Backend.onDisk(file.toString()), things ->
+                valueOrdered.addAll(findBeforeAndAfterChanges(things, documents, queries)));
+        assertThat(valueOrdered).isEqualTo(stock);
+        withCollection(ValueOrderedH2Backend.onDisk(file.toString()), things -> assertThat(queries.stream()
+                .map(query -> query.ids(things)).toList()).isEqualTo(stock.subList(queries.size(), stock.size())));
+        assertThat(stock.get(0)).hasSize(20);
+    }
+
+    /** The queries' answers with half the documents there when the index is created, then after changes. */
+    private static List<List<Object>> findBeforeAndAfterChanges(MongoCollection<Document> things,
+                                                                List<Document> documents, List<Query> queries) {
+        List<List<Object>> answers = new ArrayList<>();
+        things.insertMany(documents.subList(0, DOCUMENTS / 2));
+        things.createIndex(Indexes.compoundIndex(Indexes.ascending("authorId"), Indexes.descending("_id")));
+        things.insertMany(documents.subList(DOCUMENTS / 2, documents.size()));
+        queries.forEach(query -> answers.add(query.ids(things)));
+        things.updateMany(Filters.eq("n", 1), new Document("$set", new Document("authorId", 4L)));
+        things.deleteMany(Filters.eq("n", 2));
+        things.updateOne(Filters.eq("_id", 10_004L), new Document("$set", new Document("authorId", List.of(4L))));
+        queries.forEach(query -> answers.add(query.ids(things)));
+        return answers;
+    }
+
+    private record Query(Bson filter, Document sort, int limit) {
+        List<Object> ids(MongoCollection<Document> things) {
+            var find = things.find(filter).limit(limit);
+            return (sort == null ? find : find.sort(sort)).map(document -> document.get("_id")).into(new ArrayList<>());
+        }
+    }
+
     /** A long scan must not hold up lookups as the stock collection's one lock did; writes still take turns. */
     @Test
     void queriesDoNotWaitForTheLockThatWritesTake() {
