@@ -5,9 +5,16 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -21,8 +28,8 @@ import java.util.Set;
  * where the stock collection reads every document ({@link ValueOrderedH2Backend}); the query's other conditions are
  * matched on each as before. Without it a page of one author's posts read the whole {@code posts} collection, as
  * production MongoDB, which has the index, never would. One entry {@code (value, _id)} per value of the field in a
- * document (one per element of an array), in an H2 map ordered by {@link ValueOrderedH2Backend.KeyOrder}; a new map
- * is filled from the collection's documents when the index is added.
+ * document (one per element of an array), in an H2 map ordered by {@link ValueOrderedH2Backend.KeyOrder} and stored
+ * as BSON ({@link Keys}); a new map is filled from the collection's documents when the index is added.
  */
 final class FieldValueIndex extends Index<Object> {
 
@@ -44,15 +51,19 @@ final class FieldValueIndex extends Index<Object> {
         return !first.contains(".") && !first.equals(ID);
     }
 
-    /** The value the query asks the index's field to equal, as the index holds values; null if none such. */
+    /**
+     * The value the query asks the index's field to equal, as the index holds values, at its top level or in a
+     * {@code $and} at any depth (the driver nests one {@code Filters.and} in another as it is written); null if none.
+     */
     Object equalityIn(Document query) {
         Object direct = indexable(query.get(field));
         if (direct != null || !(query.get("$and") instanceof Collection<?> conditions)) {
             return direct;
         }
         for (Object condition : conditions) {
-            if (condition instanceof Document document && indexable(document.get(field)) != null) {
-                return indexable(document.get(field));
+            Object nested = condition instanceof Document document ? equalityIn(document) : null;
+            if (nested != null) {
+                return nested;
             }
         }
         return null;
@@ -144,6 +155,50 @@ final class FieldValueIndex extends Index<Object> {
     @Override
     public void drop() {
         entries.getStore().removeMap(entries);
+    }
+
+    /**
+     * The map's keys, {@code (value, _id)}, as a BSON array: H2's default type would write each by Java serialization
+     * (as the unique indexes' keys still are), costing every insert and every page the store writes.
+     */
+    static final class Keys extends BasicDataType<KeyValue> {
+
+        private static final String ELEMENTS = "k";
+
+        @Override
+        public void write(WriteBuffer buffer, KeyValue key) {
+            ByteBuf bson = Unpooled.buffer(64);
+            try {
+                BsonEncoder.encodeDocument(new Document(ELEMENTS, key.stream().toList()), bson);
+                buffer.put(bson.nioBuffer());
+            } finally {
+                bson.release();
+            }
+        }
+
+        @Override
+        public KeyValue read(ByteBuffer buffer) {
+            int length = Integer.reverseBytes(buffer.getInt(buffer.position())); // BSON's length, little-endian
+            ByteBuffer bson = buffer.slice();
+            bson.limit(length);
+            buffer.position(buffer.position() + length);
+            return new KeyValue((Collection<?>) BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)).get(ELEMENTS));
+        }
+
+        @Override
+        public int getMemory(KeyValue key) {
+            return 96; // two small values and the array holding them
+        }
+
+        @Override
+        public int compare(KeyValue a, KeyValue b) {
+            return ValueOrderedH2Backend.KEY_ORDER.compare(a, b);
+        }
+
+        @Override
+        public KeyValue[] createStorage(int size) {
+            return new KeyValue[size];
+        }
     }
 
     /** The field's indexable values in a document: the value, or an array's elements. */

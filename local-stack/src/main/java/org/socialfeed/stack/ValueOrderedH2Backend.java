@@ -57,7 +57,7 @@ public final class ValueOrderedH2Backend extends H2Backend {
     private static final String INDEX_MAP = "._index_";
     /** What the stock backend's document maps are named by: {@code databases.<database>.<collection>}. */
     private static final String DATA_MAP = "databases.";
-    private static final KeyOrder KEY_ORDER = new KeyOrder();
+    static final KeyOrder KEY_ORDER = new KeyOrder();
     private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndexConstructor();
 
     /**
@@ -124,7 +124,7 @@ public final class ValueOrderedH2Backend extends H2Backend {
             }
             String mapName = getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName;
             return new FieldValueIndex(getMvStore().openMap(mapName,
-                    new MVMap.Builder<KeyValue, Boolean>().keyType(KEY_ORDER)), indexName, keys);
+                    new MVMap.Builder<KeyValue, Boolean>().keyType(new FieldValueIndex.Keys())), indexName, keys);
         }
     }
 

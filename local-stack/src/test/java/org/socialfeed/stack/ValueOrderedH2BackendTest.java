@@ -145,6 +145,8 @@ class ValueOrderedH2BackendTest {
                 new Query(Filters.and(Filters.eq("authorId", 3L), Filters.eq("deleted", false),
                         Filters.lt("_id", 1_000L)), new Document("_id", -1), 20),
                 new Query(Filters.and(Filters.eq("authorId", 4L), Filters.gt("_id", 500L)), new Document("_id", 1), 20),
+                new Query(Filters.and(Filters.and(Filters.eq("authorId", 3L), Filters.eq("deleted", false)),
+                        Filters.gt("_id", 10L), Filters.lt("_id", 1_500L)), new Document("_id", -1), 20),
                 new Query(Filters.eq("authorId", 4L), null, 0),
                 new Query(Filters.eq("authorId", 4L), new Document("n", 1).append("_id", -1), 15),
                 new Query(Filters.eq("authorId", "3"), new Document("_id", -1), 0),
