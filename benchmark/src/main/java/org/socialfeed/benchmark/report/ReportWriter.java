@@ -249,7 +249,8 @@ public final class ReportWriter {
                 continue;
             }
             String load = rate(d.offeredRate()) + " (sent " + rate(d.sentPerSecond()) + ") of " + rate(
-                    d.saturatedPerSecond()) + " saturated";
+                    d.sustainedPerSecond()) + " sustained end to end (" + rate(d.saturatedPerSecond())
+                    + " saturated, applied in " + String.format(Locale.ROOT, "%.0f", d.catchUpSeconds()) + " s more)";
             rows.add(List.of(mode.mode(), load, String.format(Locale.ROOT, "home timeline of a follower of a %,d-"
                     + "follower author, polled every %.0f ms", d.homeFollowers(), d.pollIntervalMs()), num(d.homeProbesPerSecond()),
                     Long.toString(d.home().count()), ms(d.home().p50Ms()), ms(d.home().p99Ms()), ms(d.home().maxMs()),

@@ -96,7 +96,7 @@ class ReportWriterTest {
                 new DeliveryResult(100, 20, 10, 10_800, normal, 0, 150_300, celebrity, 0, accepted),
                 new FanOutResult(100, 360_000, 360_000, 2.4, 150_000, true),
                 new RedisStats.TimelineMemory(5_000, 400_000, 9_000_000, 22.5, 80, Map.of("ziplist", 5_000L), 90_000_000),
-                19.6, reads, posting, notifications, growth, new MixedDeliveryResult(400, 280, 280, 20, 10, 1,
+                19.6, reads, posting, notifications, growth, new MixedDeliveryResult(500, 2.5, 400, 280, 280, 20, 10, 1,
                 10_800, new LatencyStats("normal", 30, 0, 0, 200, 800, 850, 850, 250), 0, 2, 4,
                 new LatencyStats("notification", 60, 0, 0, 30, 1_200, 1_300, 1_300, 40), 1));
         ModeResult write = new ModeResult("write", "pure fan-out on write",
@@ -234,12 +234,13 @@ class ReportWriterTest {
 
     @Test
     void deliveryUnderTheMixIsReportedToTheHomeTimelineAndToTheNotificationStream() {
-        assertThat(sample().targets().get(13).measured()).isEqualTo("mix 280/s of 400/s saturated: home p99 800 ms "
-                + "(0 missed), notification stream p99 1200 ms (1 missed)");
+        assertThat(sample().targets().get(13).measured()).isEqualTo("mix 280/s of 400/s sustained end to end "
+                + "(500/s saturated): home p99 800 ms (0 missed), notification stream p99 1200 ms (1 missed)");
+        String load = "280 (sent 280) of 400 sustained end to end (500 saturated, applied in 3 s more)";
         assertThat(new ReportWriter(json).markdown(sample()))
-                .contains("| hybrid | 280 (sent 280) of 400 saturated | home timeline of a follower of a 10,800-follower "
+                .contains("| hybrid | " + load + " | home timeline of a follower of a 10,800-follower "
                         + "author, polled every 20 ms | 1 | 30 | 200 | 800 | 850 | 0 |")
-                .contains("| hybrid | 280 (sent 280) of 400 saturated | notification (mention) on the recipient's SSE "
+                .contains("| hybrid | " + load + " | notification (mention) on the recipient's SSE "
                         + "stream, 4 streams open | 2 | 60 | 30.0 | 1,200 | 1,300 | 1 |");
     }
 
