@@ -5,10 +5,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.WriteBuffer;
@@ -167,22 +163,12 @@ final class FieldValueIndex extends Index<Object> {
 
         @Override
         public void write(WriteBuffer buffer, KeyValue key) {
-            ByteBuf bson = Unpooled.buffer(64);
-            try {
-                BsonEncoder.encodeDocument(new Document(ELEMENTS, key.stream().toList()), bson);
-                buffer.put(bson.nioBuffer());
-            } finally {
-                bson.release();
-            }
+            ValueOrderedH2Backend.writeBson(buffer, new Document(ELEMENTS, key.stream().toList()), 64);
         }
 
         @Override
         public KeyValue read(ByteBuffer buffer) {
-            int length = Integer.reverseBytes(buffer.getInt(buffer.position())); // BSON's length, little-endian
-            ByteBuffer bson = buffer.slice();
-            bson.limit(length);
-            buffer.position(buffer.position() + length);
-            return new KeyValue((Collection<?>) BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)).get(ELEMENTS));
+            return new KeyValue((Collection<?>) ValueOrderedH2Backend.readBson(buffer).get(ELEMENTS));
         }
 
         @Override

@@ -307,24 +307,15 @@ public final class ValueOrderedH2Backend extends H2Backend {
 
         @Override
         public void write(WriteBuffer buffer, Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                observe(bson.readableBytes());
-                buffer.put(bson.nioBuffer());
-            } finally {
-                bson.release();
-            }
+            observe(writeBson(buffer, document, 256));
         }
 
         @Override
         public Document read(ByteBuffer buffer) {
-            int length = Integer.reverseBytes(buffer.getInt(buffer.position())); // BSON's length, little-endian
-            ByteBuffer bson = buffer.slice();
-            bson.limit(length);
-            buffer.position(buffer.position() + length);
-            observe(length);
-            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+            int start = buffer.position();
+            Document document = readBson(buffer);
+            observe(buffer.position() - start);
+            return document;
         }
 
         @Override
@@ -346,6 +337,27 @@ public final class ValueOrderedH2Backend extends H2Backend {
         public Document[] createStorage(int size) {
             return new Document[size];
         }
+    }
+
+    /** Writes a document as BSON ({@code expectedSize} bytes to start with); returns its length. */
+    static int writeBson(WriteBuffer buffer, Document document, int expectedSize) {
+        ByteBuf bson = Unpooled.buffer(expectedSize);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            buffer.put(bson.nioBuffer());
+            return bson.readableBytes();
+        } finally {
+            bson.release();
+        }
+    }
+
+    /** Reads the BSON document at the buffer's position and moves past it. */
+    static Document readBson(ByteBuffer buffer) {
+        int length = Integer.reverseBytes(buffer.getInt(buffer.position())); // BSON's length, little-endian
+        ByteBuffer bson = buffer.slice();
+        bson.limit(length);
+        buffer.position(buffer.position() + length);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 
     /**
