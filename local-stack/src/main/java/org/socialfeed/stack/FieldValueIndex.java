@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * A secondary (non-unique) index for the stand-in, which mongo-java-server ignores: the documents of each value of the
  * index's first field, in the order of their {@code _id}s. A query with that field equal to a string or a whole number
- * ({@code {authorId: 7}}, alone or in a top-level {@code $and}) reads those documents only, newest or oldest first,
+ * ({@code {authorId: 7}}, alone or in a {@code $and}) reads those documents only, newest or oldest first,
  * where the stock collection reads every document ({@link ValueOrderedH2Backend}); the query's other conditions are
  * matched on each as before. Without it a page of one author's posts read the whole {@code posts} collection, as
  * production MongoDB, which has the index, never would. One entry {@code (value, _id)} per value of the field in a

@@ -154,7 +154,8 @@ class ValueOrderedH2BackendTest {
                 new Query(Filters.eq("authorId", null), new Document("_id", -1), 0),
                 new Query(Filters.eq("authorId", 99L), new Document("_id", -1), 20));
         List<List<Object>> stock = new ArrayList<>();
-        withCollection(new MemoryBackend(), things -> stock.addAll(findBeforeAndAfterChanges(things, documents, queries)));
+        withCollection(new MemoryBackend(), things ->
+                stock.addAll(findBeforeAndAfterChanges(things, documents, queries)));
         Path file = directory.resolve("secondary.mv");
         List<List<Object>> valueOrdered = new ArrayList<>();
         withCollection(ValueOrderedH2Backend.onDisk(file.toString()), things ->

@@ -261,9 +261,9 @@ public final class ModeRun {
     /**
      * Issue 17's delivery under load: DeathStarBench's mix (60% home reads, 30% account-timeline reads, 10% posts) on
      * the keep-alive connections, saturated, then offered at 70% of the rate it is sustained at end to end (the
-     * saturated phase's requests over its length and the services' catch-up after it) in an open loop in which a few requests are
-     * probe posts instead: by the 10,000-follower author, watched in a follower's home timeline, and mentioning a
-     * reader whose notification stream is open, watched on that stream.
+     * saturated phase's requests over its length and the services' catch-up after it) in an open loop in which a few
+     * requests are probe posts instead: by the 10,000-follower author, watched in a follower's home timeline, and
+     * mentioning a reader whose notification stream is open, watched on that stream.
      */
     private MixedDeliveryResult mixedDelivery(SocialApi api, SocialGraph graph, List<Account> accounts,
                                               Workloads work) throws InterruptedException {
@@ -326,8 +326,7 @@ public final class ModeRun {
             LatencyStats home = tracker.await().getOrDefault("normal", LatencyStats.none("normal"));
             LatencyStats notification = streams.await();
             MixedDeliveryResult result = new MixedDeliveryResult(saturated.throughputPerSecond(), catchUp, sustained,
-                    offered,
-                    open.sentPerSecond(window), POLL_INTERVAL.toMillis(), DELIVERY_TIMEOUT.toSeconds(),
+                    offered, open.sentPerSecond(window), POLL_INTERVAL.toMillis(), DELIVERY_TIMEOUT.toSeconds(),
                     offered / homeEvery,
                     graph.followerCount(graph.probeAuthor()), home, tracker.missed("normal"),
                     offered / notificationEvery, streaming.size(), notification, streams.missed());
@@ -494,13 +493,7 @@ public final class ModeRun {
                     profile.cpuMsPerRead(), profile.allocatedBytesPerRead() / 1024, profile.service(),
                     profile.recording()));
         }
-        // what the saturated phase caused is applied after it (fan-out, notifications, counters): a rate is sustained
-        // only with that work done, so 70% of the closed loop's own rate would offer more than the stack keeps up with
-        double catchUp = awaitQuiet(Names.MIX_DELIVERY);
-        double sustained = saturated.completed() / (saturated.seconds() + catchUp);
-        say(String.format("  %-34s %,8.0f/s end to end (the services applied it in %.0f s more)", Names.MIX_SATURATION,
-                sustained, catchUp));
-        double offered = ReadEndpoint.OPEN_LOOP_SHARE * sustained;
+        double offered = ReadEndpoint.OPEN_LOOP_SHARE * saturated.throughputPerSecond();
         if (offered < 1) {
             return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, 0, 0, null, 0, profile,
                     cpuPerRead, pagesServed(pageSources, sourcesBefore));
