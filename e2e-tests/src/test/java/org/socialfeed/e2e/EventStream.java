@@ -23,6 +23,7 @@ final class EventStream implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final List<Event> received = new CopyOnWriteArrayList<>();
+    private final List<String> comments = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     private EventStream(String url, String token) {
@@ -49,7 +50,9 @@ final class EventStream implements AutoCloseable {
         String[] nameAndId = new String[2];
         try {
             lines.forEach(line -> {
-                if (line.startsWith("event:")) {
+                if (line.startsWith(":")) {
+                    comments.add(line.substring(1).trim());
+                } else if (line.startsWith("event:")) {
                     nameAndId[0] = line.substring("event:".length()).trim();
                 } else if (line.startsWith("id:")) {
                     nameAndId[1] = line.substring("id:".length()).trim();
@@ -61,6 +64,15 @@ final class EventStream implements AutoCloseable {
             });
         } catch (RuntimeException closed) { // the connection ended: close() or the server went away
         }
+    }
+
+    /**
+     * Waits for the comment feed-service sends once it has registered the stream ({@code : connected}): the response
+     * headers come before that, and an entry fanned out in between is not streamed.
+     */
+    EventStream awaitConnected() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> comments.contains("connected"));
+        return this;
     }
 
     /** The ids of the events named {@code name} received so far, in order. */

@@ -73,7 +73,7 @@ class TwoInstancesOfEachServiceIT {
                 users.get(i).at(feed).get("/api/v1/timelines/home").then().statusCode(200);
             }
             EventStream home = EventStream.open(stack.serviceUrl(ServiceApp.FEED) + "/api/v1/streaming/user",
-                    watcher.token);
+                    watcher.token).awaitConnected();
             streams.add(home);
 
             CompletableFuture<Duration> handover = CompletableFuture.supplyAsync(() -> {
