@@ -30,7 +30,6 @@ import java.util.Set;
 final class FieldValueIndex extends Index<Object> {
 
     private static final String ID = "_id";
-    private static final long EXACT_AS_DOUBLE = 1L << 53;
 
     private final MVMap<KeyValue, Boolean> entries;
     private final String field;
@@ -52,7 +51,7 @@ final class FieldValueIndex extends Index<Object> {
      * {@code $and} at any depth (the driver nests one {@code Filters.and} in another as it is written); null if none.
      */
     Object equalityIn(Document query) {
-        Object direct = indexable(query.get(field));
+        Object direct = ValueOrderedH2Backend.exactValue(query.get(field));
         if (direct != null || !(query.get("$and") instanceof Collection<?> conditions)) {
             return direct;
         }
@@ -200,26 +199,9 @@ final class FieldValueIndex extends Index<Object> {
     }
 
     private static void addIndexable(Set<Object> values, Object value) {
-        Object indexable = indexable(value);
+        Object indexable = ValueOrderedH2Backend.exactValue(value);
         if (indexable != null) {
             values.add(indexable);
         }
-    }
-
-    /**
-     * Strings as they are and whole numbers as a Long (MongoDB finds 7 by 7L and 7.0 alike); null for anything else,
-     * which the index neither holds nor answers queries about (they scan, as before).
-     */
-    static Object indexable(Object value) {
-        if (value instanceof String) {
-            return value;
-        }
-        if (value instanceof Long || value instanceof Integer) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < EXACT_AS_DOUBLE) {
-            return number.longValue();
-        }
-        return null;
     }
 }

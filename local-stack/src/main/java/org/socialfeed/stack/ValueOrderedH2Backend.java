@@ -59,6 +59,7 @@ public final class ValueOrderedH2Backend extends H2Backend {
     private static final String DATA_MAP = "databases.";
     static final KeyOrder KEY_ORDER = new KeyOrder();
     private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndexConstructor();
+    private static final long EXACT_AS_DOUBLE = 1L << 53;
 
     /**
      * How long the store keeps a chunk after its last live page moved on: MVStore's default (45 s) is shorter than a
@@ -131,13 +132,11 @@ public final class ValueOrderedH2Backend extends H2Backend {
     /**
      * Matches a query of one top-level field by {@code $in} with a set of the listed values. The stock matcher compares
      * each document with every listed value, so a lookup of k ids through the unique index (k documents) costs k
-     * squared comparisons: a batch of 500 ids, 250,000. Only strings and whole numbers below 2^53 (equal as Mongo
-     * compares numbers exactly when their longs are) take this path, on documents whose field holds one such value;
-     * anything else (null, arrays, regular expressions, other numbers) goes to the stock matcher.
+     * squared comparisons: a batch of 500 ids, 250,000. Only values {@link #exactValue} decides take this path, on
+     * documents whose field holds one such value; anything else (null, arrays, regular expressions, other numbers)
+     * goes to the stock matcher.
      */
     static final class InMatchingCollection extends H2Collection {
-
-        private static final long EXACT_AS_DOUBLE = 1L << 53;
 
         /** The last query seen and its values, or null values if it does not qualify: a page of documents asks again. */
         private record InQuery(Document query, String field, Set<Object> values) {
@@ -215,7 +214,7 @@ public final class ValueOrderedH2Backend extends H2Backend {
                 in = inQuery(query);
                 last = in;
             }
-            Object value = in.values() == null ? null : setMember(document.get(in.field()));
+            Object value = in.values() == null ? null : exactValue(document.get(in.field()));
             return value != null ? in.values().contains(value) : super.documentMatchesQuery(document, query);
         }
 
@@ -230,7 +229,7 @@ public final class ValueOrderedH2Backend extends H2Backend {
             }
             Set<Object> values = new HashSet<>();
             for (Object value : listed) {
-                Object member = setMember(value);
+                Object member = exactValue(value);
                 if (member == null) {
                     return new InQuery(query, null, null);
                 }
@@ -239,17 +238,23 @@ public final class ValueOrderedH2Backend extends H2Backend {
             return new InQuery(query, field, values);
         }
 
-        /** A string as it is, a whole number as a Long; null for anything the stock matcher must judge. */
-        static Object setMember(Object value) {
-            if (value instanceof String) {
-                return value;
-            }
-            if ((value instanceof Long || value instanceof Integer)
-                    && Math.abs(((Number) value).longValue()) < EXACT_AS_DOUBLE) {
-                return ((Number) value).longValue();
-            }
-            return null;
+    }
+
+    /**
+     * A value by which equality can be decided exactly, as MongoDB decides it: a string as it is, a whole number below
+     * 2^53 (an Integer, a Long or a whole Double: MongoDB finds 7 by 7L and 7.0 alike) as a Long; null for anything
+     * else, which the stock matcher must judge (beyond 2^53 a long and a double can be equal without the same Long).
+     */
+    static Object exactValue(Object value) {
+        if (value instanceof String) {
+            return value;
         }
+        boolean whole = value instanceof Long || value instanceof Integer
+                || value instanceof Double number && number == Math.rint(number);
+        if (whole && Math.abs(((Number) value).doubleValue()) < EXACT_AS_DOUBLE) {
+            return ((Number) value).longValue();
+        }
+        return null;
     }
 
     /**

@@ -139,6 +139,7 @@ class ValueOrderedH2BackendTest {
         documents.add(new Document("_id", 10_005L).append("authorId", null));
         documents.add(new Document("_id", 10_006L));
         documents.add(new Document("_id", 10_007L).append("authorId", 3.5));
+        documents.add(new Document("_id", 10_008L).append("authorId", (double) ((1L << 53) + 2)));
         List<Query> queries = List.of(
                 new Query(Filters.eq("authorId", 3L), new Document("_id", -1), 20),
                 new Query(Filters.eq("authorId", 3), new Document("_id", -1), 0),
@@ -152,7 +153,8 @@ class ValueOrderedH2BackendTest {
                 new Query(Filters.eq("authorId", "3"), new Document("_id", -1), 0),
                 new Query(Filters.eq("authorId", 3.5), new Document("_id", -1), 0),
                 new Query(Filters.eq("authorId", null), new Document("_id", -1), 0),
-                new Query(Filters.eq("authorId", 99L), new Document("_id", -1), 20));
+                new Query(Filters.eq("authorId", 99L), new Document("_id", -1), 20),
+                new Query(Filters.eq("authorId", (1L << 53) + 2), new Document("_id", -1), 0));
         List<List<Object>> stock = new ArrayList<>();
         withCollection(new MemoryBackend(), things ->
                 stock.addAll(findBeforeAndAfterChanges(things, documents, queries)));
