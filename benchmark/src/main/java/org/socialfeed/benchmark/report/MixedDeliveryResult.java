@@ -1,6 +1,9 @@
 package org.socialfeed.benchmark.report;
 
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.FeedTimers;
+
+import java.util.List;
 
 /**
  * Delivery while DeathStarBench's mix runs: the mix saturated at {@code saturatedPerSecond} on the connections, and
@@ -10,11 +13,12 @@ import org.socialfeed.benchmark.load.LatencyStats;
  * by an author of {@code homeFollowers} followers, each timed until it shows in a follower's home timeline
  * ({@code home}), and {@code notificationProbesPerSecond} mentioning one of {@code streams} readers whose notification
  * stream is open, each timed until its notification arrives there ({@code notification}). Probes that did not show
- * within the timeout are {@code missed}.
+ * within the timeout are {@code missed}. {@code hops}: feed-service's timers of a post's way over the offered phase
+ * and the probes' wait ({@link FeedTimers}).
  */
 public record MixedDeliveryResult(double saturatedPerSecond, double catchUpSeconds, double sustainedPerSecond,
                                   double offeredRate, double sentPerSecond,
                                   double pollIntervalMs, double timeoutSeconds, double homeProbesPerSecond, int homeFollowers,
                                   LatencyStats home, long homeMissed, double notificationProbesPerSecond, int streams,
-                                  LatencyStats notification, long notificationMissed) {
+                                  LatencyStats notification, long notificationMissed, List<FeedTimers.Hop> hops) {
 }

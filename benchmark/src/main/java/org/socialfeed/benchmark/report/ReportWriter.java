@@ -10,6 +10,7 @@ import org.socialfeed.benchmark.graph.LoadSummary;
 import org.socialfeed.benchmark.growth.HotQueryTimes;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.FeedTimers;
 import org.socialfeed.benchmark.measure.NotificationPageSources;
 import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.profile.JfrSummary;
@@ -94,6 +95,7 @@ public final class ReportWriter {
         tables.add(posting(report));
         tables.addAll(storeGrowth(report));
         tables.add(mixedDelivery(report));
+        tables.add(postHops(report));
         List<List<String>> operations = new ArrayList<>();
         for (ModeResult mode : report.modes()) {
             for (PhaseResult phase : mode.phases()) {
@@ -263,6 +265,44 @@ public final class ReportWriter {
         return new Table("Delivery under DeathStarBench's mix (60% home reads, 30% account-timeline reads, 10% posts) "
                 + "at 70% of its saturated rate, open loop; from the post's 201 to where it shows", List.of("mode",
                 "mix /s", "where", "probes /s", "seen", "p50 ms", "p99 ms", "max ms", "missed"), rows);
+    }
+
+    /**
+     * Issue 17's per-hop figures: feed-service's own timers of a post's way over the posting phases and the delivery
+     * phase under the mix, so a slow delivery shows whether the post waited before feed-service (creation to fan-out
+     * against send to application) or in it (the batches).
+     */
+    private static Table postHops(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            if (mode.posting() != null) {
+                addHops(rows, mode.mode(), "posting, saturated, with its catch-up", mode.posting().hops());
+            }
+            if (mode.growth() != null) {
+                addHops(rows, mode.mode(), "posting, saturated, with its catch-up (grown store)",
+                        mode.growth().posting().hops());
+            }
+            if (mode.mixedDelivery() != null) {
+                addHops(rows, mode.mode(), "delivery under the mix, offered, with the probes' wait",
+                        mode.mixedDelivery().hops());
+            }
+        }
+        return new Table("Where a post's way to the timelines spends its time: feed-service's timers over each window "
+                + "(posts.delivery: from the post's creation to its fan-out; events.delay: from a record's send to its "
+                + "application; events.batches: time to apply a batch; p50/p99 are the bounds of their histogram "
+                + "buckets)", List.of("mode", "window", "timer", "topic", "recorded", "mean ms", "p50 ms", "p99 ms"),
+                rows);
+    }
+
+    private static void addHops(List<List<String>> rows, String mode, String window, List<FeedTimers.Hop> hops) {
+        if (hops == null) {
+            return;
+        }
+        for (FeedTimers.Hop hop : hops) {
+            rows.add(List.of(mode, window, hop.timer(), hop.topic().isEmpty() ? "-" : hop.topic(),
+                    String.format(Locale.ROOT, "%,d", hop.count()), ms(hop.meanMs()), ms(hop.p50Ms()),
+                    ms(hop.p99Ms())));
+        }
     }
 
     private static List<String> comparedRow(String figure, double before, double grown) {

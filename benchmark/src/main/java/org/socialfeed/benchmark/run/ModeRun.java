@@ -21,6 +21,7 @@ import org.socialfeed.benchmark.load.Operation;
 import org.socialfeed.benchmark.load.Progress;
 import org.socialfeed.benchmark.measure.ConsumerLag;
 import org.socialfeed.benchmark.measure.NotificationPageSources;
+import org.socialfeed.benchmark.measure.FeedTimers;
 import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.measure.RedisStats;
 import org.socialfeed.benchmark.report.DeliveryResult;
@@ -86,6 +87,8 @@ public final class ModeRun {
     private KeepAliveHttp keepAlive;
     /** CPU per request by process over the saturation phases (the stack's processes and the harness). */
     private ProcessCpu cpu;
+    /** feed-service's timers of a post's way, read around the posting and delivery phases. */
+    private FeedTimers feedTimers;
     /** Consumer groups still behind after loading: phases no longer wait for them (each says so instead). */
     private Set<String> laggards = Set.of();
 
@@ -120,6 +123,7 @@ public final class ModeRun {
             SocialApi api = new SocialApi(http, json, stack.serviceUrl(ServiceApp.USER),
                     stack.serviceUrl(ServiceApp.POST), stack.serviceUrl(ServiceApp.FEED),
                     stack.serviceUrl(ServiceApp.NOTIFICATION));
+            feedTimers = new FeedTimers(http, api.feedServiceUrl());
             SocialGraph graph = org.socialfeed.benchmark.graph.PowerLawGraphGenerator.generate(options.graph());
             GraphLoader.Loaded loaded = new GraphLoader(api, json, stack.kafkaBootstrap(), options.feedGroup())
                     .load(graph, "b" + mode.label().charAt(0) + "_", options.seedPostsPerActor());
@@ -312,6 +316,7 @@ public final class ModeRun {
             LongFunction<Operation> pick = sequence -> sequence % homeEvery == 0 ? homeProbe
                     : sequence % notificationEvery == notificationEvery / 2 ? mentionProbe : mix.apply(sequence);
             Duration window = Duration.ofSeconds(options.mixedDeliverySeconds());
+            FeedTimers.Snapshot timersBefore = feedTimers.snapshot();
             OpenLoopRunner.Result open;
             try (Progress progress = Progress.start(Names.MIX_DELIVERY + " @" + (long) offered + "/s",
                     (long) Math.ceil(offered * window.toSeconds()))) {
@@ -325,11 +330,12 @@ public final class ModeRun {
                     s.errors())));
             LatencyStats home = tracker.await().getOrDefault("normal", LatencyStats.none("normal"));
             LatencyStats notification = streams.await();
+            List<FeedTimers.Hop> hops = feedTimers.snapshot().since(timersBefore);
             MixedDeliveryResult result = new MixedDeliveryResult(saturated.throughputPerSecond(), catchUp, sustained,
                     offered, open.sentPerSecond(window), POLL_INTERVAL.toMillis(), DELIVERY_TIMEOUT.toSeconds(),
                     offered / homeEvery,
                     graph.followerCount(graph.probeAuthor()), home, tracker.missed("normal"),
-                    offered / notificationEvery, streaming.size(), notification, streams.missed());
+                    offered / notificationEvery, streaming.size(), notification, streams.missed(), hops);
             say(String.format("  delivery under the mix at %,.0f/s: home p99 %.0f ms (%d missed of %d), notification "
                             + "stream p99 %.0f ms (%d missed of %d)", offered, home.p99Ms(), result.homeMissed(),
                     home.count() + result.homeMissed(), notification.p99Ms(), result.notificationMissed(),
@@ -536,6 +542,7 @@ public final class ModeRun {
         Operation post = posting(api, work);
         awaitQuiet(saturation);
         ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
+        FeedTimers.Snapshot timersBefore = feedTimers.snapshot();
         ClosedLoop.Result saturated = saturate(saturation, post);
         LatencyStats atLimit = saturated.operations().getOrDefault(Names.POST_STATUS,
                 LatencyStats.none(Names.POST_STATUS));
@@ -543,6 +550,7 @@ public final class ModeRun {
                 saturated.seconds(), List.copyOf(saturated.operations().values()), 0));
         double catchUp = awaitQuiet(openLoop);
         ProcessCpu.Usage cpuPerPost = cpu.snapshot().since(cpuBefore, atLimit.count());
+        List<FeedTimers.Hop> hops = feedTimers.snapshot().since(timersBefore);
         double applied = atLimit.count() / (saturated.seconds() + catchUp);
         say(String.format("  %-34s %,8.0f/s  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms  errors %d (%d keep-alive "
                         + "connections); applied by every service in %.1f s more: %,.0f posts/s end to end%s",
@@ -563,7 +571,7 @@ public final class ModeRun {
                         + "  errors %d", openLoop, offered, open.sentPerSecond(window),
                 below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
         return new PostingResult(keepAlive.connections(), atLimit, offered, open.sentPerSecond(window), below, catchUp,
-                applied, cpuPerPost);
+                applied, cpuPerPost, hops);
     }
 
     /** A profiler that fails (no jcmd, attach refused) costs the run its profile, not its figures. */

@@ -12,6 +12,7 @@ import org.socialfeed.benchmark.growth.HotQueryTimes;
 import org.socialfeed.benchmark.growth.StoreGrowth;
 import org.socialfeed.benchmark.load.KeepAliveHttp;
 import org.socialfeed.benchmark.load.LatencyStats;
+import org.socialfeed.benchmark.measure.FeedTimers;
 import org.socialfeed.benchmark.measure.NotificationPageSources;
 import org.socialfeed.benchmark.measure.ProcessCpu;
 import org.socialfeed.benchmark.load.Wrk;
@@ -77,7 +78,9 @@ class ReportWriterTest {
         // posting: 500/s offered and done, p99 within 100 ms
         PostingResult posting = new PostingResult(32, stats(Names.POST_STATUS, 900, 60.0), 500, 500,
                 stats(Names.POST_STATUS, 500, 40.0), 3.5, 600,
-                new ProcessCpu.Usage(Map.of("post-service", 1.7, "feed-service", 3.4), 1.0));
+                new ProcessCpu.Usage(Map.of("post-service", 1.7, "feed-service", 3.4), 1.0),
+                List.of(new FeedTimers.Hop("events.delay", "posts.events", 4_500, 310, 250, 1_100),
+                        new FeedTimers.Hop("posts.delivery", "", 4_500, 330, 260, 1_150)));
         // the grown store: posting at 0.9 of before, delivery p99 at 1.1 of before, no probe missed
         StoreGrowthResult growth = new StoreGrowthResult(1_000_000, 100_000,
                 List.of(new StoreGrowth.Growth("posts.posts", 8_000, 1_000_000, 170)), 420,
@@ -86,7 +89,7 @@ class ReportWriterTest {
                         new HotQueryTimes.QueryTime("posts.posts", "find {_id} stored long ago",
                                 stats("find {_id} stored long ago", 1_000, 2.0))),
                 new PostingResult(32, stats(Names.POST_STATUS, 810, 70.0), 500, 500,
-                        stats(Names.POST_STATUS, 500, 45.0), 4, 540, ProcessCpu.Usage.NONE),
+                        stats(Names.POST_STATUS, 500, 45.0), 4, 540, ProcessCpu.Usage.NONE, List.of()),
                 new DeliveryResult(100, 20, 10, 10_800, new LatencyStats("normal", 25, 0, 0, 190, 715, 750, 750, 210),
                         0, 150_300, celebrity, 0, accepted));
         ModeResult hybrid = new ModeResult(Names.HYBRID, "hybrid fan-out",
@@ -98,7 +101,8 @@ class ReportWriterTest {
                 new RedisStats.TimelineMemory(5_000, 400_000, 9_000_000, 22.5, 80, Map.of("ziplist", 5_000L), 90_000_000),
                 19.6, reads, posting, notifications, growth, new MixedDeliveryResult(500, 2.5, 400, 280, 280, 20, 10, 1,
                 10_800, new LatencyStats("normal", 30, 0, 0, 200, 800, 850, 850, 250), 0, 2, 4,
-                new LatencyStats("notification", 60, 0, 0, 30, 1_200, 1_300, 1_300, 40), 1));
+                new LatencyStats("notification", 60, 0, 0, 30, 1_200, 1_300, 1_300, 40), 1,
+                List.of(new FeedTimers.Hop("events.batches", "posts.events", 120, 35, 40, 90))));
         ModeResult write = new ModeResult("write", "pure fan-out on write",
                 Map.of("SOCIAL_FEED_CELEBRITY_THRESHOLD", "2147483647"), load,
                 List.of(new PhaseResult(Names.HOME, "open-loop", 5_000, 0, 12, List.of(home), 0.4)),
@@ -187,6 +191,15 @@ class ReportWriterTest {
         assertThat(targets.get(11).measured()).isEqualTo("500/s done of 500/s offered, p99 40.0 ms, 0 errors; "
                 + "saturated 900/s (p99 60.0 ms, 32 connections), applied end to end 600/s; 0.200 of the store's "
                 + "inserts/s, 0.010 of Kafka's producer records/s");
+    }
+
+    @Test
+    void feedServicesTimersOfAPostsWayAreReportedPerWindow() {
+        assertThat(new ReportWriter(json).markdown(sample()))
+                .contains("| hybrid | posting, saturated, with its catch-up | posts.delivery | - | 4,500 | 330 | 260 | "
+                        + "1,150 |")
+                .contains("| hybrid | delivery under the mix, offered, with the probes' wait | events.batches | "
+                        + "posts.events | 120 | 35.0 | 40.0 | 90.0 |");
     }
 
     @Test
