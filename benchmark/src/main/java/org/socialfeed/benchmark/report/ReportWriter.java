@@ -368,39 +368,59 @@ public final class ReportWriter {
                 + "cost included when profiled)", columns, rows));
     }
 
-    /** CPU and allocation per read of each profiled saturation phase, then its hottest methods and packages. */
+    /**
+     * CPU and allocation per request of each profiled saturation phase (per read endpoint, and per post in each JVM of
+     * the posting path), then its hottest methods and packages.
+     */
     private static List<Table> profiles(Report report) {
-        List<List<String>> perRead = new ArrayList<>();
-        List<Table> hotspots = new ArrayList<>();
+        List<Map.Entry<String, ProfileSummary>> profiled = new ArrayList<>();
         for (ModeResult mode : report.modes()) {
             for (ReadEndpointResult read : mode.reads()) {
-                ProfileSummary p = read.profile();
-                if (p == null) {
-                    continue;
+                if (read.profile() != null) {
+                    profiled.add(Map.entry(mode.mode() + "|" + read.endpoint().request(), read.profile()));
                 }
-                boolean anyRead = p.reads() > 0;
-                perRead.add(List.of(mode.mode(), read.endpoint().request(), p.service(), String.format(Locale.ROOT,
-                        "%,d", p.reads()), anyRead ? String.format(Locale.ROOT, "%.3f", p.cpuMsPerRead()) : "-",
-                        anyRead ? String.format(Locale.ROOT, "%.1f", p.allocatedBytesPerRead() / 1024) : "-",
-                        String.format(Locale.ROOT, "%,d", p.executionSamples()), p.recording()));
-                String where = mode.mode() + ", " + read.endpoint().request() + " on " + p.service();
-                hotspots.add(new Table("Hot methods (self time, share of execution samples): " + where,
-                        List.of("method", "samples", "share"), hotspotRows(p.methods())));
-                hotspots.add(new Table("Hot packages (self time): " + where, List.of("package", "samples", "share"),
-                        hotspotRows(p.packages())));
-                hotspots.add(new Table("Our code the time is under (innermost " + JfrSummary.OUR_PACKAGES
-                        + "* frame): " + where, List.of("method", "samples", "share"), hotspotRows(p.ours())));
+            }
+            addPostingProfiles(profiled, mode.mode(), "", mode.posting());
+            if (mode.growth() != null) {
+                addPostingProfiles(profiled, mode.mode(), " (grown store)", mode.growth().posting());
             }
         }
-        if (perRead.isEmpty()) {
+        if (profiled.isEmpty()) {
             return List.of();
         }
+        List<List<String>> perRequest = new ArrayList<>();
+        List<Table> hotspots = new ArrayList<>();
+        for (Map.Entry<String, ProfileSummary> entry : profiled) {
+            String[] modeAndPhase = entry.getKey().split("\\|", 2);
+            ProfileSummary p = entry.getValue();
+            boolean any = p.reads() > 0;
+            perRequest.add(List.of(modeAndPhase[0], modeAndPhase[1], p.service(), String.format(Locale.ROOT, "%,d",
+                    p.reads()), any ? String.format(Locale.ROOT, "%.3f", p.cpuMsPerRead()) : "-",
+                    any ? String.format(Locale.ROOT, "%.1f", p.allocatedBytesPerRead() / 1024) : "-",
+                    String.format(Locale.ROOT, "%,d", p.executionSamples()), p.recording()));
+            String where = modeAndPhase[0] + ", " + modeAndPhase[1] + " on " + p.service();
+            hotspots.add(new Table("Hot methods (self time, share of execution samples): " + where,
+                    List.of("method", "samples", "share"), hotspotRows(p.methods())));
+            hotspots.add(new Table("Hot packages (self time): " + where, List.of("package", "samples", "share"),
+                    hotspotRows(p.packages())));
+            hotspots.add(new Table("Our code the time is under (innermost " + JfrSummary.OUR_PACKAGES
+                    + "* frame): " + where, List.of("method", "samples", "share"), hotspotRows(p.ours())));
+        }
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("Profile of the saturation phases (JFR, settings=profile): CPU and allocation per read",
-                List.of("mode", "endpoint", "service", "reads", "CPU ms per read", "KiB allocated per read",
-                        "execution samples", "recording"), perRead));
+        tables.add(new Table("Profile of the saturation phases (JFR, settings=profile): CPU and allocation per request "
+                + "(a read, or a post with the services' catch-up after it)", List.of("mode", "phase", "process",
+                "requests", "CPU ms per request", "KiB allocated per request", "execution samples", "recording"),
+                perRequest));
         tables.addAll(hotspots);
         return tables;
+    }
+
+    private static void addPostingProfiles(List<Map.Entry<String, ProfileSummary>> profiled, String mode,
+                                           String label, PostingResult posting) {
+        if (posting != null && posting.profiles() != null) {
+            posting.profiles().forEach(profile -> profiled.add(Map.entry(mode + "|POST /api/v1/statuses, saturated, "
+                    + "with its catch-up" + label, profile)));
+        }
     }
 
     private static List<List<String>> hotspotRows(List<ProfileSummary.Hotspot> hotspots) {

@@ -76,6 +76,9 @@ public final class ModeRun {
     private static final int STREAMING_READERS = 4;
     /** What the phases measured again after the store grew add to their names. */
     private static final String GROWN_STORE = " (grown store)";
+    /** The stack's JVMs a post goes through (Kafka aside), each profiled over posting with {@code --profile}. */
+    private static final List<String> POSTING_PATH = List.of("post-service", "feed-service", "notification-service",
+            "user-service", "mongo-stand-in");
 
     private final BenchmarkOptions options;
     private final FanOutMode mode;
@@ -89,6 +92,8 @@ public final class ModeRun {
     private ProcessCpu cpu;
     /** feed-service's timers of a post's way, read around the posting and delivery phases. */
     private FeedTimers feedTimers;
+    /** The stack's processes by name. */
+    private Map<String, Long> processIds;
     /** Consumer groups still behind after loading: phases no longer wait for them (each says so instead). */
     private Set<String> laggards = Set.of();
 
@@ -118,7 +123,8 @@ public final class ModeRun {
              KeepAliveHttp saturating = new KeepAliveHttp(options.saturationConcurrency())) {
             kafkaBootstrap = stack.kafkaBootstrap();
             keepAlive = saturating;
-            cpu = new ProcessCpu(stack.processIds());
+            processIds = stack.processIds();
+            cpu = new ProcessCpu(processIds);
             HttpClient http = SocialApi.newHttpClient();
             SocialApi api = new SocialApi(http, json, stack.serviceUrl(ServiceApp.USER),
                     stack.serviceUrl(ServiceApp.POST), stack.serviceUrl(ServiceApp.FEED),
@@ -541,6 +547,12 @@ public final class ModeRun {
         String openLoop = Names.POSTING_OPEN_LOOP + label;
         Operation post = posting(api, work);
         awaitQuiet(saturation);
+        List<ServiceProfiler.Session> profiling = options.profile() ? startPostingProfiles(label) : List.of();
+        if (!profiling.isEmpty()) {
+            saturate(saturation + " (the JIT recompiles after the profiler started)", post);
+            awaitQuiet(saturation);
+            profiling.forEach(ServiceProfiler.Session::measureFromNow);
+        }
         ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
         FeedTimers.Snapshot timersBefore = feedTimers.snapshot();
         ClosedLoop.Result saturated = saturate(saturation, post);
@@ -551,6 +563,16 @@ public final class ModeRun {
         double catchUp = awaitQuiet(openLoop);
         ProcessCpu.Usage cpuPerPost = cpu.snapshot().since(cpuBefore, atLimit.count());
         List<FeedTimers.Hop> hops = feedTimers.snapshot().since(timersBefore);
+        List<ProfileSummary> profiles = new ArrayList<>();
+        for (ServiceProfiler.Session session : profiling) {
+            ProfileSummary profile = finishProfiling(session, atLimit.count());
+            if (profile != null) {
+                profiles.add(profile);
+                say(String.format("  %-34s %.3f CPU ms and %.1f KiB allocated per post in %s (%s)", "profile",
+                        profile.cpuMsPerRead(), profile.allocatedBytesPerRead() / 1024, profile.service(),
+                        profile.recording()));
+            }
+        }
         double applied = atLimit.count() / (saturated.seconds() + catchUp);
         say(String.format("  %-34s %,8.0f/s  p50 %6.1f  p99 %7.1f  p99.9 %7.1f ms  errors %d (%d keep-alive "
                         + "connections); applied by every service in %.1f s more: %,.0f posts/s end to end%s",
@@ -571,7 +593,7 @@ public final class ModeRun {
                         + "  errors %d", openLoop, offered, open.sentPerSecond(window),
                 below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
         return new PostingResult(keepAlive.connections(), atLimit, offered, open.sentPerSecond(window), below, catchUp,
-                applied, cpuPerPost, hops);
+                applied, cpuPerPost, hops, profiles);
     }
 
     /** A profiler that fails (no jcmd, attach refused) costs the run its profile, not its figures. */
@@ -583,6 +605,24 @@ public final class ModeRun {
             say("  WARNING: no profile of " + endpoint.saturationPhase() + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** A recording in each JVM of the posting path; one that cannot be profiled is left out, said as it is. */
+    private List<ServiceProfiler.Session> startPostingProfiles(String label) throws InterruptedException {
+        List<ServiceProfiler.Session> sessions = new ArrayList<>();
+        for (String process : POSTING_PATH) {
+            Long pid = processIds.get(process);
+            if (pid == null) {
+                continue;
+            }
+            try {
+                sessions.add(ServiceProfiler.start(process, pid, results.resolve(mode.label() + "-posting"
+                        + (label.isEmpty() ? "" : "-grown") + "-" + process + ".jfr")));
+            } catch (java.io.IOException e) {
+                say("  WARNING: no profile of " + process + " while posting: " + e.getMessage());
+            }
+        }
+        return sessions;
     }
 
     private ProfileSummary finishProfiling(ServiceProfiler.Session profiling, long reads) throws InterruptedException {

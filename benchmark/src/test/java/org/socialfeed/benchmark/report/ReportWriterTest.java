@@ -80,7 +80,9 @@ class ReportWriterTest {
                 stats(Names.POST_STATUS, 500, 40.0), 3.5, 600,
                 new ProcessCpu.Usage(Map.of("post-service", 1.7, "feed-service", 3.4), 1.0),
                 List.of(new FeedTimers.Hop("events.delay", "posts.events", 4_500, 310, 250, 1_100),
-                        new FeedTimers.Hop("posts.delivery", "", 4_500, 330, 260, 1_150)));
+                        new FeedTimers.Hop("posts.delivery", "", 4_500, 330, 260, 1_150)),
+                List.of(new ProfileSummary("post-service", "hybrid-posting-post-service.jfr", 4_500, 1.62, 96_000,
+                        3_100, List.of(), List.of(), List.of())));
         // the grown store: posting at 0.9 of before, delivery p99 at 1.1 of before, no probe missed
         StoreGrowthResult growth = new StoreGrowthResult(1_000_000, 100_000,
                 List.of(new StoreGrowth.Growth("posts.posts", 8_000, 1_000_000, 170)), 420,
@@ -89,7 +91,8 @@ class ReportWriterTest {
                         new HotQueryTimes.QueryTime("posts.posts", "find {_id} stored long ago",
                                 stats("find {_id} stored long ago", 1_000, 2.0))),
                 new PostingResult(32, stats(Names.POST_STATUS, 810, 70.0), 500, 500,
-                        stats(Names.POST_STATUS, 500, 45.0), 4, 540, ProcessCpu.Usage.NONE, List.of()),
+                        stats(Names.POST_STATUS, 500, 45.0), 4, 540, ProcessCpu.Usage.NONE, List.of(),
+                        List.of()),
                 new DeliveryResult(100, 20, 10, 10_800, new LatencyStats("normal", 25, 0, 0, 190, 715, 750, 750, 210),
                         0, 150_300, celebrity, 0, accepted));
         ModeResult hybrid = new ModeResult(Names.HYBRID, "hybrid fan-out",
@@ -203,6 +206,15 @@ class ReportWriterTest {
     }
 
     @Test
+    void aProfiledPostingPhaseIsReportedPerProcessAndPost() {
+        assertThat(new ReportWriter(json).markdown(sample()))
+                .contains("| hybrid | POST /api/v1/statuses, saturated, with its catch-up | post-service | 4,500 | 1.620 | "
+                        + "93.8 | 3,100 | hybrid-posting-post-service.jfr |")
+                .contains("Hot methods (self time, share of execution samples): hybrid, POST /api/v1/statuses, "
+                        + "saturated, with its catch-up on post-service");
+    }
+
+    @Test
     void postingIsReportedBesideTheStoresWriteRates() {
         assertThat(new ReportWriter(json).markdown(sample()))
                 .contains("| hybrid | saturated, 32 connections | - | 900 | 20.0 | 60.0 | 90.0 | 0 | 0.20 | 0.01 | "
@@ -287,7 +299,8 @@ class ReportWriterTest {
                 .contains("| io.vertx.core.Foo.bar | 600 | 25.0% |")
                 .contains("| io.vertx.core | 900 | 37.5% |")
                 .contains("| org.socialfeed.feed.timeline.rest.HomeTimelineRoute.home | 1,800 | 75.0% |");
-        assertThat(markdown.split("### Hot methods", -1)).as("only the profiled endpoint").hasSize(2);
+        assertThat(markdown.split("### Hot methods", -1)).as("only the profiled endpoint and posting process")
+                .hasSize(3);
     }
 
     @Test
