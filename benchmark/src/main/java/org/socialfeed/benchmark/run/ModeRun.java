@@ -485,8 +485,11 @@ public final class ModeRun {
         awaitQuiet(endpoint.saturationPhase());
         NotificationPageSources.Counts sourcesBefore = endpoint.isNotifications() ? pageSources.snapshot() : null;
         ServiceProfiler.Session profiling = options.profile() ? startProfiling(endpoint, servicePid) : null;
+        // unmeasured first: the generator's client and the service's endpoint reach this rate here for the first
+        // time, and their JITs' compiling would be charged to the phase (the reference reader is warmed up too)
+        saturate(endpoint.saturationPhase() + (profiling != null
+                ? " (the JIT recompiles after the profiler started)" : " (warm-up)"), read);
         if (profiling != null) {
-            saturate(endpoint.saturationPhase() + " (the JIT recompiles after the profiler started)", read);
             profiling.measureFromNow();
         }
         ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
