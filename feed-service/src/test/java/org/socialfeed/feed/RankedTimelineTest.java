@@ -167,6 +167,37 @@ class RankedTimelineTest {
     }
 
     @Test
+    void aFirstPageIsRankedAnewOnlyWhenWhatItIsRankedFromChanged() {
+        User author = user("steady");
+        User reader = user("reader");
+        ids(reader);
+        followed(reader, author);
+        for (int i = 0; i < 4; i++) {
+            post(author, "steady " + i);
+        }
+        await().atMost(LIMIT).until(() -> ids(reader).size() == 4);
+
+        String first = nextCursor(reader);
+        assertThat(nextCursor(reader)).as("nothing changed: the stored ranking is read again").isEqualTo(first);
+        String late = post(author, "late");
+        await().atMost(LIMIT).until(() -> ids(reader).contains(late));
+        String afterPost = nextCursor(reader);
+        assertThat(afterPost).as("a new post in the window").isNotEqualTo(first);
+        assertThat(rankedIds(reader, Map.of())).contains(late);
+        like(reader, late, author);
+        await().atMost(LIMIT).until(() -> affinity(reader, author) > 0.9);
+        assertThat(nextCursor(reader)).as("a new signal").isNotEqualTo(afterPost);
+    }
+
+    /** The cursor of a first page of 2, whose snapshot id names the ranking it was read from. */
+    private static String nextCursor(User reader) {
+        Matcher next = NEXT.matcher(ranked(reader, Map.of("limit", 2)).then().statusCode(200).extract()
+                .header("Link"));
+        assertThat(next.find()).isTrue();
+        return next.group(1);
+    }
+
+    @Test
     void postsLikedByFollowedAccountsAreSuggestedWithinThePolicy() {
         User reader = user("reader");
         User friend = user("friend");

@@ -1,6 +1,8 @@
 package org.socialfeed.feed.ranking;
 
 import io.lettuce.core.Range;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.SetArgs;
@@ -51,14 +53,15 @@ import java.util.stream.Collectors;
  * several followed accounts liked or reposted, scored by {@link RankingModel} from the reader's signals and, when
  * there is more than one page of it, stored as one string under a snapshot id for {@code snapshot-ttl} (one per reader:
  * a new ranking replaces it); later pages are read from that list by offset, so paging neither repeats nor skips
- * what the first page saw. Every page is rendered by {@link HomeReader}: the same
+ * what the first page saw. A first page whose ranking inputs ({@link RankingInputs}) are those of the stored snapshot,
+ * ranked at most {@code counts-max-age} ago, is read from that snapshot instead of ranking again (ADR 37). Every page is rendered by {@link HomeReader}: the same
  * pre-rendered statuses, and the home policy asked about every entry at render time (suggestions by
  * {@link HomePolicy#admitsSuggestion}), so a block, mute or suspension after the snapshot shows at once.
  * <p>
  * A ranking costs four pipelined round trips before rendering: (1) the reader's timeline window, followed
  * celebrities, affinities, endorsements, mutes and blocks; (2) the celebrities' recent entries; (3) who every
  * candidate is by and (4) every candidate's counts, each one {@code MGET} of what {@link CandidateFacts} does not
- * remember (usually nothing). A later page costs one.
+ * remember (usually nothing). A reused ranking and a later page cost one (two with followed celebrities).
  */
 @ApplicationScoped
 public class RankedReader {
@@ -77,10 +80,12 @@ public class RankedReader {
     private final RecoveryGate recovery;
     private final RankingConfig config;
     private final Decay decay;
+    private final Counter computed;
+    private final Counter reused;
 
     public RankedReader(RedisReads reads, HomeReader timeline, TimelineStore timelines, AuthorPosts authors,
                         ActiveReaders readers, ReaderRelations relations, HomePolicy policy, CandidateFacts facts,
-                        RecoveryGate recovery, RankingConfig config) {
+                        RecoveryGate recovery, RankingConfig config, MeterRegistry meters) {
         this.reads = reads;
         this.timeline = timeline;
         this.timelines = timelines;
@@ -92,6 +97,8 @@ public class RankedReader {
         this.recovery = recovery;
         this.config = config;
         this.decay = new Decay(config.affinityHalfLife());
+        this.computed = rankings(meters, "computed");
+        this.reused = rankings(meters, "reused");
     }
 
     /**
@@ -109,13 +116,12 @@ public class RankedReader {
      */
     public CompletionStage<RankedPage> read(String readerId, String cursor, int limit, boolean suggestions) {
         if (cursor == null) {
-            return rank(readerId, suggestions && config.suggestions(), true).thenCompose(ranked -> {
-                String snapshotId = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-                CompletionStage<RankedPage> first = render(readerId, snapshotId,
-                        ranked.subList(0, Math.min(limit, ranked.size())), 0, ranked.size());
-                // stored only if there is a next page to read from it
-                return ranked.size() <= limit ? first
-                        : first.thenCombine(store(readerId, snapshotId, ranked), (page, stored) -> page);
+            return rank(readerId, suggestions && config.suggestions(), limit, true).thenCompose(ranking -> {
+                CompletionStage<RankedPage> first = render(readerId, ranking.snapshotId(),
+                        ranking.entries().subList(0, Math.min(limit, ranking.entries().size())), 0, ranking.size());
+                // stored only if there is a next page to read from it, and not again when it is the stored one
+                return ranking.stored() || ranking.size() <= limit ? first
+                        : first.thenCombine(store(readerId, ranking), (page, stored) -> page);
             });
         }
         int separator = cursor.lastIndexOf(CURSOR_SEPARATOR);
@@ -129,7 +135,7 @@ public class RankedReader {
         redis.send();
         return stored.thenCompose(snapshot -> {
             String[] lines = snapshot == null ? new String[0] : snapshot.split("\n");
-            if (lines.length == 0 || !snapshotId.equals(lines[0])) {
+            if (lines.length == 0 || !snapshotId.equals(SnapshotHeader.parse(lines[0]).snapshotId())) {
                 return CompletableFuture.failedFuture(new ClientErrorException("This ranking expired or was replaced "
                         + "by a newer one: read the ranked timeline from its start", Response.Status.GONE));
             }
@@ -169,9 +175,38 @@ public class RankedReader {
     private record Signals(Reader shunning, Map<String, Double> affinity, Map<String, Set<String>> endorsers) {
     }
 
-    private CompletionStage<List<RankedEntry>> rank(String readerId, boolean suggestions, boolean mayRebuild) {
+    /**
+     * A ranking for a first page.
+     *
+     * @param inputs   the digest of what it was ranked from ({@link RankingInputs})
+     * @param rankedAt when it was ranked, in epoch milliseconds
+     * @param entries  best first: all of them, or only the first page's when it is the stored one
+     * @param size     how many entries it has
+     * @param stored   whether it is the reader's stored snapshot, reused
+     */
+    private record Ranking(String snapshotId, long inputs, long rankedAt, List<RankedEntry> entries, int size,
+                           boolean stored) {
+    }
+
+    /** A stored snapshot's first line: its id, the digest of its inputs and when it was ranked. */
+    private record SnapshotHeader(String snapshotId, long inputs, long rankedAt) {
+
+        String encode() {
+            return snapshotId + " " + inputs + " " + rankedAt;
+        }
+
+        /** A header of one word (a snapshot stored before digests) has no inputs to match: never reused. */
+        static SnapshotHeader parse(String line) {
+            String[] parts = line.split(" ");
+            return parts.length == 3 ? new SnapshotHeader(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]))
+                    : new SnapshotHeader(parts[0], 0, Long.MIN_VALUE);
+        }
+    }
+
+    private CompletionStage<Ranking> rank(String readerId, boolean suggestions, int limit, boolean mayRebuild) {
         if (!recovery.isRecovered()) {
-            return timeline.read(readerId, FIRST_ENTRY).thenCompose(waited -> rank(readerId, suggestions, false));
+            return timeline.read(readerId, FIRST_ENTRY).thenCompose(waited -> rank(readerId, suggestions, limit,
+                    false));
         }
         RedisReads.Connection redis = reads.connection();
         RedisClusterAsyncCommands<String, String> commands = redis.commands();
@@ -183,26 +218,79 @@ public class RankedReader {
                 0, config.topAuthors() - 1L);
         RedisFuture<List<String>> endorsed = commands.zrange(RedisKeys.endorsed(readerId), 0, -1);
         ReaderRelations.PendingBlocks blocks = relations.fetchBlocksAndMutes(commands, readerId);
+        RedisFuture<String> stored = commands.get(RedisKeys.rankedSnapshot(readerId));
         redis.send();
         return CompletableFuture.allOf(lastRead.toCompletableFuture(), celebrities.toCompletableFuture(),
                 own.toCompletableFuture(), affinity.toCompletableFuture(), endorsed.toCompletableFuture(),
-                blocks.done()).thenCompose(answered -> {
+                blocks.done(), stored.toCompletableFuture()).thenCompose(answered -> {
             String lastReadMark = lastRead.toCompletableFuture().join();
             Double lastReadAt = lastReadMark == null ? null : Double.valueOf(lastReadMark);
             if (mayRebuild && !readers.isActive(lastReadAt)) {
                 // the chronological read rebuilds the timeline of a returning reader, then the ranking reads it
-                return timeline.read(readerId, FIRST_ENTRY).thenCompose(rebuilt -> rank(readerId, suggestions, false));
+                return timeline.read(readerId, FIRST_ENTRY).thenCompose(rebuilt -> rank(readerId, suggestions, limit,
+                        false));
             }
             if (readers.needsRefresh(lastReadAt)) {
                 readers.markActiveLater(readerId);
             }
             Reader shunning = blocks.get();
-            Signals signals = new Signals(shunning, affinities(affinity.toCompletableFuture().join()),
-                    endorsers(endorsed.toCompletableFuture().join(), shunning));
+            List<ScoredValue<String>> affinities = affinity.toCompletableFuture().join();
+            List<String> endorsements = endorsed.toCompletableFuture().join();
             return window(redis, own.toCompletableFuture().join(), celebrities.toCompletableFuture().join(), shunning)
-                    .thenCompose(window -> score(redis, window,
-                            suggestions ? suggestions(signals, window) : List.of(), signals));
+                    .thenCompose(window -> {
+                        long inputs = RankingInputs.digest(suggestions, window, affinities, endorsements, shunning);
+                        Ranking previous = reusable(stored.toCompletableFuture().join(), inputs, limit);
+                        if (previous != null) {
+                            reused.increment();
+                            return CompletableFuture.completedFuture(previous);
+                        }
+                        computed.increment();
+                        long rankedAt = System.currentTimeMillis();
+                        Signals signals = new Signals(shunning, affinities(affinities), endorsers(endorsements,
+                                shunning));
+                        return score(redis, window, suggestions ? suggestions(signals, window) : List.of(), signals)
+                                .thenApply(ranked -> new Ranking(newSnapshotId(), inputs, rankedAt, ranked,
+                                        ranked.size(), false));
+                    });
         });
+    }
+
+    /**
+     * The reader's stored snapshot, with its first page decoded, if it was ranked from the same inputs at most
+     * {@code counts-max-age} ago: what a new ranking would rank, with counts as old as a new ranking may use
+     * ({@link CandidateFacts}). Else null.
+     */
+    private Ranking reusable(String snapshot, long inputs, int limit) {
+        if (snapshot == null) {
+            return null;
+        }
+        int headerEnd = snapshot.indexOf('\n');
+        SnapshotHeader header = SnapshotHeader.parse(headerEnd < 0 ? snapshot : snapshot.substring(0, headerEnd));
+        if (headerEnd < 0 || header.inputs() != inputs
+                || System.currentTimeMillis() - header.rankedAt() > config.countsMaxAge().toMillis()) {
+            return null;
+        }
+        List<RankedEntry> firstPage = new ArrayList<>(limit);
+        int size = 0;
+        for (int from = headerEnd + 1; from < snapshot.length(); size++) {
+            int end = snapshot.indexOf('\n', from);
+            end = end < 0 ? snapshot.length() : end;
+            if (firstPage.size() < limit) {
+                firstPage.add(RankedEntry.decode(snapshot.substring(from, end)));
+            }
+            from = end + 1;
+        }
+        return new Ranking(header.snapshotId(), inputs, header.rankedAt(), firstPage, size, true);
+    }
+
+    private static String newSnapshotId() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    private static Counter rankings(MeterRegistry meters, String outcome) {
+        return Counter.builder("social.feed.ranked.rankings").description("First pages of the ranked timeline, "
+                + "by whether they were ranked anew or read from the reader's stored ranking of the same inputs")
+                .tag("outcome", outcome).register(meters);
     }
 
     /** The newest {@code candidates} entries of the reader's timeline merged with followed celebrities'. */
@@ -291,11 +379,13 @@ public class RankedReader {
 
     /**
      * Stores a ranking for its later pages, for {@code snapshot-ttl}, in place of the reader's previous one: one
-     * string, its snapshot id then an entry per line, replaced whole (a page read meanwhile sees the old or the new).
+     * string, its header ({@link SnapshotHeader}) then an entry per line, replaced whole (a page read meanwhile sees
+     * the old or the new).
      */
-    private CompletionStage<String> store(String readerId, String snapshotId, List<RankedEntry> ranked) {
-        StringBuilder snapshot = new StringBuilder(snapshotId.length() + ranked.size() * 48).append(snapshotId);
-        ranked.forEach(entry -> snapshot.append('\n').append(entry.encode()));
+    private CompletionStage<String> store(String readerId, Ranking ranking) {
+        StringBuilder snapshot = new StringBuilder(64 + ranking.size() * 48).append(
+                new SnapshotHeader(ranking.snapshotId(), ranking.inputs(), ranking.rankedAt()).encode());
+        ranking.entries().forEach(entry -> snapshot.append('\n').append(entry.encode()));
         RedisReads.Connection redis = reads.connection();
         CompletionStage<String> stored = redis.commands().set(RedisKeys.rankedSnapshot(readerId),
                 snapshot.toString(), SetArgs.Builder.px(config.snapshotTtl().toMillis()));

@@ -196,8 +196,9 @@ public final class RedisKeys {
     }
 
     /**
-     * String with expiry: the reader's latest ranking of their home timeline, paged by offset: its snapshot id, then
-     * its entries, one per line. A new ranking replaces it, so a reader holds one at most.
+     * String with expiry: the reader's latest ranking of their home timeline, paged by offset: its snapshot id, the
+     * digest of its inputs and when it was ranked, then its entries, one per line. A new ranking replaces it, so a
+     * reader holds one at most.
      */
     public static String rankedSnapshot(String readerId) {
         return user(readerId, "ranked");
