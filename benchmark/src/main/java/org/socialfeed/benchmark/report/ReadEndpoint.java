@@ -6,8 +6,11 @@ package org.socialfeed.benchmark.report;
  */
 public enum ReadEndpoint {
     HOME(Names.HOME, "GET /api/v1/timelines/home?limit=20", "feed-service"),
-    /** Issue 18: every read a new ranking (the first page's cost, the most a ranked read costs). */
-    HOME_RANKED("read-home-ranked", "GET /api/v1/timelines/home/ranked?limit=20 (a new ranking each read)",
+    /**
+     * Issue 18: first pages, ranked anew or, with nothing changed within 5 s, the reader's stored ranking again
+     * (feed-service's ADR 37); the report says how many of each.
+     */
+    HOME_RANKED("read-home-ranked", "GET /api/v1/timelines/home/ranked?limit=20 (first pages)",
             "feed-service"),
     ACCOUNT_STATUSES("read-account-statuses", "GET /api/v1/accounts/{id}/statuses?limit=20", "post-service"),
     NOTIFICATIONS_V1("read-notifications-v1", "GET /api/v1/notifications?limit=40", "notification-service"),

@@ -92,6 +92,7 @@ public final class ReportWriter {
         tables.addAll(profiles(report));
         tables.add(notifications(report));
         tables.add(notificationPageSources(report));
+        tables.add(rankingOutcomes(report));
         tables.add(posting(report));
         tables.addAll(storeGrowth(report));
         tables.add(mixedDelivery(report));
@@ -466,6 +467,25 @@ public final class ReportWriter {
                 + "social.notifications.pages counters, saturated and open-loop phases together)",
                 List.of("mode", "endpoint", "from Redis", "from MongoDB", "503, MongoDB busy",
                         "why Redis missed"), rows);
+    }
+
+    /** How many of the ranked read phases' first pages were ranked anew and how many reused a stored ranking. */
+    private static Table rankingOutcomes(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModeResult mode : report.modes()) {
+            for (ReadEndpointResult read : mode.reads()) {
+                Map<String, Long> rankings = read.rankings();
+                if (rankings != null) {
+                    long computed = rankings.getOrDefault("computed", 0L);
+                    long reused = rankings.getOrDefault("reused", 0L);
+                    rows.add(List.of(mode.mode(), read.endpoint().request(), num(computed), num(reused),
+                            computed + reused > 0 ? ratio(reused / (double) (computed + reused)) : "-"));
+                }
+            }
+        }
+        return new Table("feed-service: ranked first pages ranked anew or the reader's stored ranking of the same "
+                + "inputs again (its social.feed.ranked.rankings counter, saturated and open-loop phases together)",
+                List.of("mode", "endpoint", "ranked anew", "reused", "reused share"), rows);
     }
 
     private static String ratio(double value) {

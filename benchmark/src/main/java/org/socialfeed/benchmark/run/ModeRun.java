@@ -23,6 +23,7 @@ import org.socialfeed.benchmark.measure.ConsumerLag;
 import org.socialfeed.benchmark.measure.NotificationPageSources;
 import org.socialfeed.benchmark.measure.FeedTimers;
 import org.socialfeed.benchmark.measure.ProcessCpu;
+import org.socialfeed.benchmark.measure.RankingOutcomes;
 import org.socialfeed.benchmark.measure.RedisStats;
 import org.socialfeed.benchmark.report.DeliveryResult;
 import org.socialfeed.benchmark.report.FanOutResult;
@@ -92,6 +93,8 @@ public final class ModeRun {
     private ProcessCpu cpu;
     /** feed-service's timers of a post's way, read around the posting and delivery phases. */
     private FeedTimers feedTimers;
+    /** feed-service's count of ranked first pages ranked anew or reused, read around the ranked read phases. */
+    private RankingOutcomes rankingOutcomes;
     /** The stack's processes by name. */
     private Map<String, Long> processIds;
     /** Consumer groups still behind after loading: phases no longer wait for them (each says so instead). */
@@ -130,6 +133,7 @@ public final class ModeRun {
                     stack.serviceUrl(ServiceApp.POST), stack.serviceUrl(ServiceApp.FEED),
                     stack.serviceUrl(ServiceApp.NOTIFICATION));
             feedTimers = new FeedTimers(http, api.feedServiceUrl());
+            rankingOutcomes = new RankingOutcomes(http, api.feedServiceUrl());
             SocialGraph graph = org.socialfeed.benchmark.graph.PowerLawGraphGenerator.generate(options.graph());
             GraphLoader.Loaded loaded = new GraphLoader(api, json, stack.kafkaBootstrap(), options.feedGroup())
                     .load(graph, "b" + mode.label().charAt(0) + "_", options.seedPostsPerActor());
@@ -483,7 +487,6 @@ public final class ModeRun {
     private ReadEndpointResult measureRead(ReadEndpoint endpoint, Operation read, long servicePid,
                                            NotificationPageSources pageSources) throws InterruptedException {
         awaitQuiet(endpoint.saturationPhase());
-        NotificationPageSources.Counts sourcesBefore = endpoint.isNotifications() ? pageSources.snapshot() : null;
         ServiceProfiler.Session profiling = options.profile() ? startProfiling(endpoint, servicePid) : null;
         // unmeasured first: the generator's client and the service's endpoint reach this rate here for the first
         // time, and their JITs' compiling would be charged to the phase (the reference reader is warmed up too)
@@ -492,6 +495,8 @@ public final class ModeRun {
         if (profiling != null) {
             profiling.measureFromNow();
         }
+        NotificationPageSources.Counts sourcesBefore = endpoint.isNotifications() ? pageSources.snapshot() : null;
+        Map<String, Long> rankingsBefore = endpoint == ReadEndpoint.HOME_RANKED ? rankingOutcomes.snapshot() : null;
         ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
         ClosedLoop.Result saturated = saturate(endpoint.saturationPhase(), read);
         LatencyStats atLimit = saturated.operations().getOrDefault(read.name(), LatencyStats.none(read.name()));
@@ -511,7 +516,7 @@ public final class ModeRun {
         double offered = ReadEndpoint.OPEN_LOOP_SHARE * saturated.throughputPerSecond();
         if (offered < 1) {
             return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, 0, 0, null, 0, profile,
-                    cpuPerRead, pagesServed(pageSources, sourcesBefore));
+                    cpuPerRead, pagesServed(pageSources, sourcesBefore), rankings(rankingsBefore));
         }
         Duration window = Duration.ofSeconds(options.phaseSeconds());
         OpenLoopRunner.Result open;
@@ -526,7 +531,18 @@ public final class ModeRun {
                         + "  errors %d", endpoint.openLoopPhase(), offered, open.sentPerSecond(window),
                 below.throughputPerSecond(), below.p50Ms(), below.p99Ms(), below.p999Ms(), below.errors()));
         return new ReadEndpointResult(endpoint, keepAlive.connections(), atLimit, offered, open.sentPerSecond(window),
-                below, open.maxSendLagMs(), profile, cpuPerRead, pagesServed(pageSources, sourcesBefore));
+                below, open.maxSendLagMs(), profile, cpuPerRead, pagesServed(pageSources, sourcesBefore),
+                rankings(rankingsBefore));
+    }
+
+    /** How the ranked first pages since {@code before} were answered (null if not the ranked read), said as it is. */
+    private Map<String, Long> rankings(Map<String, Long> before) throws InterruptedException {
+        if (before == null) {
+            return null;
+        }
+        Map<String, Long> phase = RankingOutcomes.since(before, rankingOutcomes.snapshot());
+        say("  ranked first pages " + phase);
+        return phase;
     }
 
     /** Which store answered the pages since {@code before} (null if not a notification read), said as it is. */

@@ -51,7 +51,8 @@ class ReportWriterTest {
                                    LatencyStats atOffered, ProfileSummary profile) {
         return new ReadEndpointResult(endpoint, 32, saturated, offered, atOffered.throughputPerSecond(), atOffered,
                 0.3, profile, new ProcessCpu.Usage(Map.of("feed-service", 0.21, "redis", 0.05, "harness", 0.04),
-                0.97), endpoint.isNotifications() ? NOTIFICATION_PAGES : null);
+                0.97), endpoint.isNotifications() ? NOTIFICATION_PAGES : null,
+                endpoint == ReadEndpoint.HOME_RANKED ? Map.of("computed", 150L, "reused", 14_850L) : null);
     }
 
     static Report sample() {
@@ -203,6 +204,12 @@ class ReportWriterTest {
                         + "1,150 |")
                 .contains("| hybrid | delivery under the mix, offered, with the probes' wait | events.batches | "
                         + "posts.events | 120 | 35.0 | 40.0 | 90.0 |");
+    }
+
+    @Test
+    void rankedFirstPagesAreReportedAsRankedAnewOrReused() {
+        assertThat(new ReportWriter(json).markdown(sample()))
+                .contains("| hybrid | GET /api/v1/timelines/home/ranked?limit=20 (first pages) | 150 | 14,850 | 0.99 |");
     }
 
     @Test
