@@ -117,7 +117,7 @@ public class RankedReader {
     public CompletionStage<RankedPage> read(String readerId, String cursor, int limit, boolean suggestions) {
         if (cursor == null) {
             return rank(readerId, suggestions && config.suggestions(), limit, true).thenCompose(ranking -> {
-                CompletionStage<RankedPage> first = render(readerId, ranking.snapshotId(),
+                CompletionStage<RankedPage> first = render(readerId, ranking.shunning(), ranking.snapshotId(),
                         ranking.entries().subList(0, Math.min(limit, ranking.entries().size())), 0, ranking.size());
                 // stored only if there is a next page to read from it, and not again when it is the stored one
                 return ranking.stored() || ranking.size() <= limit ? first
@@ -142,7 +142,7 @@ public class RankedReader {
             int from = Math.min(offset + 1, lines.length);
             List<RankedEntry> entries = Arrays.stream(lines, from, Math.min(from + limit, lines.length))
                     .map(RankedEntry::decode).toList();
-            return render(readerId, snapshotId, entries, offset, lines.length - 1);
+            return render(readerId, null, snapshotId, entries, offset, lines.length - 1);
         });
     }
 
@@ -154,17 +154,22 @@ public class RankedReader {
         }
     }
 
-    /** Renders one page of a snapshot: through {@link HomeReader}, which asks the policy about every entry. */
-    private CompletionStage<RankedPage> render(String readerId, String snapshotId, List<RankedEntry> page, int offset,
-                                              long snapshotSize) {
+    /**
+     * Renders one page of a snapshot: through {@link HomeReader}, which asks the policy about every entry.
+     *
+     * @param shunning the reader's mutes and blocks if this request read them already, else null
+     */
+    private CompletionStage<RankedPage> render(String readerId, Reader shunning, String snapshotId,
+                                              List<RankedEntry> page, int offset, long snapshotSize) {
         Map<String, RankedEntry> byId = new HashMap<>(page.size() * 2);
         page.forEach(entry -> byId.put(entry.entryId(), entry));
         HomeReader.Admission admission = (id, entry, reader) -> byId.get(id).suggested()
                 ? policy.admitsSuggestion(entry, reader) : policy.admits(entry, reader);
         String next = offset + page.size() < snapshotSize ? snapshotId + CURSOR_SEPARATOR + (offset + page.size())
                 : null;
-        return timeline.statuses(readerId, page.stream().map(RankedEntry::entryId).toList(), admission)
-                .thenApply(statuses -> new RankedPage(new HomeReader.Page(statuses.stream()
+        List<String> entryIds = page.stream().map(RankedEntry::entryId).toList();
+        return (shunning == null ? timeline.statuses(readerId, entryIds, admission)
+                : timeline.statuses(shunning, entryIds, admission)).thenApply(statuses -> new RankedPage(new HomeReader.Page(statuses.stream()
                         .map(status -> new HomeReader.RenderedStatus(status.entryId(),
                                 byId.get(status.entryId()).explain(status.jsonText())
                                         .getBytes(StandardCharsets.UTF_8)))
@@ -183,9 +188,10 @@ public class RankedReader {
      * @param entries  best first: all of them, or only the first page's when it is the stored one
      * @param size     how many entries it has
      * @param stored   whether it is the reader's stored snapshot, reused
+     * @param shunning the reader's mutes and blocks, read with the inputs
      */
     private record Ranking(String snapshotId, long inputs, long rankedAt, List<RankedEntry> entries, int size,
-                           boolean stored) {
+                           boolean stored, Reader shunning) {
     }
 
     /** A stored snapshot's first line: its id, the digest of its inputs and when it was ranked. */
@@ -239,7 +245,7 @@ public class RankedReader {
             return window(redis, own.toCompletableFuture().join(), celebrities.toCompletableFuture().join(), shunning)
                     .thenCompose(window -> {
                         long inputs = RankingInputs.digest(suggestions, window, affinities, endorsements, shunning);
-                        Ranking previous = reusable(stored.toCompletableFuture().join(), inputs, limit);
+                        Ranking previous = reusable(stored.toCompletableFuture().join(), inputs, limit, shunning);
                         if (previous != null) {
                             reused.increment();
                             return CompletableFuture.completedFuture(previous);
@@ -250,7 +256,7 @@ public class RankedReader {
                                 shunning));
                         return score(redis, window, suggestions ? suggestions(signals, window) : List.of(), signals)
                                 .thenApply(ranked -> new Ranking(newSnapshotId(), inputs, rankedAt, ranked,
-                                        ranked.size(), false));
+                                        ranked.size(), false, shunning));
                     });
         });
     }
@@ -260,7 +266,7 @@ public class RankedReader {
      * {@code counts-max-age} ago: what a new ranking would rank, with counts as old as a new ranking may use
      * ({@link CandidateFacts}). Else null.
      */
-    private Ranking reusable(String snapshot, long inputs, int limit) {
+    private Ranking reusable(String snapshot, long inputs, int limit, Reader shunning) {
         if (snapshot == null) {
             return null;
         }
@@ -280,7 +286,7 @@ public class RankedReader {
             }
             from = end + 1;
         }
-        return new Ranking(header.snapshotId(), inputs, header.rankedAt(), firstPage, size, true);
+        return new Ranking(header.snapshotId(), inputs, header.rankedAt(), firstPage, size, true, shunning);
     }
 
     private static String newSnapshotId() {

@@ -322,6 +322,15 @@ public class HomeReader {
                 .thenCompose(answered -> statuses(redis, entryIds, blocks.get(), admission));
     }
 
+    /**
+     * As {@link #statuses(String, List, Admission)} for a reader whose mutes and blocks were read in this request
+     * already ({@code blocksAndMutes}, as {@link ReaderRelations#fetchBlocksAndMutes} gives them).
+     */
+    public CompletionStage<List<RenderedStatus>> statuses(Reader blocksAndMutes, List<String> entryIds,
+                                                          Admission admission) {
+        return statuses(reads.connection(), entryIds, blocksAndMutes, admission);
+    }
+
     private boolean admits(String entryId, HomeEntry entry, Reader reader) {
         return policy.admits(entry, reader);
     }
