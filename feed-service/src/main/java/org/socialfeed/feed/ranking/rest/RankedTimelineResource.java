@@ -53,9 +53,9 @@ public class RankedTimelineResource {
                     + "(max_id is an opaque cursor, valid for 30 minutes and until the caller's next new ranking, "
                     + "then 410), so paging never repeats or "
                     + "skips a status; there is no prev link, and since_id and min_id are refused (400): newer posts "
-                    + "come with a new ranking. A first request within 5 seconds of the last ranking, with nothing "
-                    + "it is ranked from changed (no new entry, signal, block or mute), gets that ranking again, "
-                    + "under the same cursor.")
+                    + "come with a new ranking. A first request within 5 seconds (counts-max-age) of the last "
+                    + "ranking, with nothing it is ranked from changed (no new entry, signal, block or mute), gets "
+                    + "that ranking again, under the same cursor.")
     public CompletionStage<Response> ranked(
             @Parameter(description = "the cursor from the Link header's next URL; absent for a new ranking")
             @QueryParam("max_id") String cursor,
