@@ -158,16 +158,14 @@ final class FieldValueIndex extends Index<Object> {
      */
     static final class Keys extends BasicDataType<KeyValue> {
 
-        private static final String ELEMENTS = "k";
-
         @Override
         public void write(WriteBuffer buffer, KeyValue key) {
-            ValueOrderedH2Backend.writeBson(buffer, new Document(ELEMENTS, key.stream().toList()), 64);
+            ValueOrderedH2Backend.writeKey(buffer, key);
         }
 
         @Override
         public KeyValue read(ByteBuffer buffer) {
-            return new KeyValue((Collection<?>) ValueOrderedH2Backend.readBson(buffer).get(ELEMENTS));
+            return ValueOrderedH2Backend.readKey(buffer);
         }
 
         @Override

@@ -9,12 +9,15 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +74,22 @@ class ValueOrderedH2BackendTest {
                 users.insertOne(new Document("_id", "new" + users.countDocuments()).append("email",
                         "new" + users.countDocuments() + "@example.com"));
             });
+        }
+    }
+
+    @Test
+    void uniqueIndexKeysAreWrittenAsBsonAndThoseJavaSerializedBeforeStillRead() {
+        KeyValue key = new KeyValue(java.util.Arrays.asList("alice", 246676022436525L, 7, null));
+        WriteBuffer serialized = new WriteBuffer();
+        new ObjectDataType().write(serialized, key); // as H2's type, and this order before, wrote every key
+        WriteBuffer bson = new WriteBuffer();
+        ValueOrderedH2Backend.KEY_ORDER.write(bson, key);
+
+        assertThat(bson.position()).isLessThan(serialized.position() / 2);
+        for (WriteBuffer written : List.of(serialized, bson)) {
+            Object read = ValueOrderedH2Backend.KEY_ORDER.read(written.getBuffer().flip());
+            assertThat(read).isEqualTo(key);
+            assertThat(ValueOrderedH2Backend.KEY_ORDER.compare(read, key)).isZero();
         }
     }
 
