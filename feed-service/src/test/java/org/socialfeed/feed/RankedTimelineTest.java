@@ -59,6 +59,18 @@ class RankedTimelineTest {
         await().atMost(LIMIT).until(() -> graph.follows(follower.id(), followee.id()));
     }
 
+    /** {@code count} posts of {@code author}, whom {@code reader} follows, in order, once all are in the timeline. */
+    private List<String> postsOfAFollowedAuthor(User reader, User author, int count) {
+        ids(reader);
+        followed(reader, author);
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            posted.add(post(author, "post " + i));
+        }
+        await().atMost(LIMIT).until(() -> ids(reader).size() == count);
+        return posted;
+    }
+
     private double affinity(User reader, User author) {
         Double stored = redis.sync().zscore(RedisKeys.affinity(reader.id()), author.id());
         return stored == null ? 0 : new Decay(Duration.ofDays(30)).valueAt(stored, System.currentTimeMillis());
@@ -123,13 +135,7 @@ class RankedTimelineTest {
     void pagesWalkOneSnapshotWithoutRepeatingOrSkipping() {
         User author = user("pager");
         User reader = user("reader");
-        ids(reader);
-        followed(reader, author);
-        List<String> posted = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            posted.add(post(author, "post " + i));
-        }
-        await().atMost(LIMIT).until(() -> ids(reader).size() == 7);
+        List<String> posted = postsOfAFollowedAuthor(reader, author, 7);
 
         List<String> walked = new ArrayList<>();
         var page = ranked(reader, Map.of("limit", 3));
@@ -170,12 +176,7 @@ class RankedTimelineTest {
     void aFirstPageIsRankedAnewOnlyWhenWhatItIsRankedFromChanged() {
         User author = user("steady");
         User reader = user("reader");
-        ids(reader);
-        followed(reader, author);
-        for (int i = 0; i < 4; i++) {
-            post(author, "steady " + i);
-        }
-        await().atMost(LIMIT).until(() -> ids(reader).size() == 4);
+        postsOfAFollowedAuthor(reader, author, 4);
 
         String first = nextCursor(reader);
         assertThat(nextCursor(reader)).as("nothing changed: the stored ranking is read again").isEqualTo(first);

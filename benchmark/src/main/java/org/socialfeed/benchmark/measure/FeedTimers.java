@@ -1,11 +1,6 @@
 package org.socialfeed.benchmark.measure;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +22,15 @@ public final class FeedTimers {
     private static final Pattern TOTAL = Pattern.compile(
             "^social_feed_([a-z_]+)_seconds_(count|sum)(?:\\{topic=\"([^\"]*)\",?})? ([0-9.eE+-]+)$");
 
-    private final HttpClient http;
-    private final URI metrics;
+    private final MetricsEndpoint metrics;
 
     public FeedTimers(HttpClient http, String feedServiceUrl) {
-        this.http = http;
-        this.metrics = URI.create(feedServiceUrl + "/q/metrics");
+        this.metrics = new MetricsEndpoint(http, feedServiceUrl);
     }
 
     /** The timers now; empty if feed-service does not answer (the report then shows none). */
     public Snapshot snapshot() throws InterruptedException {
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 ? Snapshot.parse(answer.body()) : Snapshot.NONE;
-        } catch (IOException e) {
-            return Snapshot.NONE;
-        }
+        return Snapshot.parse(metrics.read());
     }
 
     /**
@@ -59,8 +46,6 @@ public final class FeedTimers {
 
     /** Cumulative counts, sums and buckets of every timer, keyed by timer and topic. */
     public record Snapshot(Map<String, Cumulative> timers) {
-
-        static final Snapshot NONE = new Snapshot(Map.of());
 
         static Snapshot parse(String prometheusText) {
             Map<String, Cumulative> timers = new TreeMap<>();

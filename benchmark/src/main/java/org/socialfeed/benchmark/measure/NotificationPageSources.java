@@ -1,11 +1,6 @@
 package org.socialfeed.benchmark.measure;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -24,23 +19,15 @@ public final class NotificationPageSources {
     private static final Pattern MISSED = Pattern.compile(
             "^social_notifications_pages_missed_total\\{[^}]*reason=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");
 
-    private final HttpClient http;
-    private final URI metrics;
+    private final MetricsEndpoint metrics;
 
     public NotificationPageSources(HttpClient http, String notificationServiceUrl) {
-        this.http = http;
-        this.metrics = URI.create(notificationServiceUrl + "/q/metrics");
+        this.metrics = new MetricsEndpoint(http, notificationServiceUrl);
     }
 
     /** The counters now; empty if the service does not answer (the report then shows none). */
     public Counts snapshot() throws InterruptedException {
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 ? Counts.parse(answer.body()) : Counts.NONE;
-        } catch (IOException e) {
-            return Counts.NONE;
-        }
+        return Counts.parse(metrics.read());
     }
 
     /**
@@ -48,8 +35,6 @@ public final class NotificationPageSources {
      * reason, as counted since process start or, after {@link #since}, over a phase.
      */
     public record Counts(Map<String, Long> bySource, Map<String, Long> missedByReason) {
-
-        public static final Counts NONE = new Counts(Map.of(), Map.of());
 
         /** Kept sorted by name, so a report lists them the same way every run. */
         public Counts {

@@ -1,11 +1,6 @@
 package org.socialfeed.benchmark.measure;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -21,23 +16,15 @@ public final class RankingOutcomes {
     private static final Pattern RANKINGS = Pattern.compile(
             "^social_feed_ranked_rankings_total\\{[^}]*outcome=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");
 
-    private final HttpClient http;
-    private final URI metrics;
+    private final MetricsEndpoint metrics;
 
     public RankingOutcomes(HttpClient http, String feedServiceUrl) {
-        this.http = http;
-        this.metrics = URI.create(feedServiceUrl + "/q/metrics");
+        this.metrics = new MetricsEndpoint(http, feedServiceUrl);
     }
 
     /** First pages by outcome so far; empty if feed-service does not answer. */
     public Map<String, Long> snapshot() throws InterruptedException {
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 ? parse(answer.body()) : Map.of();
-        } catch (IOException e) {
-            return Map.of();
-        }
+        return parse(metrics.read());
     }
 
     static Map<String, Long> parse(String prometheusText) {
