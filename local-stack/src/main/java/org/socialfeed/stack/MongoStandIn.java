@@ -39,10 +39,8 @@ public final class MongoStandIn {
     public static ManagedProcess start(int port, Path dataDirectory, Path logDirectory, String classpath)
             throws IOException {
         Files.createDirectories(dataDirectory);
-        // G1 regions of 8 MB: MVStore's chunk buffers (MBs) were humongous objects at the default 1 MB, and each
-        // forced a young pause and a concurrent cycle (half the stand-in's GC pauses under the benchmark's posting)
         ManagedProcess process = ManagedProcess.start("mongo-stand-in", List.of(Java.executable(), "-Xmx512m",
-                        "-XX:G1HeapRegionSize=8m", "-cp", classpath, MongoStandIn.class.getName(), String.valueOf(port), dataDirectory.toString()),
+                        "-cp", classpath, MongoStandIn.class.getName(), String.valueOf(port), dataDirectory.toString()),
                 Map.of(), logDirectory);
         // a data file of an older stand-in is converted before it listens: minutes for gigabytes (a crash is seen at once)
         process.awaitReady(() -> Ports.isListening("127.0.0.1", port), Duration.ofMinutes(10));
