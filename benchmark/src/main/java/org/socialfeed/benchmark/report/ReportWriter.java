@@ -374,11 +374,11 @@ public final class ReportWriter {
      * the posting path), then its hottest methods and packages.
      */
     private static List<Table> profiles(Report report) {
-        List<Map.Entry<String, ProfileSummary>> profiled = new ArrayList<>();
+        List<Profiled> profiled = new ArrayList<>();
         for (ModeResult mode : report.modes()) {
             for (ReadEndpointResult read : mode.reads()) {
                 if (read.profile() != null) {
-                    profiled.add(Map.entry(mode.mode() + "|" + read.endpoint().request(), read.profile()));
+                    profiled.add(new Profiled(mode.mode(), read.endpoint().request(), read.profile()));
                 }
             }
             addPostingProfiles(profiled, mode.mode(), "", mode.posting());
@@ -391,15 +391,14 @@ public final class ReportWriter {
         }
         List<List<String>> perRequest = new ArrayList<>();
         List<Table> hotspots = new ArrayList<>();
-        for (Map.Entry<String, ProfileSummary> entry : profiled) {
-            String[] modeAndPhase = entry.getKey().split("\\|", 2);
-            ProfileSummary p = entry.getValue();
+        for (Profiled entry : profiled) {
+            ProfileSummary p = entry.profile();
             boolean any = p.reads() > 0;
-            perRequest.add(List.of(modeAndPhase[0], modeAndPhase[1], p.service(), String.format(Locale.ROOT, "%,d",
+            perRequest.add(List.of(entry.mode(), entry.phase(), p.service(), String.format(Locale.ROOT, "%,d",
                     p.reads()), any ? String.format(Locale.ROOT, "%.3f", p.cpuMsPerRead()) : "-",
                     any ? String.format(Locale.ROOT, "%.1f", p.allocatedBytesPerRead() / 1024) : "-",
                     String.format(Locale.ROOT, "%,d", p.executionSamples()), p.recording()));
-            String where = modeAndPhase[0] + ", " + modeAndPhase[1] + " on " + p.service();
+            String where = entry.mode() + ", " + entry.phase() + " on " + p.service();
             hotspots.add(new Table("Hot methods (self time, share of execution samples): " + where,
                     List.of("method", "samples", "share"), hotspotRows(p.methods())));
             hotspots.add(new Table("Hot packages (self time): " + where, List.of("package", "samples", "share"),
@@ -416,11 +415,15 @@ public final class ReportWriter {
         return tables;
     }
 
-    private static void addPostingProfiles(List<Map.Entry<String, ProfileSummary>> profiled, String mode,
-                                           String label, PostingResult posting) {
+    /** A profiled phase: a read endpoint's, or one JVM's over posting. */
+    private record Profiled(String mode, String phase, ProfileSummary profile) {
+    }
+
+    private static void addPostingProfiles(List<Profiled> profiled, String mode, String label,
+                                           PostingResult posting) {
         if (posting != null && posting.profiles() != null) {
-            posting.profiles().forEach(profile -> profiled.add(Map.entry(mode + "|POST /api/v1/statuses, saturated, "
-                    + "with its catch-up" + label, profile)));
+            posting.profiles().forEach(profile -> profiled.add(new Profiled(mode,
+                    "POST /api/v1/statuses, saturated, with its catch-up" + label, profile)));
         }
     }
 
